@@ -1,0 +1,85 @@
+"""runner_app: a training log for runners whose server coaches the load from pain."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from runner_app import config as config_module
+from runner_app.extensions import csrf, db, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints, error handlers, CLI commands."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_mapping(config_module.load(Path(app.instance_path), config))
+    register_extensions(app)
+    register_blueprints(app)
+    register_security(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    if app.config["RATELIMIT_STORAGE_URI"] == "memory://" and not (app.testing or app.config["DEV_RUN"]):
+        logging.getLogger(__name__).warning(
+            "REDIS_URL is not set: rate limits live in this process only and are not shared."
+        )
+    limiter.init_app(app)
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            _tune_sqlite(db.engine)
+    from runner_app.web.auth.loaders import register_loaders
+
+    register_loaders(login_manager)
+
+
+def _tune_sqlite(engine: Engine) -> None:
+    """WAL lets readers run beside a writer; the busy timeout makes racing writers wait instead of fail."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    from runner_app.api import bp as api_bp
+    from runner_app.web import register_web
+
+    app.register_blueprint(api_bp)
+    register_web(app)
+
+
+def register_security(app: Flask) -> None:
+    from runner_app.security import register_security_hooks
+
+    register_security_hooks(app)
+
+
+def register_commands(app: Flask) -> None:
+    from runner_app.cli import register_cli
+
+    register_cli(app)

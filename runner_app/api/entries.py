@@ -1,0 +1,80 @@
+"""Entries by client-made UUID: PUT (create / replay / update), GET, DELETE (tombstone) and lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, jsonify
+from flask_login import current_user, login_required
+
+from runner_app.api import bp
+from runner_app.api.errors import problem, validation_problem
+from runner_app.api.http import BadBody, entry_response, if_match_version, json_body, query_params
+from runner_app.services import entries
+from runner_app.services.errors import NotFound
+from runner_app.services.schemas import Invalid
+
+KIND = "<any(runs, pain, strength, 'cross-training', clearances):kind>"
+
+
+def apply_op(user_id: int, method: str, kind: str, entry_id: str, body: Any, if_match: str | None) -> Response:
+    """One write, as the single route and each batch op answer it."""
+    try:
+        entries.parse_id(entry_id)
+        if method == "DELETE":
+            entries.delete_entry(user_id, kind, entry_id)
+            return Response(status=204)
+        result = entries.put_entry(user_id, kind, entry_id, body, if_match)
+    except Invalid as exc:
+        return validation_problem(exc.errors)
+    except NotFound:
+        return problem(404, "Not Found", f"No such {kind} entry.")
+    stored = entries.entry_to_dict(kind, result.entry)
+    # 412 answers with the current stored entry (and its ETag), so the client can show both versions.
+    return entry_response(stored, result.status)
+
+
+@bp.put(f"/v1/{KIND}/<entry_id>")
+@login_required
+def put_entry(kind: str, entry_id: str) -> Response:
+    try:
+        body = json_body()
+    except BadBody as exc:
+        return problem(exc.status, exc.title, exc.detail)
+    return apply_op(current_user.id, "PUT", kind, entry_id, body, if_match_version())
+
+
+@bp.delete(f"/v1/{KIND}/<entry_id>")
+@login_required
+def delete_entry(kind: str, entry_id: str) -> Response:
+    return apply_op(current_user.id, "DELETE", kind, entry_id, None, None)
+
+
+@bp.get(f"/v1/{KIND}/<entry_id>")
+@login_required
+def get_entry(kind: str, entry_id: str) -> Response:
+    try:
+        entry = entries.owned_entry(kind, current_user.id, entry_id)
+    except NotFound:
+        return problem(404, "Not Found", f"No such {kind} entry.")
+    return entry_response(entries.entry_to_dict(kind, entry), 200)
+
+
+@bp.get(f"/v1/{KIND}")
+@login_required
+def list_entries(kind: str) -> Response | tuple[Response, int]:
+    try:
+        params = query_params(("from", "to", "updated_since", "cursor", "limit"))
+        page = entries.list_entries(
+            current_user.id,
+            kind,
+            start=params.get("from"),
+            end=params.get("to"),
+            updated_since=params.get("updated_since"),
+            cursor=params.get("cursor"),
+            limit=params.get("limit", 50),
+        )
+    except Invalid as exc:
+        return validation_problem(exc.errors)
+    items = [entries.entry_to_dict(kind, e) for e in page.items]
+    return jsonify({"items": items, "next_cursor": page.next_cursor})

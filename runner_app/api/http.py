@@ -1,0 +1,73 @@
+"""Request parsing shared by the API's routes: JSON bodies, If-Match, query parameters."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from flask import Response, jsonify, request
+
+from runner_app.services.schemas import Invalid
+
+
+class BadBody(Exception):
+    def __init__(self, status: int, title: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status, self.title, self.detail = status, title, detail
+
+
+def json_body() -> Any:
+    """The request's JSON document; BadBody(415) for another media type, BadBody(400) for broken JSON."""
+    if not request.is_json:
+        raise BadBody(415, "Unsupported Media Type", "Send the body as application/json.")
+    data = request.get_json(silent=True)
+    if data is None:
+        raise BadBody(400, "Malformed JSON", "The body is not valid JSON.")
+    return data
+
+
+def if_match_version() -> str | None:
+    """The version the client says it is editing, from `If-Match: "3"` (weak tags and bare numbers accepted)."""
+    raw = request.headers.get("If-Match")
+    if not raw:
+        return None
+    return raw.strip().removeprefix("W/").strip('"') or None
+
+
+def entry_response(body: dict[str, Any], status: int) -> Response:
+    response = jsonify(body)
+    response.status_code = status
+    response.headers["ETag"] = f'"{body["version"]}"'
+    return response
+
+
+def query_params(names: tuple[str, ...]) -> dict[str, Any]:
+    """Parse the list filters; Invalid names every bad one."""
+    args = request.args
+    errors: dict[str, list[str]] = {}
+    out: dict[str, Any] = {}
+    for name in ("from", "to"):
+        if name in names and args.get(name):
+            try:
+                out[name] = date.fromisoformat(args[name])
+            except ValueError:
+                errors[name] = ["must be a date written YYYY-MM-DD"]
+    if "updated_since" in names and args.get("updated_since"):
+        try:
+            value = datetime.fromisoformat(args["updated_since"].replace("Z", "+00:00"))
+            if value.tzinfo is None:
+                raise ValueError
+            out["updated_since"] = value
+        except ValueError:
+            errors["updated_since"] = ["must be an ISO 8601 date and time with an offset"]
+    if "limit" in names:
+        raw = args.get("limit", "50")
+        if raw.isdigit() and 1 <= int(raw) <= 200:
+            out["limit"] = int(raw)
+        else:
+            errors["limit"] = ["must be a whole number from 1 to 200"]
+    if "cursor" in names and args.get("cursor"):
+        out["cursor"] = args["cursor"]
+    if errors:
+        raise Invalid(errors)
+    return out

@@ -1,0 +1,69 @@
+"""Command-line tools: `flask --app app user create|token EMAIL`, `flask --app app seed-demo`."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from runner_app.services import demo, users
+from runner_app.services.errors import NotFound
+from runner_app.services.schemas import Invalid
+
+user_cli = AppGroup("user", help="Manage runner accounts.")
+
+
+@user_cli.command("create")
+@click.argument("email")
+@click.option("--name", default="", help="Display name.")
+def create_user(email: str, name: str) -> None:
+    """Create a runner. The password is read from stdin when piped, else prompted for."""
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        user = users.create_user(email, password, name)
+    except Invalid as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Created {user.email} (id {user.id}).")
+
+
+@user_cli.command("token")
+@click.argument("email")
+@click.option("--name", default="cli", help="A name to recognise the token by.")
+def create_token(email: str, name: str) -> None:
+    """Print a new personal API token for EMAIL (shown once)."""
+    try:
+        user = users.user_by_email(email)
+    except (NotFound, Invalid):
+        raise click.ClickException(f"No account for {email}.") from None
+    click.echo(users.create_token(user, name).secret)
+
+
+@click.command("seed-demo")
+@click.option("--if-missing", is_flag=True, help="Do nothing if the demo runner exists (print its login).")
+def seed_demo(if_missing: bool) -> None:
+    """Create a demo runner with 12 weeks of believable history, and print its login."""
+    login_file = Path(current_app.instance_path) / "demo_login.txt"
+    existing = demo.demo_user()
+    if existing is not None and if_missing:
+        if login_file.exists():
+            click.echo(login_file.read_text().strip())
+        return
+    password = secrets.token_urlsafe(9)
+    user = demo.seed(password)
+    text = f"Demo runner: {user.email} / password: {password}"
+    login_file.parent.mkdir(parents=True, exist_ok=True)
+    login_file.write_text(text + "\n")
+    login_file.chmod(0o600)
+    click.echo(text)
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(user_cli)
+    app.cli.add_command(seed_demo)

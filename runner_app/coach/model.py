@@ -1,0 +1,180 @@
+"""The coach's vocabulary: frozen dataclasses in, frozen dataclasses out.
+
+Inputs mirror what a runner logs; outputs are what the coach decides for one date. Pure standard library:
+this package never imports Flask or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+State = Literal["green", "amber", "red", "refer_urgent"]
+Source = Literal["literature", "product"]
+RunKind = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race"]
+Terrain = Literal["flat", "rolling", "hilly", "downhill"]
+PainContext = Literal["morning", "during_run", "after_run", "after_strength", "rest", "night"]
+ReturnStage = Literal["R0", "R1", "R2", "R3", "R4", "R5", "R6"]
+RungId = Literal["C1", "C2", "C3", "C4", "C5"]
+AlertKind = Literal["refer_urgent", "see_clinician", "see_clinician_firm", "spike_run", "spike_week"]
+
+HARD_RUN_KINDS: frozenset[str] = frozenset({"long", "tempo", "intervals", "hills", "race"})
+
+
+# ---------------------------------------------------------------- inputs
+
+
+@dataclass(frozen=True)
+class RunEntry:
+    id: str
+    date: date
+    kind: RunKind
+    distance_m: float
+    duration_s: int
+    rpe: int | None = None
+    terrain: Terrain = "flat"
+    cadence_spm: int | None = None
+
+
+@dataclass(frozen=True)
+class PainEntry:
+    id: str
+    date: date
+    context: PainContext
+    location: str
+    side: str
+    score: int
+    settled_within_60min: bool | None = None
+    flags: frozenset[str] = frozenset()
+    run_id: str | None = None
+
+
+@dataclass(frozen=True)
+class StrengthSet:
+    exercise: str
+    reps: int | None = None
+    seconds: int | None = None
+    steps: int | None = None
+    load_kg: float | None = None
+    side: str = "both"
+
+
+@dataclass(frozen=True)
+class StrengthEntry:
+    id: str
+    date: date
+    duration_s: int
+    rpe: int | None = None
+    pain_max: int | None = None
+    sets: tuple[StrengthSet, ...] = ()
+
+
+@dataclass(frozen=True)
+class CrossTrainingEntry:
+    id: str
+    date: date
+    kind: str
+    duration_s: int
+    rpe: int | None = None
+    pain_max: int | None = None
+
+
+@dataclass(frozen=True)
+class Clearance:
+    id: str
+    date: date
+    by: Literal["gp", "physio", "other"] = "other"
+
+
+@dataclass(frozen=True)
+class DayLog:
+    """Everything logged on one calendar day (the unit the engine advances by)."""
+
+    date: date
+    runs: tuple[RunEntry, ...] = ()
+    pains: tuple[PainEntry, ...] = ()
+    strength: tuple[StrengthEntry, ...] = ()
+    cross_training: tuple[CrossTrainingEntry, ...] = ()
+    clearances: tuple[Clearance, ...] = ()
+
+
+# ---------------------------------------------------------------- outputs
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One rule that fired: its id, a sentence quoting the runner's numbers, and its source kind."""
+
+    rule: str
+    reason: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Rung:
+    rung: RungId
+    variable: Literal["intensity", "frequency", "long_run", "terrain", "cadence"]
+    since: date
+    review_on: date
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: AlertKind
+    message: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class RunGuidance:
+    """How today's run (if any) must be bent. The planning package applies it to a planned session."""
+
+    running_allowed: bool = True
+    swap_to_low_impact: bool = False  # T5: replace the run by cross-training of the same duration
+    easy_only: bool = False  # C1 / D2: hardest session becomes easy, no intervals
+    distance_factor: float = 1.0  # D2 0.75; C3 0.75 on the long run only (long_run_factor)
+    long_run_factor: float = 1.0
+    flat_only: bool = False  # C4, D2, R1-R3
+    cadence_cue_pct: float = 0.0  # C5 / cadence cue
+    strides_allowed: bool = False  # T3 gate: last 7 days green and stage >= R5 (or no return stage)
+    max_distance_m: float | None = None  # S1 cap
+    return_session: str | None = None  # R0-R3 prescribed content, e.g. "6 × (run 3 min / walk 2 min), flat"
+    max_rpe: int | None = None
+    rules: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Display-only numbers: shown, never used as gates."""
+
+    baseline_morning_pain: float = 0.0
+    week_mean_morning_pain: float | None = None
+    last_week_mean_morning_pain: float | None = None
+    week_distance_m: float = 0.0
+    last_week_distance_m: float = 0.0
+    longest_run_30d_m: float | None = None
+    session_load_7d: float = 0.0  # sum of RPE × minutes
+    acwr: float | None = None  # EWMA 7/28
+    monotony: float | None = None
+    strain: float | None = None
+    fitness: float = 0.0  # 42-day
+    fatigue: float = 0.0  # 7-day
+    form: float = 0.0
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the coach says for one date, given everything logged up to and including it."""
+
+    date: date
+    state: State
+    return_stage: ReturnStage | None
+    rungs: tuple[Rung, ...] = ()
+    alerts: tuple[Alert, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    guidance: RunGuidance = field(default_factory=RunGuidance)
+    metrics: Metrics = field(default_factory=Metrics)
+    progression_frozen: bool = False  # P2

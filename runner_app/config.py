@@ -1,0 +1,74 @@
+"""Settings from the environment. `create_app(config)` layers explicit overrides on top."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+
+class ConfigError(RuntimeError):
+    """The environment does not describe a runnable app."""
+
+
+def database_url(raw: str) -> str:
+    """Point PostgreSQL URLs at psycopg 3, whatever scheme the host hands us."""
+    for prefix in ("postgres://", "postgresql://"):
+        if raw.startswith(prefix):
+            return "postgresql+psycopg://" + raw[len(prefix) :]
+    return raw
+
+
+def _dev_secret_key(instance_path: Path) -> str:
+    """The dev run keeps a random key in instance/ so sessions survive restarts; never used in production."""
+    key_file = instance_path / "dev_secret_key"
+    if not key_file.exists():
+        instance_path.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def load(instance_path: Path, overrides: dict[str, Any] | None) -> dict[str, Any]:
+    """Build the app's settings: environment first, then `overrides` (tests and tools pass these)."""
+    overrides = dict(overrides or {})
+    env = os.environ
+    testing = bool(overrides.get("TESTING", False))
+    dev = env.get("RUNNER_APP_DEV") == "1" or bool(overrides.get("DEV_RUN", False))
+    settings: dict[str, Any] = {
+        "TESTING": testing,
+        "DEV_RUN": dev,
+        "SECRET_KEY": env.get("SECRET_KEY"),
+        "SQLALCHEMY_DATABASE_URI": database_url(
+            env.get("DATABASE_URL", f"sqlite:///{instance_path / 'runner_app.sqlite3'}")
+        ),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "RATELIMIT_STORAGE_URI": env.get("REDIS_URL", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": not (dev or testing),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": not (dev or testing),
+        "WTF_CSRF_TIME_LIMIT": None,  # a form left open on a phone all day still submits
+        "WTF_CSRF_CHECK_DEFAULT": False,  # checked in a before_request hook that exempts bearer tokens
+        # argon2id: OWASP's second recommended setting; tests pass cheap values.
+        "ARGON2_TIME_COST": int(env.get("ARGON2_TIME_COST", "2")),
+        "ARGON2_MEMORY_COST": int(env.get("ARGON2_MEMORY_COST", "19456")),
+        "ARGON2_PARALLELISM": 1,
+        "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", "0")),
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        "DEMO_SEED_ON_START": False,
+    }
+    settings.update(overrides)
+    if not settings["SECRET_KEY"]:
+        if settings["TESTING"]:
+            settings["SECRET_KEY"] = secrets.token_hex(32)
+        elif settings["DEV_RUN"]:
+            settings["SECRET_KEY"] = _dev_secret_key(instance_path)
+        else:
+            raise ConfigError("SECRET_KEY must be set (outside tests and the dev run).")
+    return settings

@@ -1,0 +1,248 @@
+"""Writing and reading logged entries: idempotent PUTs by client-made UUID, tombstone deletes, keyset lists.
+
+Every function takes the owner's user id, so no query can reach another runner's rows.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from runner_app.extensions import db
+from runner_app.models.types import utcnow
+from runner_app.services.entry_kinds import KINDS, EntryKind
+from runner_app.services.errors import NotFound
+from runner_app.services.schemas import Invalid, validate
+
+Entry = Any  # one of the entry models; they share EntryMixin's columns
+SERVER_FIELDS = ("version", "created_at", "updated_at", "deleted")
+WriteListener = Callable[[int, str, Sequence[date]], None]
+_write_listeners: list[WriteListener] = []
+
+
+def on_write(listener: WriteListener) -> None:
+    """Register `listener(user_id, kind, dates)`, called after each committed write (the coach's cache)."""
+    _write_listeners.append(listener)
+
+
+def _notify(user_id: int, kind: str, dates: Sequence[date]) -> None:
+    for listener in _write_listeners:
+        listener(user_id, kind, dates)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    status: int  # 201 created, 200 replay or update, 412 precondition failed
+    entry: Entry
+
+
+def parse_id(raw: str | uuid.UUID) -> uuid.UUID:
+    if isinstance(raw, uuid.UUID):
+        return raw
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        raise Invalid({"id": ["must be a UUID"]}) from None
+
+
+def entry_kind(name: str) -> EntryKind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise NotFound(name) from None
+
+
+def owned_entry(kind: str, user_id: int, raw_id: str | uuid.UUID, *, include_deleted: bool = False) -> Entry:
+    """The one loader: the entry if it belongs to `user_id`, else NotFound (missing and foreign alike)."""
+    model = entry_kind(kind).model
+    try:
+        entry_id = parse_id(raw_id)
+    except Invalid:
+        raise NotFound(str(raw_id)) from None
+    entry = db.session.get(model, (user_id, entry_id))
+    if entry is None or (entry.deleted and not include_deleted):
+        raise NotFound(str(raw_id))
+    return entry
+
+
+def _content(kind: EntryKind, entry: Entry) -> dict[str, Any]:
+    return {name: getattr(entry, name) for name in kind.schema.model_fields if name != "schema_version"}
+
+
+def _values(data: Any) -> dict[str, Any]:
+    return data.model_dump(exclude_none=False, mode="python")  # type: ignore[no-any-return]
+
+
+def _normalise(kind: EntryKind, values: dict[str, Any]) -> dict[str, Any]:
+    if "sets" in values:
+        values["sets"] = [{k: v for k, v in s.items() if v is not None} for s in values["sets"]]
+    return values
+
+
+def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match: str | None) -> WriteResult:
+    """Create, replay or update one entry. A retry never duplicates; an edit needs the current version."""
+    kind = entry_kind(kind_name)
+    entry_id = parse_id(raw_id)
+    data = validate(kind.schema, payload)
+    values = _normalise(kind, _values(data))
+    existing = db.session.get(kind.model, (user_id, entry_id))
+    if existing is None:
+        now = utcnow()
+        row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
+        row.update(created_at=now, updated_at=now)
+        if _insert_or_nothing(kind, row):
+            db.session.commit()
+            _notify(user_id, kind.name, [values["date"]])
+            return WriteResult(201, db.session.get(kind.model, (user_id, entry_id)))
+        db.session.rollback()  # a racing retry made the row first: answer as a replay of it
+        existing = db.session.get(kind.model, (user_id, entry_id))
+    new_content = {k: v for k, v in values.items() if k != "schema_version"}
+    if _content(kind, existing) == new_content:
+        return WriteResult(200, existing)
+    if if_match is None or if_match != str(existing.version):
+        return WriteResult(412, existing)
+    old_date = existing.date
+    stmt = (
+        update(kind.model)
+        .where(kind.model.user_id == user_id, kind.model.id == entry_id, kind.model.version == existing.version)
+        .values(**values, version=existing.version + 1, deleted=False, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if db.session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+        db.session.rollback()  # someone else updated it between our read and write
+        return WriteResult(412, db.session.get(kind.model, (user_id, entry_id)))
+    db.session.commit()
+    _notify(user_id, kind.name, [old_date, values["date"]])
+    db.session.expire_all()
+    return WriteResult(200, db.session.get(kind.model, (user_id, entry_id)))
+
+
+def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> bool:
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = insert(kind.model).values(**row).on_conflict_do_nothing(index_elements=["user_id", "id"])
+    return bool(db.session.execute(stmt).rowcount == 1)  # type: ignore[attr-defined]
+
+
+def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
+    """Leave a tombstone (idempotent). Missing or foreign ids raise NotFound."""
+    kind = entry_kind(kind_name)
+    entry = owned_entry(kind_name, user_id, raw_id, include_deleted=True)
+    if entry.deleted:
+        return
+    entry.deleted = True
+    entry.version += 1
+    entry.updated_at = utcnow()
+    db.session.commit()
+    _notify(user_id, kind.name, [entry.date])
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Entry]
+    next_cursor: str | None
+
+
+def _encode_cursor(values: list[Any]) -> str:
+    raw = json.dumps([v.isoformat() if isinstance(v, date | datetime) else str(v) for v in values])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str, by_update: bool) -> tuple[Any, Any, uuid.UUID]:
+    try:
+        first, second, third = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if by_update:
+            return datetime.fromisoformat(first), None, uuid.UUID(third)
+        return date.fromisoformat(first), datetime.fromisoformat(second), uuid.UUID(third)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise Invalid({"cursor": ["is not a cursor this server gave out"]}) from None
+
+
+def list_entries(
+    user_id: int,
+    kind_name: str,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    updated_since: datetime | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Page:
+    """Newest first. With `updated_since`, ordered by server update time and including tombstones."""
+    model = entry_kind(kind_name).model
+    by_update = updated_since is not None
+    stmt = select(model).where(model.user_id == user_id)
+    if start:
+        stmt = stmt.where(model.date >= start)
+    if end:
+        stmt = stmt.where(model.date <= end)
+    if by_update:
+        stmt = stmt.where(model.updated_at > updated_since.astimezone(UTC))  # type: ignore[union-attr]
+        order = (model.updated_at.desc(), model.id.desc())
+    else:
+        stmt = stmt.where(model.deleted.is_(False))
+        order = (model.date.desc(), model.created_at.desc(), model.id.desc())
+    if cursor:
+        first, second, last_id = _decode_cursor(cursor, by_update)
+        if by_update:
+            stmt = stmt.where(
+                or_(model.updated_at < first, and_(model.updated_at == first, model.id < last_id))
+            )
+        else:
+            stmt = stmt.where(
+                or_(
+                    model.date < first,
+                    and_(model.date == first, model.created_at < second),
+                    and_(model.date == first, model.created_at == second, model.id < last_id),
+                )
+            )
+    rows = list(db.session.scalars(stmt.order_by(*order).limit(limit + 1)))
+    next_cursor = None
+    if len(rows) > limit:
+        rows = rows[:limit]
+        last = rows[-1]
+        key = [last.updated_at, "", last.id] if by_update else [last.date, last.created_at, last.id]
+        next_cursor = _encode_cursor(key)
+    return Page(rows, next_cursor)
+
+
+def entry_to_dict(kind_name: str, entry: Entry) -> dict[str, Any]:
+    """The stored entry as the API shows it (dates ISO, ids strings, server fields included)."""
+    kind = entry_kind(kind_name)
+    out: dict[str, Any] = {"id": str(entry.id)}
+    for name in kind.schema.model_fields:
+        value = getattr(entry, name)
+        if isinstance(value, date | datetime | uuid.UUID):
+            value = value.isoformat() if not isinstance(value, uuid.UUID) else str(value)
+        out[name] = value
+    out["version"] = entry.version
+    out["created_at"] = entry.created_at.isoformat()
+    out["updated_at"] = entry.updated_at.isoformat()
+    out["deleted"] = entry.deleted
+    return out
+
+
+def put_together(user_id: int, writes: Sequence[tuple[str, str, Any, str | None]]) -> list[WriteResult]:
+    """Several PUTs that belong together (a run and the pain felt on it): validate all, then write each.
+
+    Errors come back keyed `<index>.<field>` so a form can place them; nothing is written if any is bad.
+    """
+    errors: dict[str, list[str]] = {}
+    for index, (kind_name, raw_id, payload, _) in enumerate(writes):
+        try:
+            parse_id(raw_id)
+            validate(entry_kind(kind_name).schema, payload)
+        except Invalid as exc:
+            errors.update({f"{index}.{key}": msgs for key, msgs in exc.errors.items()})
+    if errors:
+        raise Invalid(errors)
+    return [put_entry(user_id, kind, raw_id, payload, if_match) for kind, raw_id, payload, if_match in writes]

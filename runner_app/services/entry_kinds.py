@@ -1,0 +1,31 @@
+"""The four kinds of logged entry (plus clinician clearances): their model, schema and URL name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from runner_app.models import Clearance, CrossTraining, PainEntry, Run, StrengthSession
+from runner_app.services import schemas
+
+
+@dataclass(frozen=True)
+class EntryKind:
+    name: str  # the URL segment: /api/v1/<name>/<id>
+    model: type[Run | PainEntry | StrengthSession | CrossTraining | Clearance]
+    schema: type[BaseModel]
+    label: str
+
+
+KINDS: dict[str, EntryKind] = {
+    k.name: k
+    for k in (
+        EntryKind("runs", Run, schemas.RunIn, "run"),
+        EntryKind("pain", PainEntry, schemas.PainIn, "pain check-in"),
+        EntryKind("strength", StrengthSession, schemas.StrengthIn, "strength session"),
+        EntryKind("cross-training", CrossTraining, schemas.CrossTrainingIn, "cross-training"),
+        EntryKind("clearances", Clearance, schemas.ClearanceIn, "clearance"),
+    )
+}
+LOGGED_KINDS = ("runs", "pain", "strength", "cross-training")

@@ -1,0 +1,181 @@
+"""The shapes of what a runner logs, validated once for both the API and the HTML forms.
+
+Numbers are strict (a JSON string or boolean is not a number); unknown fields are ignored; every bad field is
+reported, so a 422 names all of them at once.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    ValidationError,
+    model_validator,
+)
+
+SCHEMA_VERSION = 1  # offline.md: the phone may replay older payloads; every version up to this is accepted
+EARLIEST_DATE = date(1900, 1, 1)
+
+RunKind = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race"]
+Terrain = Literal["flat", "rolling", "hilly", "downhill"]
+PainContext = Literal["morning", "during_run", "after_run", "after_strength", "rest", "night"]
+PainLocation = Literal[
+    "knee_front", "knee_outer", "knee_inner", "knee_back", "hip", "shin", "achilles", "calf", "foot", "other"
+]
+Side = Literal["left", "right", "both"]
+PainFlag = Literal[
+    "swelling", "sharp", "locking", "giving_way", "cannot_weight_bear", "hot_red_fever", "night_pain",
+    "bone_tenderness", "after_trauma",
+]
+CrossKind = Literal["cycling", "swimming", "walking", "elliptical", "other"]
+ClinicianKind = Literal["gp", "physio", "other"]
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_day(value: Any) -> Any:
+    if isinstance(value, datetime):
+        raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("is not a real calendar date") from None
+    raise ValueError("must be a date written YYYY-MM-DD")
+
+
+def _not_in_future(value: date) -> date:
+    # One day of slack covers every time zone ahead of UTC.
+    latest = datetime.now(UTC).date() + timedelta(days=1)
+    if value < EARLIEST_DATE:
+        raise ValueError("must be on or after 1900-01-01")
+    if value > latest:
+        raise ValueError("cannot be in the future")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_parse_day), AfterValidator(_not_in_future)]
+Int = Annotated[int, Strict()]
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+Bool = Annotated[bool, Strict()]
+Notes = Annotated[str, Strict(), Field(max_length=2000)]
+Rpe = Annotated[int, Strict(), Field(ge=0, le=10)]
+Score = Annotated[int, Strict(), Field(ge=0, le=10)]
+DurationS = Annotated[int, Strict(), Field(gt=0, le=172_800)]
+Slug = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9_-]{1,64}$")]
+ShortText = Annotated[str, Strict(), Field(max_length=64)]
+
+
+class EntryIn(BaseModel):
+    """Fields every entry has."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    date: Day
+    notes: Notes = ""
+    schema_version: Annotated[int, Strict(), Field(ge=1, le=SCHEMA_VERSION)] = SCHEMA_VERSION
+
+
+class RunIn(EntryIn):
+    kind: RunKind
+    distance_m: Annotated[float, Strict(), Field(gt=0, le=500_000, allow_inf_nan=False)]
+    duration_s: DurationS
+    rpe: Rpe | None = None
+    terrain: Terrain = "flat"
+    cadence_spm: Annotated[int, Strict(), Field(ge=60, le=260)] | None = None
+    shoe_id: ShortText | None = None
+    planned_session_id: ShortText | None = None
+
+
+class PainIn(EntryIn):
+    context: PainContext
+    location: PainLocation
+    side: Side
+    score: Score
+    settled_within_60min: Bool | None = None
+    flags: Annotated[list[PainFlag], Field(max_length=9)] = []
+    run_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _tidy_flags(self) -> PainIn:
+        object.__setattr__(self, "flags", sorted(set(self.flags)))
+        return self
+
+
+class StrengthSetIn(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    exercise: Slug
+    reps: Annotated[int, Strict(), Field(ge=1, le=1000)] | None = None
+    seconds: Annotated[int, Strict(), Field(ge=1, le=3600)] | None = None
+    steps: Annotated[int, Strict(), Field(ge=1, le=1000)] | None = None
+    load_kg: Annotated[float, Strict(), Field(ge=0, le=500, allow_inf_nan=False)] | None = None
+    side: Side = "both"
+
+    @model_validator(mode="after")
+    def _one_measure(self) -> StrengthSetIn:
+        given = [n for n in ("reps", "seconds", "steps") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of reps, seconds or steps")
+        return self
+
+
+class StrengthIn(EntryIn):
+    duration_s: DurationS
+    rpe: Rpe | None = None
+    pain_max: Score | None = None
+    sets: Annotated[list[StrengthSetIn], Field(max_length=200)] = []
+
+
+class CrossTrainingIn(EntryIn):
+    kind: CrossKind
+    duration_s: DurationS
+    rpe: Rpe | None = None
+    pain_max: Score | None = None
+
+
+class ClearanceIn(EntryIn):
+    by: ClinicianKind
+
+
+class Invalid(Exception):
+    """Bad input: `errors` maps each bad field (dotted path) to its messages."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__("; ".join(f"{k}: {', '.join(v)}" for k, v in errors.items()))
+        self.errors = errors
+
+
+def _message(error: Any) -> str:
+    msg = str(error["msg"])
+    return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def validate(schema: type[BaseModel], payload: Any) -> BaseModel:
+    """Validate `payload` against `schema`, turning pydantic's report into `Invalid` keyed by field."""
+    if not isinstance(payload, dict):
+        raise Invalid({"body": ["must be a JSON object"]})
+    try:
+        return schema.model_validate(payload)
+    except ValidationError as exc:
+        errors: dict[str, list[str]] = {}
+        for err in exc.errors():
+            loc = [str(p) for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+            # Drop the type tag pydantic adds for union members ("int", "none", "constrained-int"...).
+            loc = [p for p in loc if p not in {"int", "float", "none", "str", "bool"}]
+            key = ".".join(loc) or "body"
+            message = _message(err)
+            if message not in errors.setdefault(key, []):
+                errors[key].append(message)
+        raise Invalid(errors) from None

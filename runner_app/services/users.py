@@ -1,0 +1,147 @@
+"""Accounts: sign-up, password checks (argon2id) and personal API tokens (stored as SHA-256)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from email_validator import EmailNotValidError, validate_email
+from flask import current_app
+from sqlalchemy import select
+
+from runner_app.extensions import db
+from runner_app.models import ApiToken, User
+from runner_app.models.types import utcnow
+from runner_app.services.errors import NotFound
+from runner_app.services.schemas import Invalid
+
+TOKEN_PREFIX = "rat_"
+MIN_PASSWORD_LENGTH = 10
+
+
+def _hasher() -> PasswordHasher:
+    cfg = current_app.config
+    return PasswordHasher(
+        time_cost=cfg["ARGON2_TIME_COST"],
+        memory_cost=cfg["ARGON2_MEMORY_COST"],
+        parallelism=cfg["ARGON2_PARALLELISM"],
+    )
+
+
+def normalise_email(raw: str) -> str:
+    try:
+        return str(validate_email(raw.strip(), check_deliverability=False).normalized).lower()
+    except EmailNotValidError as exc:
+        raise Invalid({"email": [str(exc)]}) from None
+
+
+def create_user(email: str, password: str, display_name: str = "") -> User:
+    address = normalise_email(email)
+    errors: dict[str, list[str]] = {}
+    if len(password) < MIN_PASSWORD_LENGTH:
+        errors["password"] = [f"must be at least {MIN_PASSWORD_LENGTH} characters"]
+    if db.session.scalar(select(User.id).where(User.email == address)) is not None:
+        errors["email"] = ["an account with this address already exists"]
+    if errors:
+        raise Invalid(errors)
+    user = User(email=address, password_hash=_hasher().hash(password), display_name=display_name.strip()[:80])
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """The user whose password this is, or None. Spends a hash on unknown addresses too (no timing oracle)."""
+    try:
+        address = normalise_email(email)
+    except Invalid:
+        return None
+    user = db.session.scalar(select(User).where(User.email == address))
+    hasher = _hasher()
+    if user is None:
+        hasher.hash(password)
+        return None
+    try:
+        hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+        db.session.commit()
+    return user
+
+
+def user_by_email(email: str) -> User:
+    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        raise NotFound(email)
+    return user
+
+
+def update_profile(user: User, display_name: str, units: str, timezone: str) -> None:
+    errors: dict[str, list[str]] = {}
+    if units not in {"km", "mi"}:
+        errors["units"] = ["must be km or mi"]
+    try:
+        ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors["timezone"] = ["is not a known time zone"]
+    if len(display_name) > 80:
+        errors["display_name"] = ["must be at most 80 characters"]
+    if errors:
+        raise Invalid(errors)
+    user.display_name, user.units, user.timezone = display_name.strip(), units, timezone
+    db.session.commit()
+
+
+def timezone_names() -> list[str]:
+    return sorted(available_timezones())
+
+
+@dataclass(frozen=True)
+class NewToken:
+    token: ApiToken
+    secret: str  # shown once, never stored
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_token(user: User, name: str) -> NewToken:
+    name = name.strip()
+    if not name or len(name) > 80:
+        raise Invalid({"name": ["give the token a name of 1 to 80 characters"]})
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:12])
+    db.session.add(token)
+    db.session.commit()
+    return NewToken(token, secret)
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    stmt = select(ApiToken).where(ApiToken.user_id == user.id).order_by(ApiToken.created_at.desc())
+    return list(db.session.scalars(stmt))
+
+
+def revoke_token(user: User, token_id: int) -> None:
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != user.id:
+        raise NotFound(str(token_id))
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        db.session.commit()
+
+
+def user_for_token(secret: str) -> User | None:
+    """The owner of a live token, or None for unknown and revoked tokens."""
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(secret)))
+    if token is None or token.revoked_at is not None:
+        return None
+    token.last_used_at = utcnow()
+    db.session.commit()
+    return db.session.get(User, token.user_id)

@@ -1,0 +1,54 @@
+"""History: everything logged, a week at a time, newest first; each entry editable and deletable."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug import Response
+
+from runner_app.services import entries, history
+from runner_app.services.errors import NotFound
+from runner_app.web.filters import user_today
+from runner_app.web.log.forms import DeleteForm
+
+bp = Blueprint("history", __name__, url_prefix="/history")
+
+EDIT_ENDPOINTS = {"runs": ("log.run", {}), "pain": ("log.entry", {"kind": "pain"}),
+                  "strength": ("log.entry", {"kind": "strength"}),
+                  "cross-training": ("log.entry", {"kind": "cross-training"})}
+
+
+def edit_url(kind: str, entry_id: Any) -> str:
+    endpoint, extra = EDIT_ENDPOINTS[kind]
+    return url_for(endpoint, entry_id=str(entry_id), **extra)
+
+
+@bp.get("/")
+@login_required
+def index() -> str:
+    try:
+        until = date.fromisoformat(request.args.get("until", ""))
+    except ValueError:
+        until = user_today()
+    weeks = history.weeks_of(current_user.id, until=until, count=4)
+    older = weeks[-1].start - timedelta(days=1) if weeks else None
+    return render_template("history/index.html", weeks=weeks, older=older, edit_url=edit_url)
+
+
+@bp.route("/<any(runs, pain, strength, 'cross-training'):kind>/<entry_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete(kind: str, entry_id: str) -> str | Response:
+    try:
+        entry = entries.owned_entry(kind, current_user.id, entry_id)
+    except NotFound:
+        abort(404)
+    form = DeleteForm()
+    if form.validate_on_submit():
+        entries.delete_entry(current_user.id, kind, entry_id)
+        flash(f"{entries.entry_kind(kind).label.capitalize()} deleted.", "info")
+        return redirect(url_for("history.index"))
+    return render_template("history/delete.html", form=form, kind=kind, entry=entry,
+                           label=entries.entry_kind(kind).label)

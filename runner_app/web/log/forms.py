@@ -1,0 +1,137 @@
+"""Logging forms. They only parse what was typed; the entry schemas in services validate it."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DecimalField,
+    FieldList,
+    FormField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+SCALE = [(str(n), str(n)) for n in range(11)]
+RUN_KINDS = [(k, k.capitalize()) for k in ("easy", "recovery", "long", "tempo", "intervals", "hills", "race")]
+TERRAINS = [("flat", "Flat"), ("rolling", "Rolling"), ("hilly", "Hilly"), ("downhill", "Downhill")]
+CONTEXTS = [
+    ("morning", "Morning check-in"),
+    ("during_run", "During a run"),
+    ("after_run", "After a run"),
+    ("after_strength", "After strength work"),
+    ("rest", "At rest"),
+    ("night", "At night"),
+]
+LOCATIONS = [
+    ("knee_front", "Front of knee"),
+    ("knee_outer", "Outside of knee"),
+    ("knee_inner", "Inside of knee"),
+    ("knee_back", "Back of knee"),
+    ("hip", "Hip"),
+    ("shin", "Shin"),
+    ("achilles", "Achilles"),
+    ("calf", "Calf"),
+    ("foot", "Foot"),
+    ("other", "Somewhere else"),
+]
+SIDES = [("left", "Left"), ("right", "Right"), ("both", "Both")]
+FLAGS = [
+    ("swelling", "Swelling"),
+    ("sharp", "Sharp pain"),
+    ("locking", "Knee locks or catches"),
+    ("giving_way", "Knee gives way"),
+    ("cannot_weight_bear", "Can't bear weight"),
+    ("hot_red_fever", "Hot or red, with a fever"),
+    ("night_pain", "Pain wakes me at night"),
+    ("bone_tenderness", "A tender spot on the bone"),
+    ("after_trauma", "Started after a twist or fall"),
+]
+CROSS_KINDS = [("cycling", "Cycling"), ("swimming", "Swimming"), ("walking", "Brisk walking"),
+               ("elliptical", "Elliptical"), ("other", "Other")]
+YES_NO = [("", "Not sure"), ("yes", "Yes"), ("no", "No")]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class EntryForm(FlaskForm):
+    id = HiddenField()
+    version = HiddenField()
+    date = DateField("Date", validators=[InputRequired("Give the date.")])
+    notes = TextAreaField("Notes", validators=[Optional()])
+
+
+class DurationMixin:
+    duration_min = IntegerField(
+        "Minutes", validators=[InputRequired("Give the time."), NumberRange(0, 2880)],
+        render_kw={"inputmode": "numeric"},
+    )
+    duration_sec = IntegerField(
+        "Seconds", validators=[Optional(), NumberRange(0, 59)], default=0, render_kw={"inputmode": "numeric"}
+    )
+
+
+class RunForm(DurationMixin, EntryForm):
+    kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
+    distance = DecimalField(
+        "Distance", places=2, validators=[InputRequired("Give the distance.")],
+        render_kw={"inputmode": "decimal", "step": "0.01"},
+    )
+    rpe = RadioField("Effort (RPE 0–10)", choices=SCALE, validators=[Optional()])
+    terrain = SelectField("Terrain", choices=TERRAINS, default="flat")
+    cadence_spm = IntegerField("Cadence (steps/min)", validators=[Optional()], render_kw={"inputmode": "numeric"})
+    planned_session_id = HiddenField()
+    pain_id = HiddenField()
+    pain_version = HiddenField()
+    pain_score = RadioField("Pain during the run (0 none – 10 worst)", choices=SCALE, validators=[Optional()])
+    pain_location = SelectField("Where", choices=LOCATIONS, default="knee_front")
+    pain_side = SelectField("Side", choices=SIDES, default="both")
+    pain_settled = RadioField("Back to normal within an hour?", choices=YES_NO, default="")
+
+
+class PainForm(EntryForm):
+    context = SelectField("When", choices=CONTEXTS, default="morning")
+    location = SelectField("Where", choices=LOCATIONS, default="knee_front")
+    side = SelectField("Side", choices=SIDES, default="both")
+    score = RadioField("Pain (0 none – 10 worst)", choices=SCALE, validators=[InputRequired("Tap a score.")])
+    settled_within_60min = RadioField("Settled within an hour?", choices=YES_NO, default="")
+    flags = MultiCheckboxField("Anything else? (tick any that apply)", choices=FLAGS)
+
+
+class SetRowForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    exercise = SelectField("Exercise", choices=[], validate_choice=False)
+    sets = IntegerField("Sets", validators=[Optional(), NumberRange(1, 20)], render_kw={"inputmode": "numeric"})
+    amount = IntegerField("Reps / s / steps", validators=[Optional(), NumberRange(1, 1000)],
+                          render_kw={"inputmode": "numeric"})
+    load_kg = DecimalField("Load kg", places=1, validators=[Optional(), NumberRange(0, 500)],
+                           render_kw={"inputmode": "decimal", "step": "0.5"})
+    side = SelectField("Side", choices=SIDES, default="both")
+
+
+class StrengthForm(DurationMixin, EntryForm):
+    rpe = RadioField("Effort (RPE 0–10)", choices=SCALE, validators=[Optional()])
+    pain_max = RadioField("Worst pain during it (0–10)", choices=SCALE, validators=[Optional()])
+    rows = FieldList(FormField(SetRowForm), min_entries=6, max_entries=30)
+
+
+class CrossTrainingForm(DurationMixin, EntryForm):
+    kind = SelectField("Kind", choices=CROSS_KINDS, default="cycling")
+    rpe = RadioField("Effort (RPE 0–10)", choices=SCALE, validators=[Optional()])
+    pain_max = RadioField("Worst pain during it (0–10)", choices=SCALE, validators=[Optional()])
+
+
+class DeleteForm(FlaskForm):
+    confirm = BooleanField("Yes, delete it", validators=[InputRequired("Tick to confirm.")])

@@ -1,0 +1,164 @@
+"""Pages that log and edit a run, a pain check-in, a strength session or cross-training."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from werkzeug import Response
+
+from runner_app.extensions import db
+from runner_app.models import PainEntry
+from runner_app.services import entries
+from runner_app.services.errors import NotFound
+from runner_app.services.schemas import Invalid
+from runner_app.web.filters import user_today
+from runner_app.web.formtools import attach_errors
+from runner_app.web.log import convert
+from runner_app.web.log.catalogue import exercise_choices, exercise_measures
+from runner_app.web.log.forms import CrossTrainingForm, PainForm, RunForm, StrengthForm
+
+bp = Blueprint("log", __name__, url_prefix="/log")
+
+RUN_ALIASES = {"distance_m": "distance", "duration_s": "duration_min"}
+PAIN_ALIASES = {"score": "pain_score", "location": "pain_location", "side": "pain_side",
+                "settled_within_60min": "pain_settled"}
+
+
+@dataclass(frozen=True)
+class Page:
+    kind: str
+    form: type[Any]
+    template: str
+    title: str
+    payload: Callable[[Any], dict[str, Any]]
+    fill: Callable[[Any, Any], None]
+    aliases: dict[str, str]
+
+
+def _units() -> str:
+    return str(current_user.units or "km")
+
+
+PAGES = {
+    "pain": Page("pain", PainForm, "log/pain.html", "Pain check-in", convert.pain_payload, convert.fill_pain, {}),
+    "strength": Page(
+        "strength", StrengthForm, "log/strength.html", "Strength session",
+        lambda f: convert.strength_payload(f, exercise_measures()), convert.fill_strength,
+        {"duration_s": "duration_min", "sets": "rows"},
+    ),
+    "cross-training": Page(
+        "cross-training", CrossTrainingForm, "log/cross_training.html", "Cross-training",
+        convert.cross_payload, convert.fill_cross, {"duration_s": "duration_min"},
+    ),
+}
+
+
+def _prepare(form: Any) -> None:
+    if isinstance(form, StrengthForm):
+        for row in form.rows:
+            row.form.exercise.choices = [("", "— pick an exercise —"), *exercise_choices()]
+
+
+def _linked_pain(run_id: Any) -> PainEntry | None:
+    stmt = select(PainEntry).where(
+        PainEntry.user_id == current_user.id, PainEntry.run_id == run_id,
+        PainEntry.context == "during_run", PainEntry.deleted.is_(False),
+    )
+    return db.session.scalars(stmt.order_by(PainEntry.created_at)).first()
+
+
+def _saved(kind: str, status: int) -> Response:
+    label = entries.entry_kind(kind).label
+    flash(f"{label.capitalize()} saved." if status == 201 else f"{label.capitalize()} updated.", "success")
+    return redirect(url_for("history.index"))
+
+
+def _conflict(form: Any) -> None:
+    form.form_errors.append(
+        "This entry was changed somewhere else (another tab or your phone). Reload it to see the latest version."
+    )
+
+
+@bp.route("/run", methods=["GET", "POST"], defaults={"entry_id": None})
+@bp.route("/run/<entry_id>", methods=["GET", "POST"])
+@login_required
+def run(entry_id: str | None) -> str | Response:
+    form = RunForm()
+    if request.method == "GET":
+        if entry_id:
+            entry = _owned_or_404("runs", entry_id)
+            convert.fill_run(form, entry, _units(), _linked_pain(entry.id))
+        else:
+            form.date.data = user_today()
+            form.kind.data = request.args.get("kind", "easy")
+            form.planned_session_id.data = request.args.get("planned_session_id", "")
+    if entry_id:
+        _owned_or_404("runs", entry_id)
+        form.id.data = entry_id
+    convert.new_id(form)
+    if not form.pain_id.data:
+        form.pain_id.data = str(uuid.uuid4())
+    if form.validate_on_submit():
+        writes: list[tuple[str, str, Any, str | None]] = [
+            ("runs", form.id.data, convert.run_payload(form, _units()), form.version.data or None)
+        ]
+        pain = convert.run_pain_payload(form)
+        if pain is not None:
+            writes.append(("pain", form.pain_id.data, pain, form.pain_version.data or None))
+        try:
+            results = entries.put_together(current_user.id, writes)
+        except Invalid as exc:
+            attach_errors(form, {k[2:]: v for k, v in exc.errors.items() if k.startswith("0.")}, RUN_ALIASES)
+            attach_errors(form, {k[2:]: v for k, v in exc.errors.items() if k.startswith("1.")}, PAIN_ALIASES)
+        else:
+            if any(r.status == 412 for r in results):
+                _conflict(form)
+            else:
+                return _saved("runs", results[0].status)
+    return render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
+
+
+@bp.route("/<any(pain, strength, 'cross-training'):kind>", methods=["GET", "POST"], defaults={"entry_id": None})
+@bp.route("/<any(pain, strength, 'cross-training'):kind>/<entry_id>", methods=["GET", "POST"])
+@login_required
+def entry(kind: str, entry_id: str | None) -> str | Response:
+    page = PAGES[kind]
+    form = page.form()
+    _prepare(form)
+    if request.method == "GET":
+        if entry_id:
+            page.fill(form, _owned_or_404(kind, entry_id))
+        else:
+            form.date.data = user_today()
+            if kind == "pain" and request.args.get("context"):
+                form.context.data = request.args["context"]
+    if entry_id:
+        _owned_or_404(kind, entry_id)
+        form.id.data = entry_id
+    convert.new_id(form)
+    if form.validate_on_submit():
+        try:
+            result = entries.put_entry(
+                current_user.id, kind, form.id.data, page.payload(form), form.version.data or None
+            )
+        except Invalid as exc:
+            attach_errors(form, exc.errors, page.aliases)
+        else:
+            if result.status == 412:
+                _conflict(form)
+            else:
+                return _saved(kind, result.status)
+    return render_template(page.template, form=form, editing=bool(entry_id), title=page.title, kind=kind)
+
+
+def _owned_or_404(kind: str, entry_id: str) -> Any:
+    try:
+        return entries.owned_entry(kind, current_user.id, entry_id)
+    except NotFound:
+        abort(404)
