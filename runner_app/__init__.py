@@ -20,7 +20,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, error handlers, CLI commands."""
     app = Flask(
         __name__,
-        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_path=str((config or {}).get("INSTANCE_PATH") or PROJECT_ROOT / "instance"),
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
@@ -36,7 +36,9 @@ def register_extensions(app: Flask) -> None:
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    migrate.init_app(
+        app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True, compare_type=True
+    )
     login_manager.init_app(app)
     csrf.init_app(app)
     if app.config["RATELIMIT_STORAGE_URI"] == "memory://" and not (app.testing or app.config["DEV_RUN"]):
@@ -67,10 +69,16 @@ def _tune_sqlite(engine: Engine) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from runner_app.api import bp as api_bp
+    from runner_app.pwa import bp as pwa_bp
     from runner_app.web import register_web
 
     app.register_blueprint(api_bp)
+    app.register_blueprint(pwa_bp)
     register_web(app)
+    if app.testing:
+        from runner_app.pwa.faults import register_faults
+
+        register_faults(app)
 
 
 def register_security(app: Flask) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
 
 from runner_app.services import demo, users
 from runner_app.services.errors import NotFound
@@ -46,6 +46,7 @@ def create_token(email: str, name: str) -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 @click.option("--if-missing", is_flag=True, help="Do nothing if the demo runner exists (print its login).")
 def seed_demo(if_missing: bool) -> None:
     """Create a demo runner with 12 weeks of believable history, and print its login."""

@@ -79,13 +79,26 @@ def days_ago(n: int) -> str:
 
 
 def run_body(**overrides: Any) -> dict[str, Any]:
-    return {"date": days_ago(1), "kind": "easy", "distance_m": 8000, "duration_s": 2880, "rpe": 3,
-            "terrain": "flat", **overrides}
+    return {
+        "date": days_ago(1),
+        "kind": "easy",
+        "distance_m": 8000,
+        "duration_s": 2880,
+        "rpe": 3,
+        "terrain": "flat",
+        **overrides,
+    }
 
 
 def pain_body(**overrides: Any) -> dict[str, Any]:
-    return {"date": days_ago(1), "context": "morning", "location": "knee_front", "side": "right", "score": 2,
-            **overrides}
+    return {
+        "date": days_ago(1),
+        "context": "morning",
+        "location": "knee_front",
+        "side": "right",
+        "score": 2,
+        **overrides,
+    }
 
 
 def strength_body(**overrides: Any) -> dict[str, Any]:

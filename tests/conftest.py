@@ -32,6 +32,7 @@ def test_config(tmp_path: Path, **overrides: Any) -> dict[str, Any]:
         "ARGON2_TIME_COST": 1,
         "ARGON2_MEMORY_COST": 8,
         "RATELIMIT_STORAGE_URI": "memory://",
+        "INSTANCE_PATH": str(tmp_path / "instance"),
         **overrides,
     }
 

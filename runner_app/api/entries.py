@@ -17,7 +17,9 @@ from runner_app.services.schemas import Invalid
 KIND = "<any(runs, pain, strength, 'cross-training', clearances):kind>"
 
 
-def apply_op(user_id: int, method: str, kind: str, entry_id: str, body: Any, if_match: str | None) -> Response:
+def apply_op(
+    user_id: int, method: str, kind: str, entry_id: str, body: Any, if_match: str | None
+) -> Response:
     """One write, as the single route and each batch op answer it."""
     try:
         entries.parse_id(entry_id)

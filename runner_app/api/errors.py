@@ -66,5 +66,7 @@ def register_api_errors(app: Flask, prefix: str = "/api/") -> None:
     def _unexpected(exc: Exception) -> Response | tuple[str, int]:
         app.logger.exception("unhandled error", exc_info=exc)
         if request.path.startswith(prefix):
-            return problem(500, "Internal Server Error", "Something went wrong on our side; nothing was lost.")
+            return problem(
+                500, "Internal Server Error", "Something went wrong on our side; nothing was lost."
+            )
         return render_error_page(500, "Something went wrong on our side. What you logged is safe.")

@@ -62,18 +62,29 @@ COMMON_ERRORS = {
 
 def _entry_paths(kind: str, schema_name: str) -> dict[str, Any]:
     out_schema = {"allOf": [_ref(schema_name), _ref("ServerFields")]}
-    id_param = {"name": "entry_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+    id_param = {
+        "name": "entry_id",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string", "format": "uuid"},
+    }
     item = {
         "parameters": [id_param],
         "put": {
             "operationId": f"put_{kind}",
             "summary": f"Create, replay or update a {KINDS[kind].label} by its client-made UUID",
-            "parameters": [{"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"}}],
+            "parameters": [
+                {"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"}}
+            ],
             "requestBody": {"required": True, "content": {"application/json": {"schema": _ref(schema_name)}}},
             "responses": {
                 "201": _json(out_schema, "Created", etag=True),
-                "200": _json(out_schema, "A replay of the same body, or an update with the right If-Match", True),
-                "412": _json(out_schema, "Different body without the current version: the stored entry", True),
+                "200": _json(
+                    out_schema, "A replay of the same body, or an update with the right If-Match", True
+                ),
+                "412": _json(
+                    out_schema, "Different body without the current version: the stored entry", True
+                ),
                 "415": _problem("The body is not application/json"),
                 "422": _problem("Invalid fields, each named in `errors`"),
                 **COMMON_ERRORS,
@@ -81,14 +92,21 @@ def _entry_paths(kind: str, schema_name: str) -> dict[str, Any]:
         },
         "get": {
             "operationId": f"get_{kind}",
-            "responses": {"200": _json(out_schema, "The entry", etag=True), "404": _problem("No such entry"),
-                          **COMMON_ERRORS},
+            "responses": {
+                "200": _json(out_schema, "The entry", etag=True),
+                "404": _problem("No such entry"),
+                **COMMON_ERRORS,
+            },
         },
         "delete": {
             "operationId": f"delete_{kind}",
             "summary": "Delete (a tombstone is kept); deleting again is harmless",
-            "responses": {"204": {"description": "Deleted"}, "404": _problem("No such entry"),
-                          "422": _problem("The id is not a UUID"), **COMMON_ERRORS},
+            "responses": {
+                "204": {"description": "Deleted"},
+                "404": _problem("No such entry"),
+                "422": _problem("The id is not a UUID"),
+                **COMMON_ERRORS,
+            },
         },
     }
     query = [
@@ -105,9 +123,14 @@ def _entry_paths(kind: str, schema_name: str) -> dict[str, Any]:
             "parameters": query,
             "responses": {
                 "200": _json(
-                    {"type": "object", "required": ["items", "next_cursor"], "properties": {
-                        "items": {"type": "array", "items": out_schema},
-                        "next_cursor": {"type": ["string", "null"]}}},
+                    {
+                        "type": "object",
+                        "required": ["items", "next_cursor"],
+                        "properties": {
+                            "items": {"type": "array", "items": out_schema},
+                            "next_cursor": {"type": ["string", "null"]},
+                        },
+                    },
                     "A page of entries",
                 ),
                 "422": _problem("A bad filter, named in `errors`"),
@@ -134,13 +157,36 @@ def _sync_path() -> dict[str, Any]:
             "post": {
                 "operationId": "sync",
                 "summary": "Apply up to 500 writes, each answered exactly as the single request would be",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                    "type": "object", "required": ["ops"],
-                    "properties": {"ops": {"type": "array", "maxItems": 500, "items": op}}}}}},
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["ops"],
+                                "properties": {"ops": {"type": "array", "maxItems": 500, "items": op}},
+                            }
+                        }
+                    },
+                },
                 "responses": {
-                    "200": _json({"type": "object", "required": ["results"], "properties": {"results": {
-                        "type": "array", "items": {"type": "object", "required": ["status"], "properties": {
-                            "status": {"type": "integer"}, "body": {}}}}}}, "One result per op, in order"),
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["results"],
+                            "properties": {
+                                "results": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["status"],
+                                        "properties": {"status": {"type": "integer"}, "body": {}},
+                                    },
+                                }
+                            },
+                        },
+                        "One result per op, in order",
+                    ),
                     "415": _problem("The body is not application/json"),
                     "422": _problem("`ops` is missing, not a list, or too long"),
                     **COMMON_ERRORS,
@@ -180,8 +226,12 @@ def document() -> dict[str, Any]:
             "schemas": schemas,
             "securitySchemes": {
                 "bearer": {"type": "http", "scheme": "bearer"},
-                "session": {"type": "apiKey", "in": "cookie", "name": "session",
-                            "description": "The sign-in session; send X-CSRFToken on unsafe methods"},
+                "session": {
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": "session",
+                    "description": "The sign-in session; send X-CSRFToken on unsafe methods",
+                },
             },
         },
         "paths": paths,

@@ -3,4 +3,13 @@
 from runner_app.models.entries import Clearance, CrossTraining, EntryMixin, PainEntry, Run, StrengthSession
 from runner_app.models.user import ApiToken, User
 
-__all__ = ["ApiToken", "Clearance", "CrossTraining", "EntryMixin", "PainEntry", "Run", "StrengthSession", "User"]
+__all__ = [
+    "ApiToken",
+    "Clearance",
+    "CrossTraining",
+    "EntryMixin",
+    "PainEntry",
+    "Run",
+    "StrengthSession",
+    "User",
+]

@@ -105,15 +105,18 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
             return WriteResult(201, db.session.get(kind.model, (user_id, entry_id)))
         db.session.rollback()  # a racing retry made the row first: answer as a replay of it
         existing = db.session.get(kind.model, (user_id, entry_id))
+        if existing is None:
+            raise RuntimeError("an insert lost a race to a row that then vanished")
     new_content = {k: v for k, v in values.items() if k != "schema_version"}
     if _content(kind, existing) == new_content:
         return WriteResult(200, existing)
     if if_match is None or if_match != str(existing.version):
         return WriteResult(412, existing)
     old_date = existing.date
+    model: Any = kind.model
     stmt = (
-        update(kind.model)
-        .where(kind.model.user_id == user_id, kind.model.id == entry_id, kind.model.version == existing.version)
+        update(model)
+        .where(model.user_id == user_id, model.id == entry_id, model.version == existing.version)
         .values(**values, version=existing.version + 1, deleted=False, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
@@ -129,8 +132,14 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
 def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> bool:
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(kind.model).values(**row).on_conflict_do_nothing(index_elements=["user_id", "id"])
-    return bool(db.session.execute(stmt).rowcount == 1)  # type: ignore[attr-defined]
+    model: Any = kind.model
+    stmt = (
+        insert(model)
+        .values(**row)
+        .on_conflict_do_nothing(index_elements=["user_id", "id"])
+        .returning(model.id)
+    )
+    return db.session.execute(stmt).first() is not None
 
 
 def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
@@ -180,6 +189,7 @@ def list_entries(
     """Newest first. With `updated_since`, ordered by server update time and including tombstones."""
     model = entry_kind(kind_name).model
     by_update = updated_since is not None
+    order: tuple[Any, ...]
     stmt = select(model).where(model.user_id == user_id)
     if start:
         stmt = stmt.where(model.date >= start)

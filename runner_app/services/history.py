@@ -31,10 +31,12 @@ def weeks_of(user_id: int, *, until: date, count: int) -> list[Week]:
     first = last_monday - timedelta(weeks=count - 1)
     weeks = {first + timedelta(weeks=i): Week(first + timedelta(weeks=i)) for i in range(count)}
     for kind in LOGGED_KINDS:
-        model = KINDS[kind].model
+        model: Any = KINDS[kind].model
         stmt = select(model).where(
-            model.user_id == user_id, model.deleted.is_(False),
-            model.date >= first, model.date <= last_monday + timedelta(days=6),
+            model.user_id == user_id,
+            model.deleted.is_(False),
+            model.date >= first,
+            model.date <= last_monday + timedelta(days=6),
         )
         for entry in db.session.scalars(stmt):
             week = weeks[entry.date - timedelta(days=entry.date.weekday())]

@@ -33,8 +33,15 @@ PainLocation = Literal[
 ]
 Side = Literal["left", "right", "both"]
 PainFlag = Literal[
-    "swelling", "sharp", "locking", "giving_way", "cannot_weight_bear", "hot_red_fever", "night_pain",
-    "bone_tenderness", "after_trauma",
+    "swelling",
+    "sharp",
+    "locking",
+    "giving_way",
+    "cannot_weight_bear",
+    "hot_red_fever",
+    "night_pain",
+    "bone_tenderness",
+    "after_trauma",
 ]
 CrossKind = Literal["cycling", "swimming", "walking", "elliptical", "other"]
 ClinicianKind = Literal["gp", "physio", "other"]

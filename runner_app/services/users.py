@@ -19,7 +19,7 @@ from runner_app.models.types import utcnow
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 
-TOKEN_PREFIX = "rat_"
+TOKEN_PREFIX = "rat_"  # noqa: S105  (a label, not a secret)
 MIN_PASSWORD_LENGTH = 10
 
 
@@ -60,7 +60,7 @@ def authenticate(email: str, password: str) -> User | None:
         address = normalise_email(email)
     except Invalid:
         return None
-    user = db.session.scalar(select(User).where(User.email == address))
+    user: User | None = db.session.scalar(select(User).where(User.email == address))
     hasher = _hasher()
     if user is None:
         hasher.hash(password)
@@ -76,7 +76,7 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def user_by_email(email: str) -> User:
-    user = db.session.scalar(select(User).where(User.email == normalise_email(email)))
+    user: User | None = db.session.scalar(select(User).where(User.email == normalise_email(email)))
     if user is None:
         raise NotFound(email)
     return user
@@ -144,4 +144,5 @@ def user_for_token(secret: str) -> User | None:
         return None
     token.last_used_at = utcnow()
     db.session.commit()
-    return db.session.get(User, token.user_id)
+    owner: User | None = db.session.get(User, token.user_id)
+    return owner

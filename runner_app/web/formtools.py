@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 
 
-def attach_errors(form: FlaskForm, errors: dict[str, list[str]], aliases: dict[str, str] | None = None) -> None:
+def attach_errors(
+    form: FlaskForm, errors: dict[str, list[str]], aliases: dict[str, str] | None = None
+) -> None:
     """Put each service error on its form field (first path segment, or an alias); the rest on the form."""
     aliases = aliases or {}
     for key, messages in errors.items():

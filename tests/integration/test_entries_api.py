@@ -136,8 +136,9 @@ def test_two_runners_may_use_the_same_uuid_without_seeing_each_other(api: Api, a
 def test_a_pain_entry_keeps_its_flags_and_link_to_a_run(api: Api) -> None:
     run_id = new_id()
     api.put(f"/api/v1/runs/{run_id}", BODIES["runs"]())
-    body = BODIES["pain"](context="during_run", flags=["swelling", "sharp"], run_id=run_id,
-                          settled_within_60min=False)
+    body = BODIES["pain"](
+        context="during_run", flags=["swelling", "sharp"], run_id=run_id, settled_within_60min=False
+    )
     stored = api.put(f"/api/v1/pain/{new_id()}", body).get_json()
     assert stored["flags"] == ["sharp", "swelling"]
     assert stored["run_id"] == run_id

@@ -19,4 +19,6 @@ class SignupForm(FlaskForm):
     password = PasswordField(
         "Password", validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=1000)]
     )
-    confirm = PasswordField("Password again", validators=[DataRequired(), EqualTo("password", "Passwords differ")])
+    confirm = PasswordField(
+        "Password again", validators=[DataRequired(), EqualTo("password", "Passwords differ")]
+    )

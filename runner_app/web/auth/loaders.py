@@ -39,5 +39,7 @@ def register_loaders(manager: LoginManager) -> None:
         if request.path.startswith("/api/"):
             from runner_app.api.errors import problem
 
-            return problem(401, "Sign in required", "Send a session cookie or an Authorization: Bearer token.")
+            return problem(
+                401, "Sign in required", "Send a session cookie or an Authorization: Bearer token."
+            )
         return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

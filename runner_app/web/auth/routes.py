@@ -57,7 +57,9 @@ def signup() -> str | Response:
     form = SignupForm()
     if form.validate_on_submit():
         try:
-            user = users.create_user(form.email.data or "", form.password.data or "", form.display_name.data or "")
+            user = users.create_user(
+                form.email.data or "", form.password.data or "", form.display_name.data or ""
+            )
         except Invalid as exc:
             attach_errors(form, exc.errors)
         else:

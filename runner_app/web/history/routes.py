@@ -16,9 +16,12 @@ from runner_app.web.log.forms import DeleteForm
 
 bp = Blueprint("history", __name__, url_prefix="/history")
 
-EDIT_ENDPOINTS = {"runs": ("log.run", {}), "pain": ("log.entry", {"kind": "pain"}),
-                  "strength": ("log.entry", {"kind": "strength"}),
-                  "cross-training": ("log.entry", {"kind": "cross-training"})}
+EDIT_ENDPOINTS = {
+    "runs": ("log.run", {}),
+    "pain": ("log.entry", {"kind": "pain"}),
+    "strength": ("log.entry", {"kind": "strength"}),
+    "cross-training": ("log.entry", {"kind": "cross-training"}),
+}
 
 
 def edit_url(kind: str, entry_id: Any) -> str:
@@ -50,5 +53,6 @@ def delete(kind: str, entry_id: str) -> str | Response:
         entries.delete_entry(current_user.id, kind, entry_id)
         flash(f"{entries.entry_kind(kind).label.capitalize()} deleted.", "info")
         return redirect(url_for("history.index"))
-    return render_template("history/delete.html", form=form, kind=kind, entry=entry,
-                           label=entries.entry_kind(kind).label)
+    return render_template(
+        "history/delete.html", form=form, kind=kind, entry=entry, label=entries.entry_kind(kind).label
+    )

@@ -89,8 +89,11 @@ def strength_payload(form: StrengthForm, measures: dict[str, str]) -> dict[str, 
         r = row.form
         if not r.exercise.data or not r.amount.data:
             continue
-        one: dict[str, Any] = {"exercise": r.exercise.data, measures.get(r.exercise.data, "reps"): r.amount.data,
-                               "side": r.side.data}
+        one: dict[str, Any] = {
+            "exercise": r.exercise.data,
+            measures.get(r.exercise.data, "reps"): r.amount.data,
+            "side": r.side.data,
+        }
         if r.load_kg.data is not None:
             one["load_kg"] = float(r.load_kg.data)
         sets.extend(dict(one) for _ in range(int(r.sets.data or 1)))

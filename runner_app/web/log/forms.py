@@ -54,8 +54,13 @@ FLAGS = [
     ("bone_tenderness", "A tender spot on the bone"),
     ("after_trauma", "Started after a twist or fall"),
 ]
-CROSS_KINDS = [("cycling", "Cycling"), ("swimming", "Swimming"), ("walking", "Brisk walking"),
-               ("elliptical", "Elliptical"), ("other", "Other")]
+CROSS_KINDS = [
+    ("cycling", "Cycling"),
+    ("swimming", "Swimming"),
+    ("walking", "Brisk walking"),
+    ("elliptical", "Elliptical"),
+    ("other", "Other"),
+]
 YES_NO = [("", "Not sure"), ("yes", "Yes"), ("no", "No")]
 
 
@@ -73,7 +78,8 @@ class EntryForm(FlaskForm):
 
 class DurationMixin:
     duration_min = IntegerField(
-        "Minutes", validators=[InputRequired("Give the time."), NumberRange(0, 2880)],
+        "Minutes",
+        validators=[InputRequired("Give the time."), NumberRange(0, 2880)],
         render_kw={"inputmode": "numeric"},
     )
     duration_sec = IntegerField(
@@ -84,12 +90,16 @@ class DurationMixin:
 class RunForm(DurationMixin, EntryForm):
     kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
     distance = DecimalField(
-        "Distance", places=2, validators=[InputRequired("Give the distance.")],
+        "Distance",
+        places=2,
+        validators=[InputRequired("Give the distance.")],
         render_kw={"inputmode": "decimal", "step": "0.01"},
     )
     rpe = RadioField("Effort (RPE 0–10)", choices=SCALE, validators=[Optional()])
     terrain = SelectField("Terrain", choices=TERRAINS, default="flat")
-    cadence_spm = IntegerField("Cadence (steps/min)", validators=[Optional()], render_kw={"inputmode": "numeric"})
+    cadence_spm = IntegerField(
+        "Cadence (steps/min)", validators=[Optional()], render_kw={"inputmode": "numeric"}
+    )
     planned_session_id = HiddenField()
     pain_id = HiddenField()
     pain_version = HiddenField()
@@ -113,11 +123,18 @@ class SetRowForm(FlaskForm):
         csrf = False
 
     exercise = SelectField("Exercise", choices=[], validate_choice=False)
-    sets = IntegerField("Sets", validators=[Optional(), NumberRange(1, 20)], render_kw={"inputmode": "numeric"})
-    amount = IntegerField("Reps / s / steps", validators=[Optional(), NumberRange(1, 1000)],
-                          render_kw={"inputmode": "numeric"})
-    load_kg = DecimalField("Load kg", places=1, validators=[Optional(), NumberRange(0, 500)],
-                           render_kw={"inputmode": "decimal", "step": "0.5"})
+    sets = IntegerField(
+        "Sets", validators=[Optional(), NumberRange(1, 20)], render_kw={"inputmode": "numeric"}
+    )
+    amount = IntegerField(
+        "Reps / s / steps", validators=[Optional(), NumberRange(1, 1000)], render_kw={"inputmode": "numeric"}
+    )
+    load_kg = DecimalField(
+        "Load kg",
+        places=1,
+        validators=[Optional(), NumberRange(0, 500)],
+        render_kw={"inputmode": "decimal", "step": "0.5"},
+    )
     side = SelectField("Side", choices=SIDES, default="both")
 
 

@@ -26,8 +26,12 @@ from runner_app.web.log.forms import CrossTrainingForm, PainForm, RunForm, Stren
 bp = Blueprint("log", __name__, url_prefix="/log")
 
 RUN_ALIASES = {"distance_m": "distance", "duration_s": "duration_min"}
-PAIN_ALIASES = {"score": "pain_score", "location": "pain_location", "side": "pain_side",
-                "settled_within_60min": "pain_settled"}
+PAIN_ALIASES = {
+    "score": "pain_score",
+    "location": "pain_location",
+    "side": "pain_side",
+    "settled_within_60min": "pain_settled",
+}
 
 
 @dataclass(frozen=True)
@@ -46,15 +50,26 @@ def _units() -> str:
 
 
 PAGES = {
-    "pain": Page("pain", PainForm, "log/pain.html", "Pain check-in", convert.pain_payload, convert.fill_pain, {}),
+    "pain": Page(
+        "pain", PainForm, "log/pain.html", "Pain check-in", convert.pain_payload, convert.fill_pain, {}
+    ),
     "strength": Page(
-        "strength", StrengthForm, "log/strength.html", "Strength session",
-        lambda f: convert.strength_payload(f, exercise_measures()), convert.fill_strength,
+        "strength",
+        StrengthForm,
+        "log/strength.html",
+        "Strength session",
+        lambda f: convert.strength_payload(f, exercise_measures()),
+        convert.fill_strength,
         {"duration_s": "duration_min", "sets": "rows"},
     ),
     "cross-training": Page(
-        "cross-training", CrossTrainingForm, "log/cross_training.html", "Cross-training",
-        convert.cross_payload, convert.fill_cross, {"duration_s": "duration_min"},
+        "cross-training",
+        CrossTrainingForm,
+        "log/cross_training.html",
+        "Cross-training",
+        convert.cross_payload,
+        convert.fill_cross,
+        {"duration_s": "duration_min"},
     ),
 }
 
@@ -67,8 +82,10 @@ def _prepare(form: Any) -> None:
 
 def _linked_pain(run_id: Any) -> PainEntry | None:
     stmt = select(PainEntry).where(
-        PainEntry.user_id == current_user.id, PainEntry.run_id == run_id,
-        PainEntry.context == "during_run", PainEntry.deleted.is_(False),
+        PainEntry.user_id == current_user.id,
+        PainEntry.run_id == run_id,
+        PainEntry.context == "during_run",
+        PainEntry.deleted.is_(False),
     )
     return db.session.scalars(stmt.order_by(PainEntry.created_at)).first()
 
@@ -124,7 +141,9 @@ def run(entry_id: str | None) -> str | Response:
     return render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
 
 
-@bp.route("/<any(pain, strength, 'cross-training'):kind>", methods=["GET", "POST"], defaults={"entry_id": None})
+@bp.route(
+    "/<any(pain, strength, 'cross-training'):kind>", methods=["GET", "POST"], defaults={"entry_id": None}
+)
 @bp.route("/<any(pain, strength, 'cross-training'):kind>/<entry_id>", methods=["GET", "POST"])
 @login_required
 def entry(kind: str, entry_id: str | None) -> str | Response:

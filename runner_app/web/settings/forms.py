@@ -12,8 +12,11 @@ class ProfileForm(FlaskForm):
 
 
 class TokenForm(FlaskForm):
-    name = StringField("Token name", validators=[DataRequired(), Length(max=80)],
-                       render_kw={"placeholder": "e.g. watch import script"})
+    name = StringField(
+        "Token name",
+        validators=[DataRequired(), Length(max=80)],
+        render_kw={"placeholder": "e.g. watch import script"},
+    )
 
 
 class RevokeForm(FlaskForm):

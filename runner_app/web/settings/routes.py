@@ -15,8 +15,9 @@ from runner_app.web.settings.forms import ProfileForm, RevokeForm, TokenForm
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 
 
-def _render(profile: ProfileForm | None = None, token_form: TokenForm | None = None,
-            new_secret: str | None = None) -> str:
+def _render(
+    profile: ProfileForm | None = None, token_form: TokenForm | None = None, new_secret: str | None = None
+) -> str:
     profile = profile or ProfileForm(obj=current_user)
     profile.timezone.choices = [(z, z) for z in users.timezone_names()]
     return render_template(
@@ -41,8 +42,9 @@ def profile() -> str | Response:
     form = ProfileForm()
     if form.validate_on_submit():
         try:
-            users.update_profile(current_user, form.display_name.data or "", form.units.data or "",
-                                 form.timezone.data or "")
+            users.update_profile(
+                current_user, form.display_name.data or "", form.units.data or "", form.timezone.data or ""
+            )
         except Invalid as exc:
             attach_errors(form, exc.errors)
         else:

@@ -25,5 +25,6 @@ def index() -> str:
     week = history.weeks_of(current_user.id, until=day, count=1)[0]
     logged = [(kind, e) for kind, e in week.items if e.date == day]
     checked_in = any(kind == "pain" and e.context == "morning" for kind, e in logged)
-    return render_template("today/index.html", day=day, logged=logged, checked_in=checked_in, week=week,
-                           edit_url=edit_url)
+    return render_template(
+        "today/index.html", day=day, logged=logged, checked_in=checked_in, week=week, edit_url=edit_url
+    )

@@ -1,0 +1,3 @@
+"""Routes of the PWA shell."""
+
+from __future__ import annotations

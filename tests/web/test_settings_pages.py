@@ -1,0 +1,52 @@
+"""Settings: profile and personal API tokens, created once-shown, listed, revoked."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask
+
+from runner_app.extensions import db
+from runner_app.models import ApiToken, User
+from tests.builders import UserFactory
+from tests.conftest import TEST_PASSWORD
+from tests.web.helpers import form_post, sign_in
+
+
+def test_units_and_time_zone_are_saved(app: Flask, client, users: UserFactory) -> None:
+    user = users.create()
+    sign_in(client, user.email, TEST_PASSWORD)
+    form_post(
+        client,
+        "/settings/profile",
+        {"display_name": "Kim", "units": "mi", "timezone": "Europe/Paris"},
+        page="/settings/",
+    )
+    with app.app_context():
+        saved = db.session.get(User, user.id)
+        assert (saved.display_name, saved.units, saved.timezone) == ("Kim", "mi", "Europe/Paris")
+
+
+def test_an_unknown_time_zone_is_refused_beside_the_field(client, users: UserFactory) -> None:
+    user = users.create()
+    sign_in(client, user.email, TEST_PASSWORD)
+    html = form_post(
+        client, "/settings/profile", {"units": "km", "timezone": "Mars/Olympus"}, page="/settings/"
+    ).get_data(as_text=True)
+    assert 'id="timezone-error"' in html
+
+
+def test_a_token_is_shown_once_works_and_stops_working_when_revoked(app: Flask, client, users) -> None:
+    user = users.create()
+    sign_in(client, user.email, TEST_PASSWORD)
+    html = form_post(client, "/settings/tokens", {"name": "watch"}, page="/settings/").get_data(as_text=True)
+    secret = re.search(r'<code class="token">([^<]+)</code>', html).group(1)
+    assert secret not in client.get("/settings/").get_data(as_text=True)
+    with app.app_context():
+        token = db.session.query(ApiToken).one()
+        assert token.token_hash != secret
+        assert secret not in token.token_hash
+    api = app.test_client()
+    assert api.get("/api/v1/runs", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+    form_post(client, f"/settings/tokens/{token.id}/revoke", {}, page="/settings/")
+    assert api.get("/api/v1/runs", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
