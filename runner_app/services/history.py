@@ -16,6 +16,7 @@ from runner_app.services.entry_kinds import KINDS, LOGGED_KINDS
 class Week:
     start: date
     items: list[tuple[str, Any]] = field(default_factory=list)  # (kind, entry), newest first
+    run_pain: dict[Any, Any] = field(default_factory=dict)  # run id -> pain felt during that run
     distance_m: float = 0.0
     runs: int = 0
     strength: int = 0
@@ -47,5 +48,18 @@ def weeks_of(user_id: int, *, until: date, count: int) -> list[Week]:
             elif kind == "strength":
                 week.strength += 1
     for week in weeks.values():
+        _attach_run_pain(week)
         week.items.sort(key=lambda item: (item[1].date, item[1].created_at), reverse=True)
     return sorted(weeks.values(), key=lambda w: w.start, reverse=True)
+
+
+def _attach_run_pain(week: Week) -> None:
+    """Show the pain logged on the run form beside its run rather than as an entry of its own."""
+    runs = {entry.id for kind, entry in week.items if kind == "runs"}
+    kept = []
+    for kind, entry in week.items:
+        if kind == "pain" and entry.context == "during_run" and entry.run_id in runs:
+            week.run_pain.setdefault(entry.run_id, entry)
+        else:
+            kept.append((kind, entry))
+    week.items = kept
