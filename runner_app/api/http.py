@@ -27,7 +27,7 @@ def json_body() -> Any:
 
 
 def if_match_version() -> str | None:
-    """The version the client says it is editing, from `If-Match: "3"` (weak tags and bare numbers accepted)."""
+    """The version the client is editing, from `If-Match: "3"` (weak tags and bare numbers accepted)."""
     raw = request.headers.get("If-Match")
     if not raw:
         return None

@@ -196,7 +196,115 @@ def _sync_path() -> dict[str, Any]:
     }
 
 
-extra_paths: list[Any] = []  # other API modules add (callable returning paths) here
+def _coach_paths() -> dict[str, Any]:
+    day = {"type": "string", "format": "date"}
+    assessment = {
+        "type": "object",
+        "required": ["date", "state", "return_stage", "rungs", "alerts", "metrics", "decisions"],
+        "properties": {
+            "date": day,
+            "state": {"enum": ["green", "amber", "red", "refer_urgent"]},
+            "return_stage": {"type": ["string", "null"]},
+            "rungs": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["rung", "variable", "since", "review_on", "rule", "reason"],
+                },
+            },
+            "alerts": {"type": "array", "items": {"type": "object", "required": ["kind", "message", "rule"]}},
+            "decisions": {
+                "type": "array",
+                "items": {"type": "object", "required": ["rule", "reason", "source"]},
+            },
+            "metrics": {"type": "object"},
+            "guidance": {"type": "object"},
+        },
+    }
+    task = {
+        "type": "object",
+        "required": ["key", "kind", "title", "detail", "planned", "prescribed", "rule", "reason", "done"],
+    }
+    today = {
+        "allOf": [
+            assessment,
+            {
+                "type": "object",
+                "required": ["tasks"],
+                "properties": {"tasks": {"type": "array", "items": task}},
+            },
+        ]
+    }
+    return {
+        "/api/v1/today": {
+            "get": {
+                "operationId": "today",
+                "parameters": [{"name": "date", "in": "query", "schema": day}],
+                "responses": {
+                    "200": _json(today, "What to do today and why"),
+                    "422": _problem("A bad date"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+        "/api/v1/coach/timeline": {
+            "get": {
+                "operationId": "coach_timeline",
+                "parameters": [
+                    {"name": "from", "in": "query", "schema": day},
+                    {"name": "to", "in": "query", "schema": day},
+                ],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["items"],
+                            "properties": {"items": {"type": "array", "items": assessment}},
+                        },
+                        "One assessment per day",
+                    ),
+                    "422": _problem("Bad dates or a range over 400 days"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+        "/api/v1/tasks/{day}/{key}": {
+            "put": {
+                "operationId": "check_task",
+                "parameters": [
+                    {"name": "day", "in": "path", "required": True, "schema": day},
+                    {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}},
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["done"],
+                                "properties": {"done": {"type": "boolean"}},
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "200": _json({"type": "object"}, "Stored"),
+                    "415": _problem("Not JSON"),
+                    "422": _problem("Bad date, key or done"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+        "/api/v1/exercises": {
+            "get": {
+                "operationId": "exercises",
+                "responses": {
+                    "200": _json({"type": "object", "required": ["items"]}, "The exercise catalogue"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+    }
 
 
 @cache
@@ -208,10 +316,7 @@ def document() -> dict[str, Any]:
     for kind, name in names.items():
         paths.update(_entry_paths(kind, name))
     paths.update(_sync_path())
-    for provider in extra_paths:
-        extra, extra_schemas = provider()
-        paths.update(extra)
-        schemas.update(extra_schemas)
+    paths.update(_coach_paths())
     return {
         "openapi": "3.1.0",
         "info": {

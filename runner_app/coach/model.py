@@ -141,9 +141,18 @@ class RunGuidance:
     cadence_cue_pct: float = 0.0  # C5 / cadence cue
     strides_allowed: bool = False  # T3 gate: last 7 days green and stage >= R5 (or no return stage)
     max_distance_m: float | None = None  # S1 cap
-    return_session: str | None = None  # R0-R3 prescribed content, e.g. "6 × (run 3 min / walk 2 min), flat"
+    return_session: str | None = None  # R0-R3 prescribed content, e.g. "6 x (run 3 min / walk 2 min), flat"
     max_rpe: int | None = None
     rules: tuple[Decision, ...] = ()
+    # Added by the coach engine (all optional, defaults mean "no change"):
+    cross_training_allowed: bool = True  # False under F1 (no impact at all)
+    cross_training_pain_max: int | None = None  # D3 & other reds: cross-train only where its pain stays <= 2
+    easy_pace_slower_pct: tuple[int, int] | None = None  # C1: easy pace 10-20 % slower
+    low_impact_swaps_per_week: int = 0  # C2: one run a week becomes low-impact of the same duration
+    max_quality_sessions_per_week: int | None = None  # R0-R4: 0; R5: 1 (strides first); None: as planned
+    return_stage_note: str | None = None  # R4-R6: what the stage allows (the plan still applies)
+    active_rungs: tuple[RungId, ...] = ()  # the ladder steps behind these flags
+    cadence_cue_easy_runs_only: bool = True  # cadence cues are practised on easy runs, never on intervals
 
 
 @dataclass(frozen=True)
@@ -156,13 +165,16 @@ class Metrics:
     week_distance_m: float = 0.0
     last_week_distance_m: float = 0.0
     longest_run_30d_m: float | None = None
-    session_load_7d: float = 0.0  # sum of RPE × minutes
+    session_load_7d: float = 0.0  # sum of RPE x minutes
     acwr: float | None = None  # EWMA 7/28
     monotony: float | None = None
     strain: float | None = None
     fitness: float = 0.0  # 42-day
     fatigue: float = 0.0  # 7-day
     form: float = 0.0
+    week_morning_entries: int = 0  # W3: the weekly mean needs >= 4
+    acute_load: float = 0.0  # EWMA 7 of daily session load
+    chronic_load: float = 0.0  # EWMA 28 of daily session load
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,22 @@
 """Typed SQLAlchemy 2.0 models, one module per aggregate."""
 
+from runner_app.models.coach import CoachDay, CoachEpoch
 from runner_app.models.entries import Clearance, CrossTraining, EntryMixin, PainEntry, Run, StrengthSession
+from runner_app.models.plan import Plan, PlannedSessionRow, TaskCheck
 from runner_app.models.user import ApiToken, User
 
 __all__ = [
     "ApiToken",
     "Clearance",
+    "CoachDay",
+    "CoachEpoch",
     "CrossTraining",
     "EntryMixin",
     "PainEntry",
+    "Plan",
+    "PlannedSessionRow",
     "Run",
     "StrengthSession",
+    "TaskCheck",
     "User",
 ]

@@ -8,13 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+TIMES = "\N{MULTIPLICATION SIGN}"  # as in "3 x 20", named so no look-alike letter hides in the source
+
 Category = Literal["hip", "quads", "calf", "upper_back", "core", "plyometric"]
 Measure = Literal["reps", "seconds", "steps"]
 
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise with its cues and default prescription: `sets` × `low`-`high` reps, seconds or steps.
+    """One exercise with its cues and default prescription: `sets` x `low`-`high` reps, seconds or steps.
 
     `per_side`: the numbers are per leg, arm or direction. Bodyweight exercises start without load;
     `first_load_kg` is what ST3 adds once the top of the range is reached (None: progress another way).
@@ -47,71 +49,199 @@ def _ex(
     bodyweight_start: bool = True,
 ) -> Exercise:
     sets, measure, low, high, per_side = prescription
-    return Exercise(slug, name, category, cues, sets, measure, low, high, per_side, bodyweight_start, first_load_kg)
+    return Exercise(
+        slug, name, category, cues, sets, measure, low, high, per_side, bodyweight_start, first_load_kg
+    )
 
 
 CATALOGUE: tuple[Exercise, ...] = (
-    _ex("side_lying_hip_abduction", "Side-lying hip abduction", "hip",
-        ("Lie on your side, bottom knee bent", "Lift the top leg slightly behind you, toes forward",
-         "Slow down, slow up; hips stacked"), (3, "reps", 12, 20, True), first_load_kg=1.0),
-    _ex("clamshells", "Clamshells", "hip",
-        ("Knees bent, heels together", "Open the top knee without rolling the pelvis back",
-         "Pause at the top"), (3, "reps", 15, 25, True)),
-    _ex("hip_bridges", "Hip bridges", "hip",
-        ("Feet flat, hip-width", "Squeeze the glutes and lift until knees, hips and shoulders line up",
-         "Ribs down; don't arch the lower back"), (3, "reps", 12, 20, False), first_load_kg=5.0),
-    _ex("step_ups", "Step-ups", "quads",
-        ("Whole foot on the box, knee over the middle toes", "Push through the heel; don't bounce off the back foot",
-         "Hips level"), (3, "reps", 10, 15, True), first_load_kg=4.0),
-    _ex("step_downs", "Step-downs", "quads",
-        ("Stand on the step, lower the other heel to touch the floor", "Knee tracks over the second toe",
-         "Slow, three seconds down"), (3, "reps", 8, 15, True), first_load_kg=2.0),
-    _ex("single_leg_rdl", "Single-leg Romanian deadlift", "hip",
-        ("Hinge at the hip, back long", "Standing knee soft, hips square to the floor",
-         "Bodyweight until 3 × 20-30, then add load"), (3, "reps", 20, 30, True), first_load_kg=4.0),
-    _ex("single_leg_hip_thrust", "Single-leg hip thrust", "hip",
-        ("Shoulders on a bench, one foot planted", "Drive the hips up, pelvis level",
-         "Pause at the top"), (3, "reps", 20, 30, True), first_load_kg=5.0),
-    _ex("lateral_band_walks", "Lateral band walks", "hip",
-        ("Band above the knees or at the ankles", "Half squat, toes forward", "Small steps; keep the band taut"),
-        (3, "steps", 40, 40, True)),
-    _ex("single_leg_squat_to_chair", "Single-leg squat to a chair", "quads",
-        ("Sit back to touch the chair, then stand", "Knee over the second toe, never caving in",
-         "Use a lower chair to progress"), (3, "reps", 8, 12, True)),
-    _ex("side_plank_hip_abduction", "Side plank with hip abduction", "core",
+    _ex(
+        "side_lying_hip_abduction",
+        "Side-lying hip abduction",
+        "hip",
+        (
+            "Lie on your side, bottom knee bent",
+            "Lift the top leg slightly behind you, toes forward",
+            "Slow down, slow up; hips stacked",
+        ),
+        (3, "reps", 12, 20, True),
+        first_load_kg=1.0,
+    ),
+    _ex(
+        "clamshells",
+        "Clamshells",
+        "hip",
+        (
+            "Knees bent, heels together",
+            "Open the top knee without rolling the pelvis back",
+            "Pause at the top",
+        ),
+        (3, "reps", 15, 25, True),
+    ),
+    _ex(
+        "hip_bridges",
+        "Hip bridges",
+        "hip",
+        (
+            "Feet flat, hip-width",
+            "Squeeze the glutes and lift until knees, hips and shoulders line up",
+            "Ribs down; don't arch the lower back",
+        ),
+        (3, "reps", 12, 20, False),
+        first_load_kg=5.0,
+    ),
+    _ex(
+        "step_ups",
+        "Step-ups",
+        "quads",
+        (
+            "Whole foot on the box, knee over the middle toes",
+            "Push through the heel; don't bounce off the back foot",
+            "Hips level",
+        ),
+        (3, "reps", 10, 15, True),
+        first_load_kg=4.0,
+    ),
+    _ex(
+        "step_downs",
+        "Step-downs",
+        "quads",
+        (
+            "Stand on the step, lower the other heel to touch the floor",
+            "Knee tracks over the second toe",
+            "Slow, three seconds down",
+        ),
+        (3, "reps", 8, 15, True),
+        first_load_kg=2.0,
+    ),
+    _ex(
+        "single_leg_rdl",
+        "Single-leg Romanian deadlift",
+        "hip",
+        (
+            "Hinge at the hip, back long",
+            "Standing knee soft, hips square to the floor",
+            f"Bodyweight until 3 {TIMES} 20-30, then add load",
+        ),
+        (3, "reps", 20, 30, True),
+        first_load_kg=4.0,
+    ),
+    _ex(
+        "single_leg_hip_thrust",
+        "Single-leg hip thrust",
+        "hip",
+        ("Shoulders on a bench, one foot planted", "Drive the hips up, pelvis level", "Pause at the top"),
+        (3, "reps", 20, 30, True),
+        first_load_kg=5.0,
+    ),
+    _ex(
+        "lateral_band_walks",
+        "Lateral band walks",
+        "hip",
+        (
+            "Band above the knees or at the ankles",
+            "Half squat, toes forward",
+            "Small steps; keep the band taut",
+        ),
+        (3, "steps", 40, 40, True),
+    ),
+    _ex(
+        "single_leg_squat_to_chair",
+        "Single-leg squat to a chair",
+        "quads",
+        (
+            "Sit back to touch the chair, then stand",
+            "Knee over the second toe, never caving in",
+            "Use a lower chair to progress",
+        ),
+        (3, "reps", 8, 12, True),
+    ),
+    _ex(
+        "side_plank_hip_abduction",
+        "Side plank with hip abduction",
+        "core",
         ("Elbow under the shoulder, body in one line", "Lift the top leg without the hips dropping"),
-        (3, "reps", 20, 20, True)),
-    _ex("split_squat", "Split squat", "quads",
+        (3, "reps", 20, 20, True),
+    ),
+    _ex(
+        "split_squat",
+        "Split squat",
+        "quads",
         ("Long stance, torso tall", "Lower the back knee towards the floor", "Front knee over the foot"),
-        (3, "reps", 8, 12, True), first_load_kg=4.0),
-    _ex("lunges", "Lunges", "quads",
+        (3, "reps", 8, 12, True),
+        first_load_kg=4.0,
+    ),
+    _ex(
+        "lunges",
+        "Lunges",
+        "quads",
         ("Step forward and lower under control", "Front knee tracks over the toes", "Push back to standing"),
-        (3, "reps", 8, 12, True), first_load_kg=4.0),
-    _ex("calf_raises", "Calf raises", "calf",
+        (3, "reps", 8, 12, True),
+        first_load_kg=4.0,
+    ),
+    _ex(
+        "calf_raises",
+        "Calf raises",
+        "calf",
         ("On a step, one leg at a time", "Rise high, lower slowly below the step", "Knee straight"),
-        (3, "reps", 15, 25, True), first_load_kg=5.0),
-    _ex("crab_walk", "Crab walk", "hip",
+        (3, "reps", 15, 25, True),
+        first_load_kg=5.0,
+    ),
+    _ex(
+        "crab_walk",
+        "Crab walk",
+        "hip",
         ("Band around the ankles or feet", "Squat low, step diagonally forward", "Keep the knees out"),
-        (3, "steps", 20, 20, True)),
-    _ex("pull_ups", "Pull-ups", "upper_back",
+        (3, "steps", 20, 20, True),
+    ),
+    _ex(
+        "pull_ups",
+        "Pull-ups",
+        "upper_back",
         ("Full hang, shoulders down", "Pull the chest towards the bar", "Use a band for help if needed"),
-        (3, "reps", 3, 8, False)),
-    _ex("reverse_flyes", "Reverse flyes", "upper_back",
+        (3, "reps", 3, 8, False),
+    ),
+    _ex(
+        "reverse_flyes",
+        "Reverse flyes",
+        "upper_back",
         ("Hinge forward, back flat", "Lead with the elbows, squeeze the shoulder blades"),
-        (3, "reps", 12, 15, False), first_load_kg=2.0, bodyweight_start=False),
-    _ex("pogo_hops", "Pogo hops", "plyometric",
+        (3, "reps", 12, 15, False),
+        first_load_kg=2.0,
+        bodyweight_start=False,
+    ),
+    _ex(
+        "pogo_hops",
+        "Pogo hops",
+        "plyometric",
         ("Small quick hops on the balls of the feet", "Stiff ankles, quiet landings", "Stop if it hurts"),
-        (2, "reps", 20, 30, False)),
+        (2, "reps", 20, 30, False),
+    ),
 )
 
 EXERCISES: dict[str, Exercise] = {exercise.slug: exercise for exercise in CATALOGUE}
 
 # Two alternating 20-30 min blocks, hip and single-leg focus (product.md: "little and often").
 BLOCKS: dict[str, tuple[str, ...]] = {
-    "A": ("hip_bridges", "step_ups", "side_lying_hip_abduction", "clamshells", "calf_raises",
-          "side_plank_hip_abduction", "reverse_flyes"),
-    "B": ("single_leg_rdl", "split_squat", "step_downs", "lateral_band_walks", "single_leg_hip_thrust",
-          "calf_raises", "pull_ups", "pogo_hops"),
+    "A": (
+        "hip_bridges",
+        "step_ups",
+        "side_lying_hip_abduction",
+        "clamshells",
+        "calf_raises",
+        "side_plank_hip_abduction",
+        "reverse_flyes",
+    ),
+    "B": (
+        "single_leg_rdl",
+        "split_squat",
+        "step_downs",
+        "lateral_band_walks",
+        "single_leg_hip_thrust",
+        "calf_raises",
+        "pull_ups",
+        "pogo_hops",
+    ),
 }
 
 
@@ -125,9 +255,9 @@ class Activity:
 
 WARMUP_MINUTES = (5, 8)
 WARMUP: tuple[Activity, ...] = (
-    Activity("Lateral band walks", "2 × 10-15 steps each way"),
-    Activity("Clamshells", "2 × 10-15 a side"),
-    Activity("Controlled bodyweight step-ups", "2 × 10-15 a side"),
+    Activity("Lateral band walks", f"2 {TIMES} 10-15 steps each way"),
+    Activity("Clamshells", f"2 {TIMES} 10-15 a side"),
+    Activity("Controlled bodyweight step-ups", f"2 {TIMES} 10-15 a side"),
     Activity("Easy running", "a few minutes, building gently"),
 )
 
@@ -145,7 +275,7 @@ class Strides:
     after: str = "then cool down and stretch"
 
     def text(self) -> str:
-        return f"{self.reps} × {self.distance_m} m {self.effort}, {self.recovery}; {self.after}."
+        return f"{self.reps} {TIMES} {self.distance_m} m {self.effort}, {self.recovery}; {self.after}."
 
 
 STRIDES = Strides()

@@ -9,7 +9,7 @@ import base64
 import binascii
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -19,24 +19,13 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from runner_app.extensions import db
 from runner_app.models.types import utcnow
+from runner_app.services import coach_cache
 from runner_app.services.entry_kinds import KINDS, EntryKind
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, validate
 
 Entry = Any  # one of the entry models; they share EntryMixin's columns
 SERVER_FIELDS = ("version", "created_at", "updated_at", "deleted")
-WriteListener = Callable[[int, str, Sequence[date]], None]
-_write_listeners: list[WriteListener] = []
-
-
-def on_write(listener: WriteListener) -> None:
-    """Register `listener(user_id, kind, dates)`, called after each committed write (the coach's cache)."""
-    _write_listeners.append(listener)
-
-
-def _notify(user_id: int, kind: str, dates: Sequence[date]) -> None:
-    for listener in _write_listeners:
-        listener(user_id, kind, dates)
 
 
 @dataclass(frozen=True)
@@ -100,8 +89,8 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
         row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
         row.update(created_at=now, updated_at=now)
         if _insert_or_nothing(kind, row):
+            coach_cache.invalidate_from(user_id, [values["date"]])
             db.session.commit()
-            _notify(user_id, kind.name, [values["date"]])
             return WriteResult(201, db.session.get(kind.model, (user_id, entry_id)))
         db.session.rollback()  # a racing retry made the row first: answer as a replay of it
         existing = db.session.get(kind.model, (user_id, entry_id))
@@ -123,8 +112,8 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     if db.session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
         db.session.rollback()  # someone else updated it between our read and write
         return WriteResult(412, db.session.get(kind.model, (user_id, entry_id)))
+    coach_cache.invalidate_from(user_id, [old_date, values["date"]])
     db.session.commit()
-    _notify(user_id, kind.name, [old_date, values["date"]])
     db.session.expire_all()
     return WriteResult(200, db.session.get(kind.model, (user_id, entry_id)))
 
@@ -144,15 +133,14 @@ def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> bool:
 
 def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     """Leave a tombstone (idempotent). Missing or foreign ids raise NotFound."""
-    kind = entry_kind(kind_name)
     entry = owned_entry(kind_name, user_id, raw_id, include_deleted=True)
     if entry.deleted:
         return
     entry.deleted = True
     entry.version += 1
     entry.updated_at = utcnow()
+    coach_cache.invalidate_from(user_id, [entry.date])
     db.session.commit()
-    _notify(user_id, kind.name, [entry.date])
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,117 @@
+"""What the coach says: today (with tasks), the timeline, task check-offs, the exercise catalogue."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, timedelta
+from typing import Any
+
+from flask import Response, jsonify, request
+from flask_login import current_user, login_required
+
+from runner_app.api import bp
+from runner_app.api.errors import problem, validation_problem
+from runner_app.api.http import BadBody, json_body
+from runner_app.coach.model import Assessment
+from runner_app.coach.state import to_json
+from runner_app.planning.exercises import CATALOGUE
+from runner_app.services import coach, today
+
+MAX_TIMELINE_DAYS = 400
+TASK_KEYS = ("checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin")
+
+
+def assessment_json(a: Assessment) -> dict[str, Any]:
+    """api.md's shape: state, return stage, rungs, alerts, metrics, plus every decision and the guidance."""
+    return {
+        "date": a.date.isoformat(),
+        "state": a.state,
+        "return_stage": a.return_stage,
+        "rungs": [to_json(r) for r in a.rungs],
+        "alerts": [to_json(x) for x in a.alerts],
+        "decisions": [to_json(d) for d in a.decisions],
+        "guidance": to_json(a.guidance),
+        "metrics": to_json(a.metrics),
+        "progression_frozen": a.progression_frozen,
+        "disclaimer": "Training guidance, not medical advice.",
+    }
+
+
+def _day_param(name: str, default: date) -> date:
+    raw = request.args.get(name)
+    if not raw:
+        return default
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError:
+        raise _BadParam(name, "must be a date written YYYY-MM-DD") from None
+    if not date(1900, 1, 1) <= value <= default + timedelta(days=366):
+        raise _BadParam(name, "must be between 1900-01-01 and a year from today")
+    return value
+
+
+class _BadParam(Exception):
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.errors = {name: [message]}
+
+
+@bp.get("/v1/today")
+@login_required
+def get_today() -> Response:
+    now = today.local_today(current_user.timezone or "UTC")
+    try:
+        day = _day_param("date", now)
+    except _BadParam as exc:
+        return validation_problem(exc.errors)
+    view = today.today_view(current_user.id, day)
+    body = assessment_json(view.assessment)
+    body["tasks"] = [t.as_dict() for t in view.tasks]
+    body["plan_prompt"] = view.prompt.message if view.prompt else None
+    return jsonify(body)
+
+
+@bp.get("/v1/coach/timeline")
+@login_required
+def get_timeline() -> Response:
+    now = today.local_today(current_user.timezone or "UTC")
+    try:
+        end = _day_param("to", now)
+        start = _day_param("from", end - timedelta(days=27))
+    except _BadParam as exc:
+        return validation_problem(exc.errors)
+    if start > end:
+        return validation_problem({"from": ["must not be after `to`"]})
+    if (end - start).days >= MAX_TIMELINE_DAYS:
+        return validation_problem({"from": [f"the range is at most {MAX_TIMELINE_DAYS} days"]})
+    days = coach.timeline(current_user.id, start, end)
+    return jsonify({"items": [assessment_json(a) for a in days]})
+
+
+@bp.put("/v1/tasks/<day>/<key>")
+@login_required
+def put_task(day: str, key: str) -> Response:
+    errors: dict[str, list[str]] = {}
+    try:
+        parsed = date.fromisoformat(day)
+    except ValueError:
+        errors["date"] = ["must be a date written YYYY-MM-DD"]
+    if key not in TASK_KEYS:
+        errors["key"] = [f"must be one of {', '.join(TASK_KEYS)}"]
+    try:
+        body = json_body()
+    except BadBody as exc:
+        return problem(exc.status, exc.title, exc.detail)
+    done = body.get("done") if isinstance(body, dict) else None
+    if not isinstance(done, bool):
+        errors["done"] = ["must be true or false"]
+    if errors:
+        return validation_problem(errors)
+    today.set_task_done(current_user.id, parsed, key, bool(done))
+    return jsonify({"date": parsed.isoformat(), "key": key, "done": done})
+
+
+@bp.get("/v1/exercises")
+@login_required
+def get_exercises() -> Response:
+    return jsonify({"items": [{**asdict(ex), "cues": list(ex.cues)} for ex in CATALOGUE]})

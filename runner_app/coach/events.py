@@ -1,0 +1,22 @@
+"""The day's accumulator: decisions and alerts raised while one day is advanced (internal, mutable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from runner_app.coach.model import Alert, AlertKind, Decision, Source
+
+
+@dataclass
+class DayEvents:
+    decisions: list[Decision] = field(default_factory=list)
+    alerts: list[Alert] = field(default_factory=list)
+    d2_reason: str | None = None  # D2 fired today: it may start the ladder
+
+    def decide(self, rule: str, reason: str, source: Source) -> Decision:
+        decision = Decision(rule=rule, reason=reason, source=source)
+        self.decisions.append(decision)
+        return decision
+
+    def alert(self, kind: AlertKind, message: str, rule: str) -> None:
+        self.alerts.append(Alert(kind=kind, message=message, rule=rule))

@@ -1,0 +1,166 @@
+"""How today's run must bend: every open period, return stage, rung and cue merged into one RunGuidance.
+
+The most restrictive wins for each field; `rules` lists every constraint in force today with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from runner_app.coach.flags import RED_KEYS, is_open
+from runner_app.coach.ladder import RUNG_IDS
+from runner_app.coach.model import Decision, RungId, RunGuidance, Source
+from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS, STAGE_MAX_RPE
+from runner_app.coach.settings import CoachSettings
+from runner_app.coach.spikes import reference_distance_m
+from runner_app.coach.state import DaySummary, EngineState, between
+from runner_app.coach.text import TIMES, day, km, pct
+
+_SOURCES: dict[str, Source] = {"F4": "product", "F3_red": "product"}
+
+
+@dataclass(frozen=True)
+class CapInfo:
+    reference_m: float | None
+    recent_pain: int | None  # worst pain of the last 14 days when >= the spike threshold
+
+
+def spike_context(days: Sequence[DaySummary], d: date, settings: CoachSettings) -> CapInfo:
+    """The S1 reference for a run on d and the recent pain (>= 3 in the 14 days up to d) that caps it."""
+    start = d - timedelta(days=settings.spike_fallback_days)
+    runs = [(s.date, dist) for s in between(days, start, d) for dist in s.run_distances_m]
+    recent = [
+        s.max_pain
+        for s in between(days, d - timedelta(days=settings.spike_pain_days - 1), d)
+        if s.max_pain is not None and s.max_pain >= settings.spike_pain_min
+    ]
+    return CapInfo(reference_distance_m(runs, d, settings), max(recent) if recent else None)
+
+
+def _ran_yesterday(days: Sequence[DaySummary], d: date) -> bool:
+    return len(days) >= 2 and days[-2].date == d - timedelta(days=1) and bool(days[-2].run_distances_m)
+
+
+def build_guidance(
+    state: EngineState, d: date, days: Sequence[DaySummary], cap: CapInfo, settings: CoachSettings
+) -> RunGuidance:
+    """`state` is the state after advancing d; `days` ends with today's summary."""
+    rules: list[Decision] = []
+    running = True
+    swap = False
+    xt_allowed = True
+    xt_pain: int | None = None
+    easy = flat = False
+    distance = long_run = 1.0
+    session: str | None = None
+    note: str | None = None
+    max_rpe: int | None = None
+    quality: int | None = None
+
+    def say(rule: str, reason: str, source: Source = "literature") -> None:
+        rules.append(Decision(rule=rule, reason=reason, source=source))
+
+    for ep in state.flags.episodes:
+        if not is_open(ep, d):
+            continue
+        say(ep.rule, ep.reason, _SOURCES.get(ep.key, "literature"))
+        if ep.key == "F1":
+            running, xt_allowed = False, False
+        elif ep.key in RED_KEYS:
+            running, swap, xt_pain = False, True, settings.cross_training_pain_max
+        elif ep.key == "D2":
+            easy = flat = True
+    if state.flags.swap_pending is not None:
+        running, swap = False, True
+        if not any(r.reason == state.flags.swap_pending for r in rules):
+            say("F3", state.flags.swap_pending)
+    if state.flags.d2_mods is not None:
+        easy = flat = True
+        distance = min(distance, settings.d2_distance_factor)
+        if not any(r.reason == state.flags.d2_mods for r in rules):
+            say("D2", state.flags.d2_mods)
+    stage = state.ret.stage
+    if stage is not None:
+        sid = STAGE_IDS[stage]
+        since = day(state.ret.stage_since or d)
+        say(sid, f"Return to running, stage {sid} (since {since}): {STAGE_CONTENT[stage]}.")
+        quality = 1 if stage == 5 else None if stage == 6 else 0
+        if stage <= 3:
+            session, max_rpe = STAGE_CONTENT[stage], STAGE_MAX_RPE[stage]
+            easy = flat = True
+        else:
+            note = STAGE_CONTENT[stage]
+            flat = flat or stage < 6
+            easy = easy or stage == 4
+        if stage == 0:
+            running, swap = False, True
+        elif stage <= 3 and _ran_yesterday(days, d):
+            running = False
+            yday = day(d - timedelta(days=1))
+            say(sid, f"You ran yesterday ({yday}): {sid} needs a non-running day between runs.")
+        if state.ret.rest_day_on == d:
+            running = False
+            say(sid, f"A rest day after the session that did not go well: {sid} is repeated from tomorrow.")
+    active: list[RungId] = []
+    cue = 0.0
+    pace: tuple[int, int] | None = None
+    swaps = 0
+    for rung in state.ladder.rungs:
+        active.append(RUNG_IDS[RUNG_IDS.index(rung.rung)])
+        say(rung.rule, rung.reason)
+        if rung.rung == "C1":
+            easy, pace = True, settings.c1_easy_pace_slower_pct
+        elif rung.rung == "C2":
+            swaps = 1
+        elif rung.rung == "C3":
+            long_run = min(long_run, settings.c3_long_run_factor)
+        elif rung.rung == "C4":
+            flat = True
+        elif rung.rung == "C5":
+            cue = settings.c5_cadence_pct
+    if state.cadence.since is not None and state.cadence.reason is not None:
+        cue = max(cue, state.cadence.pct)
+        say("CADENCE", f"{state.cadence.reason} Current cue: +{pct(state.cadence.pct)} on easy runs.")
+    cue = min(cue, settings.cadence_cue_max_pct)
+    last7 = between(days, d - timedelta(days=6), d)
+    strides = (
+        running
+        and not easy
+        and (stage is None or stage >= 5)
+        and len(last7) == 7
+        and all(s.state == "green" for s in last7)
+    )
+    max_distance = None
+    if running and cap.reference_m is not None and cap.recent_pain is not None:
+        max_distance = cap.reference_m * settings.s1_ratio
+        say(
+            "S1",
+            f"With pain of {cap.recent_pain}/10 in the last {settings.spike_pain_days} days, any run "
+            "today is "
+            f"capped at {km(max_distance)}, {settings.s1_ratio:.2f} {TIMES} your reference run of "
+            f"{km(cap.reference_m)} "
+            "(rule S1).",
+        )
+    return RunGuidance(
+        running_allowed=running,
+        swap_to_low_impact=swap,
+        easy_only=easy,
+        distance_factor=distance,
+        long_run_factor=long_run,
+        flat_only=flat,
+        cadence_cue_pct=cue,
+        strides_allowed=strides,
+        max_distance_m=max_distance,
+        return_session=session,
+        max_rpe=max_rpe,
+        rules=tuple(rules),
+        cross_training_allowed=xt_allowed,
+        cross_training_pain_max=xt_pain,
+        easy_pace_slower_pct=pace,
+        low_impact_swaps_per_week=swaps,
+        max_quality_sessions_per_week=quality,
+        return_stage_note=note,
+        active_rungs=tuple(active),
+    )

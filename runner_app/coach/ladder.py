@@ -1,0 +1,271 @@
+"""The ladder (W1-W3, C1-C5) and the clinician alerts that watch it (P1, P2).
+
+One variable at a time: a rung is added at most once per 7-day observation window, and rungs come off in
+reverse order, one per 7 days, after an improving week and a hold week. Weekly rules run at the end of each
+Sunday; D2 may start the ladder on any day when no rung is active.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from runner_app.coach.events import DayEvents
+from runner_app.coach.model import Rung, RungId, State
+from runner_app.coach.settings import CoachSettings
+from runner_app.coach.state import ActiveRung, AlertState, DaySummary, LadderState, between
+from runner_app.coach.text import DASH, body_part, day, num, pain
+
+Variable = Literal["intensity", "frequency", "long_run", "terrain", "cadence"]
+RUNG_IDS: tuple[RungId, ...] = ("C1", "C2", "C3", "C4", "C5")
+VARIABLES: dict[str, Variable] = {
+    "C1": "intensity",
+    "C2": "frequency",
+    "C3": "long_run",
+    "C4": "terrain",
+    "C5": "cadence",
+}
+ADDS: dict[str, str] = {
+    "C1": f"makes the hardest session of the week easy and easy runs 10{DASH}20 % slower",
+    "C2": "swaps one run a week for low-impact cross-training of the same duration",
+    "C3": "shortens the long run by 25 %",
+    "C4": "keeps you on flat routes, with no hills or downhill",
+    "C5": "adds a +5 % cadence cue on easy runs",
+}
+REMOVES: dict[str, str] = {
+    "C1": "your hardest session and easy pace are back as planned",
+    "C2": "all your runs are back",
+    "C3": "the long run is back to full length",
+    "C4": "hills are allowed again",
+    "C5": "the ladder's cadence cue ends",
+}
+_EPS = 1e-9
+
+
+@dataclass(frozen=True)
+class WeekStats:
+    mornings: int
+    mean: float | None  # None with fewer than the W3 minimum of morning entries
+    max_run_pain: int | None
+    locations: frozenset[str]
+
+
+def monday_of(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def next_sunday(d: date) -> date:
+    """The first Sunday on or after d."""
+    return d + timedelta(days=(6 - d.weekday()) % 7)
+
+
+def week_stats(days: Sequence[DaySummary], monday: date, settings: CoachSettings) -> WeekStats:
+    week = between(days, monday, monday + timedelta(days=6))
+    mornings = [s.morning for s in week if s.morning is not None]
+    run_pains = [s.run_pain for s in week if s.run_pain is not None]
+    enough = len(mornings) >= settings.w3_min_morning_entries
+    return WeekStats(
+        mornings=len(mornings),
+        mean=sum(mornings) / len(mornings) if enough else None,
+        max_run_pain=max(run_pains) if run_pains else None,
+        locations=frozenset(s.morning_location for s in week if s.morning_location),
+    )
+
+
+def mean_morning(days: Sequence[DaySummary], d: date, span: int) -> float | None:
+    scores = [s.morning for s in between(days, d - timedelta(days=span - 1), d) if s.morning is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def add_rung(
+    ladder: LadderState, d: date, rule: str, cause: str, days: Sequence[DaySummary], settings: CoachSettings,
+    out: DayEvents,
+) -> LadderState:
+    """Apply the next rung, unless the observation window or the end of the ladder says no."""
+    source: Literal["literature", "product"] = "literature"
+    if len(ladder.rungs) == len(RUNG_IDS):
+        out.decide(rule, f"{cause} (rule {rule}), but all five steps are already in place.", source)
+        return ladder
+    if ladder.last_added is not None and (d - ladder.last_added).days < settings.rung_window_days:
+        top = ladder.rungs[-1].rung if ladder.rungs else "the last step"
+        out.decide(
+            rule,
+            f"{cause} (rule {rule}), but step {top} came on {day(ladder.last_added)}: no new step within "
+            f"{settings.rung_window_days} days of the last one, so only the next run is kept easy.",
+            "product",
+        )
+        return ladder
+    rung = RUNG_IDS[len(ladder.rungs)]
+    reason = f"{cause} (rule {rule}), so step {rung} {ADDS[rung]}."
+    out.decide(rule, reason, source)
+    first = ladder.first_since is None
+    return replace(
+        ladder,
+        rungs=(*ladder.rungs, ActiveRung(rung=rung, since=d, rule=rule, reason=reason)),
+        last_added=d,
+        first_since=d if first else ladder.first_since,
+        first_ref_mean=mean_morning(days, d, 7) if first else ladder.first_ref_mean,
+        added_without_improvement=ladder.added_without_improvement + 1,
+    )
+
+
+def weekly(
+    ladder: LadderState, days: Sequence[DaySummary], d: date, frozen: bool, settings: CoachSettings,
+    out: DayEvents,
+) -> LadderState:
+    """W1, W2 and W3 at the end of Sunday d (days includes d)."""
+    this = week_stats(days, monday_of(d), settings)
+    last = week_stats(days, monday_of(d) - timedelta(days=7), settings)
+    if this.mean is None:
+        out.decide(
+            "W3",
+            f"Only {this.mornings} morning check-ins this week ({settings.w3_min_morning_entries} needed) "
+            "(rule W3): the ladder holds, no step added and none restored.",
+            "product",
+        )
+        return ladder
+    part = body_part(set(this.locations | last.locations))
+    causes: list[str] = []
+    if last.mean is not None and this.mean - last.mean >= settings.w1_mean_rise - _EPS:
+        rise = f"rose from {num(last.mean)} to {num(this.mean)} this week"
+        causes.append(f"Your average morning {part}pain {rise}")
+    if (
+        this.max_run_pain is not None
+        and last.max_run_pain is not None
+        and this.max_run_pain - last.max_run_pain >= settings.w1_max_run_pain_rise
+    ):
+        causes.append(
+            f"your worst run pain rose from {pain(last.max_run_pain)} to {pain(this.max_run_pain)} this week"
+        )
+    if causes:
+        cause = " and ".join(causes)
+        ladder = replace(ladder, improving_since=None, next_restore_on=None)
+        return add_rung(ladder, d, "W1", cause[0].upper() + cause[1:], days, settings, out)
+    if not ladder.rungs or last.mean is None:
+        return ladder
+    if ladder.improving_since is None:
+        if this.mean <= last.mean + _EPS and this.mean <= settings.w2_mean_max + _EPS:
+            out.decide(
+                "W2",
+                f"Your average morning {part}pain settled from {num(last.mean)} to {num(this.mean)} "
+                "this week "
+                f"(rule W2): the current steps hold {settings.w2_hold_days} more days, then come off "
+                "one at a "
+                "time, in reverse order.",
+                "product",
+            )
+            return replace(
+                ladder,
+                improving_since=d,
+                next_restore_on=d + timedelta(days=settings.w2_hold_days),
+                added_without_improvement=0,
+            )
+        return ladder
+    if ladder.next_restore_on is not None and d < ladder.next_restore_on:
+        return ladder
+    run_ok = this.max_run_pain is None or this.max_run_pain <= settings.w2_stable_run_pain_max
+    stable = (
+        this.mean <= last.mean + settings.w2_stable_band + _EPS
+        and this.mean <= settings.w2_mean_max + _EPS
+        and run_ok
+    )
+    top = ladder.rungs[-1]
+    if not stable:
+        worst = "" if this.max_run_pain is None else f", worst run pain {pain(this.max_run_pain)}"
+        out.decide(
+            "W2",
+            f"Not a stable week yet (average morning {part}pain {num(this.mean)}, last week {num(last.mean)}"
+            f"{worst}) (rule W2): step {top.rung} stays.",
+            "product",
+        )
+        return ladder
+    if frozen:
+        out.decide(
+            "P2",
+            f"A stable week (average morning {part}pain {num(this.mean)}), but progression is frozen "
+            "until you "
+            f"record a clinician visit (rule P2): step {top.rung} stays.",
+            "product",
+        )
+        return ladder
+    out.decide(
+        "W2",
+        f"A stable week: average morning {part}pain {num(this.mean)} (last week {num(last.mean)}) and run "
+        f"pain ≤ {settings.w2_stable_run_pain_max} (rule W2), so step {top.rung} comes off: "
+        f"{REMOVES[top.rung]}.",
+        "product",
+    )
+    rest = ladder.rungs[:-1]
+    if not rest:
+        return LadderState(last_added=ladder.last_added)
+    return replace(ladder, rungs=rest, next_restore_on=d + timedelta(days=settings.w2_restore_every_days))
+
+
+def clinician_alerts(
+    ladder: LadderState, alerts: AlertState, days: Sequence[DaySummary], d: date, state: State,
+    settings: CoachSettings, out: DayEvents,
+) -> AlertState:
+    """P1 (about a week) and P2 (two weeks, or two rungs without improvement)."""
+    if ladder.first_since is None or not ladder.rungs:
+        return replace(alerts, p1_since=None, p1_reason=None) if alerts.p1_since else alerts
+    clock = ladder.first_since
+    if alerts.p2_clock_from is not None and alerts.p2_clock_from >= clock:
+        clock = alerts.p2_clock_from + timedelta(days=1)
+    recent = between(days, d - timedelta(days=6), d)
+    worst = max((s.max_pain for s in recent if s.max_pain is not None), default=None)
+    still = worst is not None and worst >= settings.p1_pain_min
+    first = ladder.rungs[0]
+    if alerts.p1_since is None and d >= clock + timedelta(days=settings.p1_days) and still:
+        now = mean_morning(days, d, 7)
+        ref = ladder.first_ref_mean
+        if now is None or ref is None or now >= ref - _EPS:
+            trend = ""
+            if now is not None and ref is not None:
+                trend = f" (7-day average morning pain {num(now)}, was {num(ref)})"
+            reason = (
+                f"Pain of {pain(worst or 0)} is still there {(d - clock).days} days after step "
+                f"{first.rung} began "
+                f"on {day(first.since)} and is not improving{trend} (rule P1): book a physio or GP."
+            )
+            out.decide("P1", reason, "product")
+            alerts = replace(alerts, p1_since=d, p1_reason=reason)
+    if alerts.p2_since is None:
+        why = ""
+        if ladder.added_without_improvement >= settings.p2_rungs_without_improvement:
+            steps = ", ".join(r.rung for r in ladder.rungs)
+            why = f"{ladder.added_without_improvement} steps were added without improvement ({steps})"
+        elif d >= clock + timedelta(days=settings.p2_days) and (still or state != "green"):
+            now_what = f"pain of {pain(worst or 0)}" if still else f"the day is still {state}"
+            why = f"{now_what} {(d - clock).days} days after step {first.rung} began on {day(first.since)}"
+        if why:
+            reason = (
+                f"{why[0].upper()}{why[1:]} (rule P2): see a physio or GP; progression is frozen "
+                "until you record "
+                "a clinician visit."
+            )
+            out.decide("P2", reason, "product")
+            alerts = replace(alerts, p2_since=d, p2_reason=reason)
+    return alerts
+
+
+def output_rungs(ladder: LadderState, d: date, settings: CoachSettings) -> tuple[Rung, ...]:
+    """Active rungs with the day each will be looked at again (a Sunday review)."""
+    result = []
+    tomorrow = d + timedelta(days=1)
+    for index, r in enumerate(ladder.rungs):
+        look = max(tomorrow, r.since + timedelta(days=settings.rung_window_days))
+        if index == len(ladder.rungs) - 1 and ladder.next_restore_on is not None:
+            look = max(look, ladder.next_restore_on)
+        result.append(
+            Rung(
+                rung=RUNG_IDS[RUNG_IDS.index(r.rung)],
+                variable=VARIABLES[r.rung],
+                since=r.since,
+                review_on=next_sunday(look),
+                rule=r.rule,
+                reason=r.reason,
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,165 @@
+"""D1-D3: how a run went, judged from its own pain and the next morning's check-in.
+
+A run on day d is judged when day d + 1 is advanced (D1 needs the next morning), except that its own pain
+decides at once when it can: pain >= 6 is D3 (red) on d, pain 3-5 or "not settled within 60 min" is D2
+(amber) on d; the next morning may still raise a D2 to D3. Without a post-run check-in or without the next
+morning's check-in a run cannot meet D1: it stays unjudged, which never counts as progress.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+
+from runner_app.coach.events import DayEvents
+from runner_app.coach.flags import upsert
+from runner_app.coach.returns import STAGE_IDS, record_failure, record_pass
+from runner_app.coach.settings import CoachSettings
+from runner_app.coach.state import DaySummary, FlagState, PendingSession, ReturnState, Verdict, between
+from runner_app.coach.text import day, km, num, pain
+
+_EPS = 1e-9
+
+
+def baseline_morning(history: Sequence[DaySummary], d: date, settings: CoachSettings) -> float:
+    """Median worst-morning score over the 7 days before d that were green (0 when there is none)."""
+    start = d - timedelta(days=settings.baseline_window_days)
+    window = between(history, start, d - timedelta(days=1))
+    scores = [s.morning for s in window if s.state == "green" and s.morning is not None]
+    return float(statistics.median(scores)) if scores else 0.0
+
+
+def immediate_verdict(
+    pain_score: int | None, settled: bool | None, settings: CoachSettings
+) -> Verdict | None:
+    if pain_score is not None and pain_score >= settings.d3_run_pain_min:
+        return "D3"
+    if (pain_score is not None and pain_score >= settings.d2_run_pain_min) or settled is False:
+        return "D2"
+    return None
+
+
+def _what(session: PendingSession) -> str:
+    if session.kind == "cross":
+        return f"cross-training session on {day(session.date)}"
+    return f"{km(session.distance_m)} run on {day(session.date)}"
+
+
+def immediate_reason(session: PendingSession, verdict: Verdict, settings: CoachSettings) -> str:
+    if session.pain is not None and session.pain >= settings.d2_run_pain_min:
+        head = f"Your pain with the {_what(session)} was {pain(session.pain)}"
+    else:
+        head = f"The pain after your {_what(session)} had not settled within 60 min"
+    return head + _consequence(verdict, settings)
+
+
+def _consequence(verdict: Verdict, settings: CoachSettings) -> str:
+    if verdict == "D3":
+        return (
+            f" (rule D3): red for {settings.d3_red_days * 24} h, no running; cross-training only where its "
+            f"pain stays ≤ {settings.cross_training_pain_max}."
+        )
+    return (
+        f" (rule D2): amber for {settings.d2_amber_days * 24} h; your runs stay easy, "
+        f"{round((1 - settings.d2_distance_factor) * 100)} % shorter and flat, with no strides or intervals, "
+        f"until {settings.d2_clear_runs} runs in a row meet D1."
+    )
+
+
+def morning_verdict(morning: int, baseline: float, settings: CoachSettings) -> Verdict:
+    rise = morning - baseline
+    if morning >= settings.d3_morning_abs_min or rise >= settings.d3_morning_rise_min - _EPS:
+        return "D3"
+    if rise > _EPS:
+        return "D2"
+    return "D1"
+
+
+def _morning_phrase(morning: int, baseline: float, settings: CoachSettings) -> str:
+    rise = morning - baseline
+    if rise > _EPS:
+        return f"this morning's pain of {pain(morning)} is {rise:g} above your baseline of {num(baseline)}"
+    return f"this morning's {pain(morning)} is not above your baseline of {num(baseline)}"
+
+
+def judge(
+    session: PendingSession, morning: int | None, baseline: float, settings: CoachSettings
+) -> tuple[Verdict | None, str]:
+    """The verdict the next morning adds (None: nothing new, or unjudged) and its sentence."""
+    if morning is None:
+        if session.immediate is None:
+            return None, f"no morning check-in the day after the {_what(session)}, so it could not be judged"
+        return None, ""
+    mv = morning_verdict(morning, baseline, settings)
+    phrase = _morning_phrase(morning, baseline, settings)
+    if session.immediate is not None:
+        if session.immediate == "D2" and mv == "D3":
+            return "D3", f"After the {_what(session)}, {phrase}" + _consequence("D3", settings)
+        return None, ""
+    if mv != "D1":
+        return mv, f"After the {_what(session)}, {phrase}" + _consequence(mv, settings)
+    if session.pain is None:
+        return None, f"no post-run pain check-in for the {_what(session)}, so it could not be judged"
+    if session.pain > 0 and session.settled is not True:
+        what = _what(session)
+        return None, f"no answer to 'settled within 60 min' for the {what}, so it could not be judged"
+    return "D1", (
+        f"Your {_what(session)} met D1: pain {pain(session.pain)}, settled within 60 min, and {phrase}."
+    )
+
+
+def apply_verdict(
+    flags: FlagState,
+    ret: ReturnState,
+    session: PendingSession,
+    verdict: Verdict | None,
+    why: str,
+    d: date,
+    stage_ok: bool,
+    frozen: bool,
+    settings: CoachSettings,
+    out: DayEvents,
+) -> tuple[FlagState, ReturnState]:
+    """Open the D2/D3 periods, move the D2 streak and the return stage. `stage_ok` is False when the session
+    happened during a red, so it neither counts nor fails a stage."""
+    if session.kind == "cross":
+        if verdict is None or not stage_ok:
+            return flags, ret
+        if verdict == "D1":
+            return flags, record_pass(ret, session, d, frozen, settings, out)
+        return flags, record_failure(ret, session, d, why.split(" (rule")[0], settings, out)
+    if verdict == "D3":
+        episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
+        out.decide("D3", why, "literature")
+        return replace(flags, episodes=episodes, d1_streak=0), replace(ret, red_d3=True, red_reason=why)
+    if verdict == "D2":
+        episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), why)
+        out.decide("D2", why, "literature")
+        out.d2_reason = why
+        flags = replace(flags, episodes=episodes, d2_mods=why, d1_streak=0)
+        if stage_ok:
+            ret = record_failure(ret, session, d, why.split(" (rule")[0], settings, out)
+        return flags, ret
+    if verdict == "D1":
+        out.decide("D1", why, "literature")
+        streak = flags.d1_streak + 1
+        if flags.d2_mods is not None and streak >= settings.d2_clear_runs:
+            out.decide(
+                "D2",
+                f"{streak} runs in a row met D1 (the last on {day(session.date)}): your runs are no longer "
+                "shortened or kept flat by D2.",
+                "literature",
+            )
+            flags = replace(flags, d2_mods=None, d1_streak=0)
+        else:
+            flags = replace(flags, d1_streak=streak)
+        if stage_ok:
+            ret = record_pass(ret, session, d, frozen, settings, out)
+        return flags, ret
+    if why:
+        flags = replace(flags, d1_streak=0)
+        if stage_ok and ret.stage is not None and session.stage == ret.stage:
+            out.decide(STAGE_IDS[ret.stage], f"At {STAGE_IDS[ret.stage]}: {why}.", "product")
+    return flags, ret

@@ -1,0 +1,33 @@
+"""The coach's per-day cache: the engine's state after each day, so a request only advances new days.
+
+Any write of an entry dated d deletes the rows from d on and bumps the runner's epoch in the same
+transaction; a computation that started before a write never stores its (stale) result.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Integer
+from sqlalchemy.orm import Mapped, mapped_column
+
+from runner_app.extensions import db
+from runner_app.models.types import UTCDateTime, utcnow
+
+
+class CoachEpoch(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "coach_epochs"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    epoch: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CoachDay(db.Model):  # type: ignore[name-defined,misc]
+    __tablename__ = "coach_days"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    state: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    assessment: Mapped[dict[str, Any]] = mapped_column(JSON)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,251 @@
+"""One builder per task kind (T0-T6): title, detail, what is prescribed, the rule and a reason in numbers.
+
+`build_tasks` in today.py decides which of them the day gets and in what order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from runner_app.coach.model import Assessment, RunEntry
+from runner_app.coach.settings import DEFAULT_SETTINGS
+from runner_app.coach.spikes import km
+from runner_app.planning.adjust import AdjustedSession
+from runner_app.planning.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, TIMES, WARMUP, WARMUP_MINUTES
+from runner_app.planning.progression import Prescription, adapt_block_to_state
+from runner_app.planning.settings import PlanningSettings
+
+TaskKind = Literal["checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin"]
+STRENGTH_MINUTES = (20, 30)
+_TITLES = {
+    "easy": "Easy run",
+    "recovery": "Easy run",
+    "long": "Long run",
+    "tempo": "Tempo run",
+    "intervals": "Intervals",
+    "hills": "Hill session",
+    "race": "Race",
+}
+
+
+@dataclass(frozen=True)
+class Task:
+    key: str
+    kind: TaskKind
+    title: str
+    detail: str
+    planned: dict[str, object] | None
+    prescribed: dict[str, object]
+    rule: str
+    reason: str
+    done: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "title": self.title,
+            "detail": self.detail,
+            "planned": self.planned,
+            "prescribed": self.prescribed,
+            "rule": self.rule,
+            "reason": self.reason,
+            "done": self.done,
+        }
+
+
+def checkin_task(assessment: Assessment, done: bool) -> Task:
+    metrics = assessment.metrics
+    numbers = f"your baseline morning pain is {metrics.baseline_morning_pain:.1f}/10"
+    if metrics.week_mean_morning_pain is not None:
+        numbers += f" and this week's mean is {metrics.week_mean_morning_pain:.1f}"
+    reason = (
+        f"Morning pain steers today's plan: {numbers}; log it before you run (rule T0). "
+        "Training guidance, not medical advice."
+    )
+    prescribed: dict[str, object] = {"context": "morning", "score_range": [0, 10]}
+    detail = (
+        "How does the knee (or hip, shin, Achilles) feel this morning, 0-10? Any swelling, locking, "
+        "giving way or night pain?"
+    )
+    return Task("checkin", "checkin", "Morning check-in", detail, None, prescribed, "T0", reason, done)
+
+
+def warmup_task(done: bool, run_today: bool) -> Task:
+    low, high = WARMUP_MINUTES
+    items = [{"name": item.name, "amount": item.amount} for item in WARMUP]
+    detail = "; ".join(f"{item.name}: {item.amount}" for item in WARMUP)
+    when = "before today's run" if run_today else "before any run you do today"
+    reason = (
+        f"{low}-{high} min of hip and quad activation {when}: band walks, clamshells and bodyweight "
+        f"step-ups, 2 {TIMES} 10-15 each, then a few minutes easy (rule T1)."
+    )
+    return Task(
+        "warmup",
+        "warmup",
+        f"Warm-up activation, {low}-{high} min",
+        detail,
+        None,
+        {"minutes": [low, high], "items": items},
+        "T1",
+        reason,
+        done,
+    )
+
+
+def _rule(base: str, adjusted: AdjustedSession) -> str:
+    rules = [base]
+    for change in adjusted.changes:
+        if change.rule not in rules:
+            rules.append(change.rule)
+    return "+".join(rules)
+
+
+def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
+    original = adjusted.original
+    minutes = round((adjusted.duration_s or 0) / 60)
+    amount = km(adjusted.distance_m) if adjusted.distance_m else f"{minutes} min"
+    title = _TITLES.get(adjusted.kind, "Run")
+    if adjusted.content and "walk" in adjusted.content:
+        title = "Walk-run"
+    parts = [part for part in (adjusted.content, original.notes if not adjusted.changed else None) if part]
+    if adjusted.terrain == "flat":
+        parts.append("flat route")
+    if adjusted.cadence_cue:
+        parts.append(adjusted.cadence_cue)
+    if adjusted.kind in ("easy", "recovery"):
+        parts.append(f"Gait cue: {GAIT_CUES[on.toordinal() % len(GAIT_CUES)]}")
+    if adjusted.changed:
+        reason = " ".join(change.reason for change in adjusted.changes)
+    else:
+        reason = (
+            f"As planned: {km(original.distance_m)} {original.kind} run, week "
+            f"{original.week_index + 1} ({original.phase}) of your plan (rule T2)."
+        )
+    planned = adjusted.planned_dict() if adjusted.changed else None
+    return Task(
+        "run",
+        "run",
+        f"{title} · {amount}",
+        "; ".join(parts),
+        planned,
+        adjusted.prescribed_dict(),
+        _rule("T2", adjusted),
+        reason,
+        done,
+    )
+
+
+def strides_task(
+    adjusted: AdjustedSession,
+    assessment: Assessment,
+    easy_strides_this_week: int,
+    settings: PlanningSettings,
+    done: bool,
+) -> Task | None:
+    """T3: after the long run, or after up to 2 easy runs a week, when the coach allows strides."""
+    guidance = assessment.guidance
+    if not guidance.strides_allowed or guidance.easy_only or any(r.rung == "C1" for r in assessment.rungs):
+        return None
+    if adjusted.kind == "long":
+        after = f"after your {km(adjusted.distance_m or 0)} long run"
+    elif adjusted.kind == "easy" and easy_strides_this_week < settings.easy_strides_per_week:
+        after = (
+            f"after this easy run ({easy_strides_this_week} of {settings.easy_strides_per_week} "
+            "easy-run strides this week so far)"
+        )
+    else:
+        return None
+    prescribed: dict[str, object] = {
+        "reps": STRIDES.reps,
+        "reps_range": list(STRIDES.reps_range),
+        "distance_m": STRIDES.distance_m,
+        "distance_range_m": list(STRIDES.distance_range_m),
+        "recovery": STRIDES.recovery,
+    }
+    why = (
+        f"return stage {assessment.return_stage} allows them"
+        if assessment.return_stage
+        else "you are not returning from a break"
+    )
+    reason = (
+        f"{STRIDES.reps} {TIMES} {STRIDES.distance_m} m strides {after}: the last 7 days were green "
+        f"and {why} (rule T3)."
+    )
+    return Task("strides", "strides", "Strides", STRIDES.text(), None, prescribed, "T3", reason, done)
+
+
+def cross_training_task(adjusted: AdjustedSession, done: bool) -> Task:
+    minutes = round((adjusted.duration_s or 0) / 60)
+    prescribed: dict[str, object] = {
+        "kind": "cross_training",
+        "options": list(LOW_IMPACT_SWAPS),
+        "duration_s": adjusted.duration_s,
+        "pain_max": 2,
+    }
+    reason = " ".join(change.reason for change in adjusted.changes)
+    title = f"Low-impact cross-training · {minutes} min"
+    return Task(
+        "cross_training",
+        "cross_training",
+        title,
+        adjusted.content or "",
+        adjusted.planned_dict(),
+        prescribed,
+        _rule("T5", adjusted),
+        reason,
+        done,
+    )
+
+
+def post_run_checkin_task(runs: Sequence[RunEntry], done: bool) -> Task:
+    total = sum(run.distance_m for run in runs)
+    reason = (
+        f"You logged {km(total)} today: how much it hurt during the run, whether it settled within "
+        "60 min, and the effort (RPE 0-10) decide tomorrow (rule T6)."
+    )
+    prescribed: dict[str, object] = {
+        "context": "after_run",
+        "run_ids": [run.id for run in runs],
+        "fields": ["score", "settled_within_60min", "rpe"],
+    }
+    return Task(
+        "post_run_checkin",
+        "post_run_checkin",
+        "Post-run check-in",
+        "Pain during the run (0-10), settled within 60 min?, effort (RPE).",
+        None,
+        prescribed,
+        "T6",
+        reason,
+        done,
+    )
+
+
+def strength_task(
+    assessment: Assessment, block: Sequence[Prescription], run_today: bool, done: bool
+) -> Task | None:
+    adapted = adapt_block_to_state(block, assessment.state)
+    if not adapted.kept:
+        return None
+    low, high = STRENGTH_MINUTES
+    prescribed: dict[str, object] = {"minutes": [low, high], "exercises": [p.as_dict() for p in adapted.kept]}
+    planned: dict[str, object] | None = None
+    if adapted.dropped:
+        planned = {"minutes": [low, high], "exercises": [p.as_dict() for p in block]}
+        prescribed["dropped"] = [p.exercise for p in adapted.dropped]
+    reason = (
+        f"Strength day (rule ST1): {len(adapted.kept)} exercises, {low}-{high} min, hip and single-leg "
+        "focus (rule T4)."
+    )
+    if adapted.reason:
+        reason += " " + adapted.reason
+    if run_today:
+        reason += f" Run first, lift at least {DEFAULT_SETTINGS.st2_same_day_gap_hours} h later (rule ST2)."
+    rule = "T4" if adapted.rule is None else f"T4+{adapted.rule}"
+    detail = "; ".join(f"{p.name}: {p.text()}" for p in adapted.kept)
+    title = f"Strength block, {low}-{high} min"
+    return Task("strength", "strength", title, detail, planned, prescribed, rule, reason, done)

@@ -1,0 +1,103 @@
+"""The day's tasks (T0-T6), in the order a runner does them, each with the rule that shaped it and why.
+
+Shape: api.md `GET /api/v1/today` `tasks`. `planned` sits beside `prescribed` only when the coach bent it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from runner_app.coach.model import Assessment, RunEntry
+from runner_app.planning.adjust import adjust_session
+from runner_app.planning.model import PlannedSession
+from runner_app.planning.progression import Prescription
+from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
+from runner_app.planning.tasks import (
+    Task,
+    TaskKind,
+    checkin_task,
+    cross_training_task,
+    post_run_checkin_task,
+    run_task,
+    strength_task,
+    strides_task,
+    warmup_task,
+)
+
+__all__ = ["ORDER", "PlanPrompt", "Task", "TaskKind", "build_tasks", "plan_prompt"]
+
+ORDER: tuple[TaskKind, ...] = (
+    "checkin",
+    "warmup",
+    "run",
+    "strides",
+    "cross_training",
+    "post_run_checkin",
+    "strength",
+)
+
+
+@dataclass(frozen=True)
+class PlanPrompt:
+    """Shown beside the tasks when the runner has no plan yet (a flag, not a task kind of the API)."""
+
+    message: str
+    actions: tuple[str, ...] = ("build", "generate", "import")
+
+
+def plan_prompt(has_plan: bool) -> PlanPrompt | None:
+    if has_plan:
+        return None
+    return PlanPrompt(
+        "No training plan yet: build one from a weekly template, generate one from your current volume and "
+        "race date, or import a CSV. Until then the coach still checks in, warms you up and plans strength."
+    )
+
+
+def build_tasks(
+    on: date,
+    assessment: Assessment,
+    planned: PlannedSession | None,
+    runs_logged_today: Sequence[RunEntry],
+    checkin_logged: bool,
+    post_run_checkin_logged: bool,
+    strength_today: bool,
+    strength_prescription: Sequence[Prescription],
+    done_keys: Collection[str],
+    easy_strides_this_week: int,
+    *,
+    has_plan: bool = True,
+    settings: PlanningSettings = DEFAULT_PLANNING,
+) -> list[Task]:
+    """The tasks for `on`: check-in, warm-up, the (adjusted) run, strides, cross-training, post-run check-in,
+    strength. `easy_strides_this_week` counts easy runs earlier this week that already had strides (T3)."""
+    guidance = assessment.guidance
+    tasks: list[Task] = [checkin_task(assessment, checkin_logged or "checkin" in done_keys)]
+    adjusted = None
+    if planned is not None and planned.date == on:
+        adjusted = adjust_session(
+            planned, guidance, assessment.rungs, return_stage=assessment.return_stage, settings=settings
+        )
+    run_planned = adjusted is not None and adjusted.is_run
+    may_run = guidance.running_allowed and not guidance.swap_to_low_impact
+    if run_planned or runs_logged_today or (not has_plan and may_run):
+        tasks.append(warmup_task("warmup" in done_keys, run_planned or bool(runs_logged_today)))
+    if adjusted is not None and adjusted.is_run:
+        tasks.append(run_task(on, adjusted, bool(runs_logged_today) or "run" in done_keys))
+        strides = strides_task(adjusted, assessment, easy_strides_this_week, settings, "strides" in done_keys)
+        if strides is not None:
+            tasks.append(strides)
+    elif adjusted is not None and adjusted.kind == "cross_training":
+        tasks.append(cross_training_task(adjusted, "cross_training" in done_keys))
+    if runs_logged_today:
+        logged = post_run_checkin_logged or "post_run_checkin" in done_keys
+        tasks.append(post_run_checkin_task(runs_logged_today, logged))
+    if strength_today and strength_prescription:
+        task = strength_task(
+            assessment, strength_prescription, run_planned or bool(runs_logged_today), "strength" in done_keys
+        )
+        if task is not None:
+            tasks.append(task)
+    return sorted(tasks, key=lambda task: ORDER.index(task.kind))

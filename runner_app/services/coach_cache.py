@@ -1,0 +1,95 @@
+"""The coach's per-day cache in the database (shared by every app instance).
+
+A write of an entry dated d bumps the runner's epoch, then deletes the cached days from d on, inside the
+write's own transaction. A computation stores its days only if the epoch it started with is still current,
+so a result computed from data that a concurrent write has since changed is never kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+
+from runner_app.extensions import db
+from runner_app.models import CoachDay, CoachEpoch
+
+
+def _ensure_epoch_row(user_id: int) -> None:
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    db.session.execute(insert(CoachEpoch).values(user_id=user_id, epoch=0).on_conflict_do_nothing())
+
+
+def invalidate_from(user_id: int, dates: Iterable[date]) -> None:
+    """Forget cached days from the earliest of `dates` on. Runs inside the caller's transaction."""
+    earliest = min(dates)
+    _ensure_epoch_row(user_id)
+    # Bump first: on PostgreSQL this takes the row lock a storing computation waits for.
+    db.session.execute(
+        update(CoachEpoch).where(CoachEpoch.user_id == user_id).values(epoch=CoachEpoch.epoch + 1)
+    )
+    db.session.execute(delete(CoachDay).where(CoachDay.user_id == user_id, CoachDay.day >= earliest))
+
+
+def current_epoch(user_id: int) -> int:
+    epoch: int | None = db.session.scalar(select(CoachEpoch.epoch).where(CoachEpoch.user_id == user_id))
+    return epoch or 0
+
+
+def cached_day(user_id: int, day: date) -> CoachDay | None:
+    row: CoachDay | None = db.session.get(CoachDay, (user_id, day))
+    return row
+
+
+def latest_checkpoint_before(user_id: int, day: date) -> CoachDay | None:
+    """The most recent cached day before `day` that kept the engine's state."""
+    stmt = (
+        select(CoachDay)
+        .where(CoachDay.user_id == user_id, CoachDay.day < day, CoachDay.state.is_not(None))
+        .order_by(CoachDay.day.desc())
+        .limit(1)
+    )
+    row: CoachDay | None = db.session.scalars(stmt).first()
+    return row
+
+
+def days_between(user_id: int, start: date, end: date) -> list[CoachDay]:
+    stmt = (
+        select(CoachDay)
+        .where(CoachDay.user_id == user_id, CoachDay.day >= start, CoachDay.day <= end)
+        .order_by(CoachDay.day)
+    )
+    return list(db.session.scalars(stmt))
+
+
+def store(
+    user_id: int, epoch: int, rows: Sequence[tuple[date, dict[str, Any] | None, dict[str, Any]]]
+) -> bool:
+    """Keep computed days (day, state or None, assessment) if no write happened since `epoch` was read."""
+    if not rows:
+        return True
+    try:
+        _ensure_epoch_row(user_id)
+        locked = select(CoachEpoch.epoch).where(CoachEpoch.user_id == user_id).with_for_update()
+        if db.session.scalar(locked) != epoch:
+            db.session.rollback()
+            return False
+        first, last = rows[0][0], rows[-1][0]
+        db.session.execute(
+            delete(CoachDay).where(CoachDay.user_id == user_id, CoachDay.day >= first, CoachDay.day <= last)
+        )
+        db.session.add_all(
+            CoachDay(user_id=user_id, day=day, state=state, assessment=assessment)
+            for day, state, assessment in rows
+        )
+        db.session.commit()
+    except OperationalError:
+        # SQLite refuses to upgrade a read snapshot that a writer has since moved past: a write won.
+        db.session.rollback()
+        return False
+    return True

@@ -1,0 +1,119 @@
+"""Today: the coach's assessment, the plan's session for the day bent by it, and the day's tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from runner_app.coach.model import Assessment
+from runner_app.extensions import db
+from runner_app.models import Plan, TaskCheck
+from runner_app.models.types import utcnow
+from runner_app.planning.model import PlannedSession, monday_of
+from runner_app.planning.progression import (
+    adapt_block_to_state,
+    current_prescriptions,
+    next_block_variant,
+    strength_block,
+)
+from runner_app.planning.strength import day_kinds_from_runs, day_kinds_from_sessions, schedule_strength_week
+from runner_app.planning.tasks import Task
+from runner_app.planning.today import PlanPrompt, build_tasks, plan_prompt
+from runner_app.services import coach, plans
+
+STRENGTH_LOOKBACK_DAYS = 120  # enough logged sessions for ST3 progression
+
+
+def local_today(timezone: str) -> date:
+    """Today in the runner's time zone."""
+    return datetime.now(ZoneInfo(timezone)).date() if timezone != "UTC" else datetime.now(UTC).date()
+
+
+@dataclass(frozen=True)
+class TodayView:
+    date: date
+    assessment: Assessment
+    tasks: tuple[Task, ...]
+    prompt: PlanPrompt | None
+
+
+def done_keys(user_id: int, day: date) -> set[str]:
+    stmt = select(TaskCheck.key).where(TaskCheck.user_id == user_id, TaskCheck.date == day, TaskCheck.done)
+    return set(db.session.scalars(stmt))
+
+
+def set_task_done(user_id: int, day: date, key: str, done: bool) -> None:
+    """Check a task off or back on (idempotent)."""
+    row = db.session.get(TaskCheck, (user_id, day, key))
+    if row is None:
+        db.session.add(TaskCheck(user_id=user_id, date=day, key=key, done=done))
+    else:
+        row.done, row.updated_at = done, utcnow()
+    db.session.commit()
+
+
+def today_view(user_id: int, day: date) -> TodayView:
+    assessment = coach.assessment_on(user_id, day)
+    plan: Plan | None = plans.plan_of(user_id)
+    week_start = monday_of(day)
+    planned_week = plans.sessions_between(
+        user_id, week_start - timedelta(days=1), week_start + timedelta(days=7)
+    )
+    planned = next((s for s in planned_week if s.date == day), None)
+    logs = coach.day_logs(user_id, day - timedelta(days=STRENGTH_LOOKBACK_DAYS), day)
+    today_log = logs.get(day)
+    runs_today = list(today_log.runs) if today_log else []
+    pains_today = list(today_log.pains) if today_log else []
+    history_strength = [s for log in logs.values() for s in log.strength if s.date < day]
+    history_pains = [p for log in logs.values() for p in log.pains]
+    kinds = (
+        day_kinds_from_sessions(planned_week)
+        if plan
+        else day_kinds_from_runs(
+            r for log in logs.values() for r in log.runs if r.date >= week_start - timedelta(days=7)
+        )
+    )
+    week = schedule_strength_week(
+        week_start,
+        kinds,
+        plan.race_date if plan else None,
+        earlier_strength=[s.date for s in history_strength if s.date < week_start],
+        pinned_weekdays=plan.strength_days or None if plan else None,
+    )
+    strength_today = day in week.dates() and not (today_log and today_log.strength)
+    block = strength_block(
+        next_block_variant(history_strength), current_prescriptions(history_strength, history_pains)
+    )
+    adapted = adapt_block_to_state(block, assessment.state)
+    keys = done_keys(user_id, day)
+    tasks = build_tasks(
+        day,
+        assessment,
+        planned,
+        runs_today,
+        checkin_logged=any(p.context == "morning" for p in pains_today),
+        post_run_checkin_logged=any(p.context in ("during_run", "after_run") for p in pains_today),
+        strength_today=strength_today,
+        strength_prescription=adapted.kept,
+        done_keys=keys,
+        easy_strides_this_week=_easy_strides(user_id, week_start, day, planned_week),
+        has_plan=plan is not None,
+    )
+    return TodayView(day, assessment, tuple(tasks), plan_prompt(plan is not None))
+
+
+def _easy_strides(user_id: int, week_start: date, day: date, planned_week: Sequence[PlannedSession]) -> int:
+    """Easy runs earlier this week whose strides were checked off (T3 allows two a week)."""
+    easy_days = {s.date for s in planned_week if s.kind == "easy"}
+    stmt = select(TaskCheck.date).where(
+        TaskCheck.user_id == user_id,
+        TaskCheck.key == "strides",
+        TaskCheck.done,
+        TaskCheck.date >= week_start,
+        TaskCheck.date < day,
+    )
+    return sum(1 for d in db.session.scalars(stmt) if d in easy_days)
