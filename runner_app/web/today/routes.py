@@ -1,16 +1,34 @@
-"""Today first: what to do today and what has been logged."""
+"""Today first: the coach's word for the day, alerts first, then the tasks in the order a runner does them."""
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from datetime import date
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
 from werkzeug import Response
 
-from runner_app.services import history
+from runner_app.api.coach import TASK_KEYS
+from runner_app.services import history, today
 from runner_app.web.filters import user_today
 from runner_app.web.history.routes import edit_url
 
 bp = Blueprint("today", __name__)
+
+TASK_LINKS = {
+    "checkin": ("log.entry", {"kind": "pain", "context": "morning"}, "Log check-in"),
+    "run": ("log.run", {}, "Log the run"),
+    "post_run_checkin": ("log.entry", {"kind": "pain", "context": "after_run"}, "Log how it feels"),
+    "strength": ("log.entry", {"kind": "strength"}, "Log strength"),
+    "cross_training": ("log.entry", {"kind": "cross-training"}, "Log cross-training"),
+}
+STATE_WORDS = {
+    "green": "Green: train as planned",
+    "amber": "Amber: ease off",
+    "red": "Red: no running today",
+    "refer_urgent": "Stop: see a clinician today",
+}
 
 
 @bp.get("/")
@@ -22,9 +40,32 @@ def home() -> Response:
 @login_required
 def index() -> str:
     day = user_today()
+    view = today.today_view(current_user.id, day)
     week = history.weeks_of(current_user.id, until=day, count=1)[0]
     logged = [(kind, e) for kind, e in week.items if e.date == day]
-    checked_in = any(kind == "pain" and e.context == "morning" for kind, e in logged)
     return render_template(
-        "today/index.html", day=day, logged=logged, checked_in=checked_in, week=week, edit_url=edit_url
+        "today/index.html",
+        day=day,
+        view=view,
+        a=view.assessment,
+        logged=logged,
+        week=week,
+        edit_url=edit_url,
+        state_words=STATE_WORDS,
+        task_links=TASK_LINKS,
+        check_form=FlaskForm(),
     )
+
+
+@bp.post("/today/tasks/<key>")
+@login_required
+def check_task(key: str) -> Response:
+    form = FlaskForm()
+    if key not in TASK_KEYS or not form.validate_on_submit():
+        abort(400)
+    try:
+        day = date.fromisoformat(request.form.get("date", ""))
+    except ValueError:
+        abort(400)
+    today.set_task_done(current_user.id, day, key, request.form.get("done") == "1")
+    return redirect(url_for("today.index") + f"#task-{key}")

@@ -1,0 +1,86 @@
+"""Today and the coach pages: the state in words, alerts first, tasks checked off in one tap."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from flask import Flask
+
+from runner_app.extensions import db
+from runner_app.models import Clearance, User
+from tests.builders import UserFactory, new_id
+from tests.conftest import TEST_PASSWORD
+from tests.web.helpers import csrf_from, form_post, sign_in
+
+TODAY = date.today().isoformat()  # noqa: DTZ011
+
+
+@pytest.fixture
+def runner(app: Flask, client, users: UserFactory) -> User:
+    user = users.create()
+    sign_in(client, user.email, TEST_PASSWORD)
+    return user
+
+
+def test_today_starts_with_the_check_in_task_and_a_plan_prompt(client, runner) -> None:
+    html = client.get("/today").get_data(as_text=True)
+    assert "Green: train as planned" in html
+    assert html.index('id="task-checkin"') < html.index("Logged today")
+    assert "No training plan yet" in html
+
+
+def test_a_red_flag_puts_an_unmissable_alert_above_everything(client, runner) -> None:
+    form_post(
+        client,
+        "/log/pain",
+        {
+            "date": TODAY,
+            "context": "morning",
+            "location": "knee_front",
+            "side": "left",
+            "score": "5",
+            "flags": ["cannot_weight_bear"],
+        },
+    )
+    html = client.get("/today").get_data(as_text=True)
+    assert "Stop: see a clinician today" in html
+    assert html.index("Seek same-day care") < html.index('id="state-h"')
+    assert 'id="task-run"' not in html
+
+
+def test_a_task_is_checked_off_with_one_tap_and_can_be_undone(client, runner) -> None:
+    page = client.get("/today")
+    token = csrf_from(page)
+    client.post("/today/tasks/checkin", data={"csrf_token": token, "date": TODAY, "done": "1"})
+    html = client.get("/today").get_data(as_text=True)
+    assert re.search(r'class="task done" id="task-checkin"', html)
+    client.post("/today/tasks/checkin", data={"csrf_token": token, "date": TODAY, "done": "0"})
+    assert 'class="task done" id="task-checkin"' not in client.get("/today").get_data(as_text=True)
+
+
+def test_a_task_check_without_csrf_is_refused(client, runner) -> None:
+    assert client.post("/today/tasks/checkin", data={"date": TODAY, "done": "1"}).status_code == 400
+
+
+def test_the_coach_page_shows_eight_weeks_of_pain_against_steps(client, runner) -> None:
+    for n in range(10):
+        day = (date.today() - timedelta(days=n)).isoformat()  # noqa: DTZ011
+        form_post(
+            client,
+            "/log/pain",
+            {"date": day, "context": "morning", "location": "knee_front", "side": "left", "score": "2"},
+        )
+    html = client.get("/coach/").get_data(as_text=True)
+    assert html.count('<tr class="wk-') == 8
+    assert ">2.0<" in html, html[html.index("<tbody>") : html.index("</tbody>")]
+
+
+def test_a_clearance_is_recorded_from_its_page(app: Flask, client, runner) -> None:
+    form_post(
+        client, "/coach/clearance", {"date": TODAY, "by": "physio", "notes": "fine to jog", "id": new_id()}
+    )
+    with app.app_context():
+        [row] = db.session.query(Clearance).all()
+        assert (row.by, row.notes) == ("physio", "fine to jog")
