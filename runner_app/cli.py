@@ -10,7 +10,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from runner_app.services import demo, users
+from runner_app.services import demo, plans, today, users
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 
@@ -65,6 +65,50 @@ def seed_demo(if_missing: bool) -> None:
     click.echo(text)
 
 
+plan_cli = AppGroup("plan", help="Training plans.")
+
+
+@plan_cli.command("generate")
+@click.argument("email")
+@click.option("--race-date", required=True, help="YYYY-MM-DD")
+@click.option("--weekly-km", required=True, type=float, help="Current weekly volume in km.")
+@click.option("--days", "days_per_week", default=5, show_default=True, type=int, help="Run days a week.")
+@click.option("--long-run-day", default=6, show_default=True, type=int, help="0 Monday .. 6 Sunday.")
+@click.option("--race-name", default="", help="e.g. Valencia Marathon")
+@click.option("--race-km", default=42.195, show_default=True, type=float)
+def generate_plan(
+    email: str,
+    race_date: str,
+    weekly_km: float,
+    days_per_week: int,
+    long_run_day: int,
+    race_name: str,
+    race_km: float,
+) -> None:
+    """Generate EMAIL's plan from current volume to the race, and print it week by week."""
+    try:
+        user = users.user_by_email(email)
+    except (NotFound, Invalid):
+        raise click.ClickException(f"No account for {email}.") from None
+    payload = {
+        "race_date": race_date,
+        "weekly_m": weekly_km * 1000,
+        "days_per_week": days_per_week,
+        "long_run_day": long_run_day,
+        "race_name": race_name or None,
+        "race_distance_m": race_km * 1000,
+    }
+    try:
+        plan, warnings = plans.generate(user.id, payload, today.local_today(user.timezone or "UTC"))
+    except Invalid as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in plans.describe(plan):
+        click.echo(line)
+    for warning in warnings:
+        click.echo(f"! {warning['reason']}")
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(user_cli)
+    app.cli.add_command(plan_cli)
     app.cli.add_command(seed_demo)

@@ -6,4 +6,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-from runner_app.api import coach, entries, openapi, sync  # noqa: E402,F401  (routes register on import)
+from runner_app.api import coach, entries, openapi, plan, sync  # noqa: E402,F401  (routes register on import)

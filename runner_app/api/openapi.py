@@ -307,6 +307,120 @@ def _coach_paths() -> dict[str, Any]:
     }
 
 
+def _plan_paths() -> dict[str, Any]:
+    day = {"type": "string", "format": "date"}
+    plan = {
+        "type": "object",
+        "required": ["race_name", "race_date", "start_date", "template", "weekly_targets_m"],
+    }
+    plan_in = {
+        "type": "object",
+        "required": ["race_date", "start_date", "template", "weekly_targets_m"],
+        "properties": {
+            "race_name": {"type": "string", "maxLength": 120},
+            "race_date": day,
+            "race_distance_m": {"type": "number"},
+            "start_date": day,
+            "template": {
+                "type": "array",
+                "minItems": 7,
+                "maxItems": 7,
+                "items": {"enum": ["rest", "easy", "long", "tempo", "intervals", "hills", "cross_training"]},
+            },
+            "weekly_targets_m": {"type": "array", "items": {"type": "number"}},
+            "long_run_day": {"type": "integer", "minimum": 0, "maximum": 6},
+            "strength_days": {"type": "array", "items": {"type": "integer"}},
+        },
+    }
+    generate_in = {
+        "type": "object",
+        "required": ["race_date", "weekly_m"],
+        "properties": {
+            "race_date": day,
+            "weekly_m": {"type": "number"},
+            "days_per_week": {"type": "integer"},
+            "long_run_day": {"type": "integer"},
+            "race_name": {"type": "string"},
+            "race_distance_m": {"type": "number"},
+        },
+    }
+    session = {"type": "object", "required": ["id", "date", "kind", "distance_m"]}
+    session_in = {
+        "type": "object",
+        "required": ["date", "kind"],
+        "properties": {
+            "date": day,
+            "kind": {"type": "string"},
+            "distance_m": {"type": "number"},
+            "duration_s": {"type": ["integer", "null"]},
+            "notes": {"type": "string"},
+        },
+    }
+    bad = {"415": _problem("Not JSON"), "422": _problem("Invalid fields, each named"), **COMMON_ERRORS}
+    return {
+        "/api/v1/plan": {
+            "get": {
+                "operationId": "get_plan",
+                "responses": {
+                    "200": _json(plan, "The plan"),
+                    "404": _problem("No plan yet"),
+                    **COMMON_ERRORS,
+                },
+            },
+            "put": {
+                "operationId": "build_plan",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": plan_in}}},
+                "responses": {"200": _json(plan, "Built"), **bad},
+            },
+        },
+        "/api/v1/plan/generate": {
+            "post": {
+                "operationId": "generate_plan",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": generate_in}}},
+                "responses": {"200": _json(plan, "Generated, with warnings"), **bad},
+            }
+        },
+        "/api/v1/plan/import": {
+            "post": {
+                "operationId": "import_plan",
+                "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
+                "responses": {"200": _json(plan, "Imported"), **bad},
+            }
+        },
+        "/api/v1/plan/sessions": {
+            "get": {
+                "operationId": "plan_sessions",
+                "parameters": [
+                    {"name": "from", "in": "query", "schema": day},
+                    {"name": "to", "in": "query", "schema": day},
+                ],
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["items"],
+                            "properties": {"items": {"type": "array", "items": session}},
+                        },
+                        "Sessions",
+                    ),
+                    "422": _problem("Bad dates"),
+                    **COMMON_ERRORS,
+                },
+            }
+        },
+        "/api/v1/plan/sessions/{session_id}": {
+            "put": {
+                "operationId": "edit_session",
+                "parameters": [
+                    {"name": "session_id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": session_in}}},
+                "responses": {"200": _json(session, "Edited"), "404": _problem("No such session"), **bad},
+            }
+        },
+    }
+
+
 @cache
 def document() -> dict[str, Any]:
     names = {kind: KINDS[kind].schema.__name__ for kind in KINDS}
@@ -317,6 +431,7 @@ def document() -> dict[str, Any]:
         paths.update(_entry_paths(kind, name))
     paths.update(_sync_path())
     paths.update(_coach_paths())
+    paths.update(_plan_paths())
     return {
         "openapi": "3.1.0",
         "info": {

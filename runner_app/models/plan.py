@@ -19,7 +19,8 @@ class Plan(db.Model):  # type: ignore[name-defined,misc]
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     race_name: Mapped[str] = mapped_column(String(120), default="")
-    race_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    race_date: Mapped[date] = mapped_column(Date)
+    race_distance_m: Mapped[float] = mapped_column(Float, default=42195.0)
     start_date: Mapped[date] = mapped_column(Date)
     template: Mapped[list[str]] = mapped_column(JSON)  # seven kinds, Monday first
     weekly_targets_m: Mapped[list[float]] = mapped_column(JSON, default=list)

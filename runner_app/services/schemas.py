@@ -72,7 +72,14 @@ def _not_in_future(value: date) -> date:
     return value
 
 
+def _plausible(value: date) -> date:
+    if not EARLIEST_DATE <= value <= date(2100, 12, 31):
+        raise ValueError("must be between 1900-01-01 and 2100-12-31")
+    return value
+
+
 Day = Annotated[date, BeforeValidator(_parse_day), AfterValidator(_not_in_future)]
+PlanDay = Annotated[date, BeforeValidator(_parse_day), AfterValidator(_plausible)]  # plans look ahead
 Int = Annotated[int, Strict()]
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Bool = Annotated[bool, Strict()]
@@ -84,10 +91,14 @@ Slug = Annotated[str, Strict(), Field(pattern=r"^[a-z0-9_-]{1,64}$")]
 ShortText = Annotated[str, Strict(), Field(max_length=64)]
 
 
-class EntryIn(BaseModel):
-    """Fields every entry has."""
+class Schema(BaseModel):
+    """Unknown fields ignored; validated values frozen."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class EntryIn(Schema):
+    """Fields every entry has."""
 
     date: Day
     notes: Notes = ""
@@ -120,9 +131,7 @@ class PainIn(EntryIn):
         return self
 
 
-class StrengthSetIn(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
+class StrengthSetIn(Schema):
     exercise: Slug
     reps: Annotated[int, Strict(), Field(ge=1, le=1000)] | None = None
     seconds: Annotated[int, Strict(), Field(ge=1, le=3600)] | None = None

@@ -98,7 +98,8 @@ def _saved(kind: str, status: int) -> Response:
 
 def _conflict(form: Any) -> None:
     form.form_errors.append(
-        "This entry was changed somewhere else (another tab or your phone). Reload it to see the latest version."
+        "This entry was changed somewhere else (another tab or your phone). "
+        "Reload it to see the latest version."
     )
 
 

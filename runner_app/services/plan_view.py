@@ -1,0 +1,68 @@
+"""The plan pages' data: planned against done, and the coach's changes beside the original."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from runner_app.coach.model import RunEntry
+from runner_app.planning.adjust import AdjustedSession, adjust_session
+from runner_app.planning.model import PlannedSession, monday_of
+from runner_app.services import coach, plans
+
+
+@dataclass
+class DayRow:
+    date: date
+    planned: PlannedSession | None
+    adjusted: AdjustedSession | None  # only for today and later, when the coach bends the session
+    done: list[RunEntry] = field(default_factory=list)
+
+
+@dataclass
+class WeekView:
+    start: date
+    days: list[DayRow]
+    planned_m: float
+    done_m: float
+    phase: str | None
+
+
+def weeks(user_id: int, today: date, start: date, count: int) -> list[WeekView]:
+    """`count` plan weeks from the week of `start`, the coach's current guidance applied from today on."""
+    first = monday_of(start)
+    last = first + timedelta(days=7 * count - 1)
+    sessions: dict[date, PlannedSession] = {s.date: s for s in plans.sessions_between(user_id, first, last)}
+    logs = coach.day_logs(user_id, first, min(last, today))
+    runs: dict[date, list[RunEntry]] = defaultdict(list)
+    for day, log in logs.items():
+        runs[day].extend(log.runs)
+    assessment = coach.assessment_on(user_id, today) if last >= today else None
+    out: list[WeekView] = []
+    for w in range(count):
+        week_start = first + timedelta(days=7 * w)
+        rows: list[DayRow] = []
+        for offset in range(7):
+            day = week_start + timedelta(days=offset)
+            planned = sessions.get(day)
+            adjusted = None
+            if planned is not None and assessment is not None and day >= today and planned.is_run:
+                bent = adjust_session(
+                    planned, assessment.guidance, assessment.rungs, return_stage=assessment.return_stage
+                )
+                adjusted = bent if bent.changed else None
+            rows.append(DayRow(day, planned, adjusted, runs.get(day, [])))
+        planned_m = sum(r.planned.distance_m for r in rows if r.planned and r.planned.kind != "race")
+        done_m = sum(run.distance_m for r in rows for run in r.done)
+        phase = next((r.planned.phase for r in rows if r.planned), None)
+        out.append(WeekView(week_start, rows, planned_m, done_m, phase))
+    return out
+
+
+def all_weeks(user_id: int, today: date) -> list[WeekView]:
+    plan = plans.plan_of(user_id)
+    if plan is None:
+        return []
+    count = (monday_of(plan.race_date) - monday_of(plan.start_date)).days // 7 + 1
+    return weeks(user_id, today, plan.start_date, count)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    DateField,
+    DecimalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, NumberRange, Optional
+
+WEEKDAYS = [
+    (str(i), name)
+    for i, name in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+]
+TEMPLATE_KINDS = [
+    ("rest", "Rest"),
+    ("easy", "Easy"),
+    ("long", "Long"),
+    ("tempo", "Tempo"),
+    ("intervals", "Intervals"),
+    ("hills", "Hills"),
+    ("cross_training", "Cross-training"),
+]
+SESSION_KINDS = [*TEMPLATE_KINDS[:2], ("recovery", "Recovery"), *TEMPLATE_KINDS[2:], ("race", "Race")]
+RACES = [("42195", "Marathon"), ("21097.5", "Half marathon"), ("10000", "10 km"), ("5000", "5 km")]
+
+
+class GenerateForm(FlaskForm):
+    race_name = StringField("Race name", validators=[Optional()])
+    race_date = DateField("Race date", validators=[InputRequired("Give the race date.")])
+    race_distance = SelectField("Race", choices=RACES, default="42195")
+    weekly = DecimalField(
+        "Your weekly distance now",
+        places=1,
+        validators=[InputRequired("Give your weekly distance."), NumberRange(1, 400)],
+        render_kw={"inputmode": "decimal"},
+    )
+    days_per_week = SelectField(
+        "Run days a week", choices=[(str(n), str(n)) for n in range(3, 8)], default="5"
+    )
+    long_run_day = SelectField("Long-run day", choices=WEEKDAYS, default="6")
+
+
+class BuildForm(FlaskForm):
+    race_name = StringField("Race name", validators=[Optional()])
+    race_date = DateField("Race date", validators=[InputRequired("Give the race date.")])
+    race_distance = SelectField("Race", choices=RACES, default="42195")
+    start_date = DateField("First day", validators=[InputRequired("Give the first day.")])
+    day0 = SelectField("Monday", choices=TEMPLATE_KINDS, default="rest")
+    day1 = SelectField("Tuesday", choices=TEMPLATE_KINDS, default="easy")
+    day2 = SelectField("Wednesday", choices=TEMPLATE_KINDS, default="tempo")
+    day3 = SelectField("Thursday", choices=TEMPLATE_KINDS, default="easy")
+    day4 = SelectField("Friday", choices=TEMPLATE_KINDS, default="rest")
+    day5 = SelectField("Saturday", choices=TEMPLATE_KINDS, default="easy")
+    day6 = SelectField("Sunday", choices=TEMPLATE_KINDS, default="long")
+    targets = StringField(
+        "Weekly distances, week by week",
+        validators=[InputRequired("Give at least one.")],
+        render_kw={"placeholder": "e.g. 40 44 48 38 52", "inputmode": "decimal"},
+    )
+
+
+class ImportForm(FlaskForm):
+    race_name = StringField("Race name", validators=[Optional()])
+    file = FileField("CSV file (date,kind,distance_km,notes)", validators=[FileRequired("Choose a file.")])
+
+
+class SessionForm(FlaskForm):
+    id = HiddenField()
+    date = DateField("Date", validators=[InputRequired("Give the date.")])
+    kind = SelectField("Kind", choices=SESSION_KINDS)
+    distance = DecimalField(
+        "Distance", places=2, validators=[Optional(), NumberRange(0, 250)], render_kw={"inputmode": "decimal"}
+    )
+    duration_min = IntegerField("Minutes (optional)", validators=[Optional(), NumberRange(1, 2880)])
+    notes = TextAreaField("Notes", validators=[Optional()])

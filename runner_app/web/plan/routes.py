@@ -1,0 +1,163 @@
+"""The plan: this week and the whole plan (planned against done, the coach's changes beside the original);
+build, generate or import one; edit or move any session."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug import Response
+
+from runner_app.services import plan_view, plans
+from runner_app.services.errors import NotFound
+from runner_app.services.schemas import Invalid
+from runner_app.web.filters import KM_PER_MILE, user_today
+from runner_app.web.formtools import attach_errors
+from runner_app.web.plan.forms import BuildForm, GenerateForm, ImportForm, SessionForm
+
+bp = Blueprint("plan", __name__, url_prefix="/plan")
+
+
+def _per_unit() -> float:
+    return KM_PER_MILE * 1000 if current_user.units == "mi" else 1000.0
+
+
+@bp.get("/")
+@login_required
+def index() -> str:
+    today = user_today()
+    try:
+        start = date.fromisoformat(request.args.get("week", ""))
+    except ValueError:
+        start = today
+    plan = plans.plan_of(current_user.id)
+    weeks = plan_view.weeks(current_user.id, today, start, 1) if plan else []
+    return render_template(
+        "plan/index.html",
+        plan=plan,
+        weeks=weeks,
+        today=today,
+        prev=start - timedelta(days=7),
+        next=start + timedelta(days=7),
+    )
+
+
+@bp.get("/all")
+@login_required
+def whole() -> str | Response:
+    plan = plans.plan_of(current_user.id)
+    if plan is None:
+        return redirect(url_for("plan.index"))
+    return render_template(
+        "plan/all.html",
+        plan=plan,
+        weeks=plan_view.all_weeks(current_user.id, user_today()),
+        today=user_today(),
+    )
+
+
+@bp.route("/generate", methods=["GET", "POST"])
+@login_required
+def generate() -> str | Response:
+    form = GenerateForm()
+    if form.validate_on_submit():
+        payload = {
+            "race_name": form.race_name.data or None,
+            "race_date": form.race_date.data.isoformat(),
+            "race_distance_m": float(form.race_distance.data),
+            "weekly_m": float(form.weekly.data) * _per_unit(),
+            "days_per_week": int(form.days_per_week.data),
+            "long_run_day": int(form.long_run_day.data),
+        }
+        try:
+            _, warnings = plans.generate(current_user.id, payload, user_today())
+        except Invalid as exc:
+            attach_errors(form, exc.errors, {"weekly_m": "weekly", "race_distance_m": "race_distance"})
+        else:
+            flash("Plan made. The coach bends it day by day when your body asks.", "success")
+            for warning in warnings:
+                flash(warning["reason"], "info")
+            return redirect(url_for("plan.index"))
+    return render_template("plan/generate.html", form=form)
+
+
+@bp.route("/build", methods=["GET", "POST"])
+@login_required
+def build() -> str | Response:
+    form = BuildForm()
+    if not form.is_submitted():
+        form.start_date.data = user_today()
+    if form.validate_on_submit():
+        try:
+            targets = [float(x) * _per_unit() for x in (form.targets.data or "").replace(",", " ").split()]
+        except ValueError:
+            form.targets.errors = ["Write the weekly distances as numbers separated by spaces."]
+        else:
+            payload = {
+                "race_name": form.race_name.data or "",
+                "race_date": form.race_date.data.isoformat(),
+                "race_distance_m": float(form.race_distance.data),
+                "start_date": form.start_date.data.isoformat(),
+                "template": [getattr(form, f"day{i}").data for i in range(7)],
+                "weekly_targets_m": targets,
+                "long_run_day": next((i for i in range(7) if getattr(form, f"day{i}").data == "long"), 6),
+            }
+            try:
+                plans.build_plan(current_user.id, payload)
+            except Invalid as exc:
+                attach_errors(
+                    form, exc.errors, {"weekly_targets_m": "targets", "template": "day0", "body": "race_date"}
+                )
+            else:
+                flash("Plan saved.", "success")
+                return redirect(url_for("plan.index"))
+    return render_template("plan/build.html", form=form)
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@login_required
+def import_csv() -> str | Response:
+    form = ImportForm()
+    if form.validate_on_submit():
+        data = form.file.data.read(512 * 1024 + 1)
+        try:
+            if len(data) > 512 * 1024:
+                raise Invalid({"file": ["is larger than 512 kB"]})
+            plans.import_csv(current_user.id, data, form.race_name.data or "")
+        except Invalid as exc:
+            form.file.errors = [f"{key}: {', '.join(msgs)}" for key, msgs in exc.errors.items()]
+        else:
+            flash("Plan imported.", "success")
+            return redirect(url_for("plan.index"))
+    return render_template("plan/import.html", form=form)
+
+
+@bp.route("/sessions/<session_id>", methods=["GET", "POST"])
+@login_required
+def edit_session(session_id: str) -> str | Response:
+    try:
+        row = plans.owned_session(current_user.id, session_id)
+    except NotFound:
+        abort(404)
+    form = SessionForm()
+    if not form.is_submitted():
+        form.date.data, form.kind.data, form.notes.data = row.date, row.kind, row.notes
+        form.distance.data = round(row.distance_m / _per_unit(), 2)  # type: ignore[assignment]
+        form.duration_min.data = row.duration_s // 60 if row.duration_s else None
+    if form.validate_on_submit():
+        payload = {
+            "date": form.date.data.isoformat(),
+            "kind": form.kind.data,
+            "distance_m": round(float(form.distance.data or 0) * _per_unit(), 1),
+            "duration_s": form.duration_min.data * 60 if form.duration_min.data else None,
+            "notes": form.notes.data or "",
+        }
+        try:
+            plans.edit_session(current_user.id, session_id, payload)
+        except Invalid as exc:
+            attach_errors(form, exc.errors, {"distance_m": "distance", "duration_s": "duration_min"})
+        else:
+            flash("Session saved.", "success")
+            return redirect(url_for("plan.index", week=form.date.data.isoformat()))
+    return render_template("plan/session.html", form=form, session=row)

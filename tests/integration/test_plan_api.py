@@ -1,0 +1,157 @@
+"""Plans through the API: build, generate, import, edit sessions; and Today's tasks following the plan."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from tests.builders import Api, new_id
+
+TODAY = date.today()  # noqa: DTZ011
+MONDAY = TODAY - timedelta(days=TODAY.weekday())
+
+
+def template_plan(**overrides) -> dict:
+    return {
+        "race_name": "Test Marathon",
+        "race_date": (MONDAY + timedelta(weeks=12, days=6)).isoformat(),
+        "start_date": MONDAY.isoformat(),
+        "template": ["easy"] * 6 + ["long"],
+        "weekly_targets_m": [40_000, 44_000],
+        "long_run_day": 6,
+        **overrides,
+    }
+
+
+def test_no_plan_is_a_404_until_one_is_built(api: Api) -> None:
+    assert api.get("/api/v1/plan").status_code == 404
+    response = api.put("/api/v1/plan", template_plan())
+    assert response.status_code == 200
+    assert api.get("/api/v1/plan").get_json()["race_name"] == "Test Marathon"
+
+
+def test_a_built_plan_keeps_the_template_and_ends_with_the_race(api: Api) -> None:
+    api.put("/api/v1/plan", template_plan())
+    end = (MONDAY + timedelta(weeks=13)).isoformat()
+    items = api.get(f"/api/v1/plan/sessions?from={MONDAY.isoformat()}&to={end}").get_json()["items"]
+    assert items[-1]["kind"] == "race"
+    assert items[-1]["date"] == template_plan()["race_date"]
+    first_week = [s for s in items if s["date"] < (MONDAY + timedelta(days=7)).isoformat()]
+    assert [s["kind"] for s in first_week] == ["easy"] * 6 + ["long"]
+    assert abs(sum(s["distance_m"] for s in first_week) - 40_000) <= 70  # each session rounded to 10 m
+
+
+def test_bad_plan_fields_are_each_named(api: Api) -> None:
+    body = template_plan(template=["easy"] * 3, weekly_targets_m=[-5], race_date="2001-01-01", long_run_day=9)
+    errors = api.put("/api/v1/plan", body).get_json()["errors"]
+    assert {"template", "weekly_targets_m.0", "long_run_day"} <= set(errors)
+
+
+def test_a_generated_plan_tapers_into_the_race(api: Api) -> None:
+    for n in range(1, 29, 2):  # four weeks of history, long runs up to 18 km
+        body = {
+            "date": (TODAY - timedelta(days=n)).isoformat(),
+            "kind": "long" if n % 7 == 1 else "easy",
+            "distance_m": 18_000 if n % 7 == 1 else 8_000,
+            "duration_s": 3600,
+        }
+        api.put(f"/api/v1/runs/{new_id()}", body)
+    race = MONDAY + timedelta(weeks=16, days=6)
+    response = api.post(
+        "/api/v1/plan/generate",
+        {"race_date": race.isoformat(), "weekly_m": 40_000, "days_per_week": 5, "long_run_day": 6},
+    )
+    assert response.status_code == 200, response.get_json()
+    items = api.get(f"/api/v1/plan/sessions?from={TODAY.isoformat()}&to={race.isoformat()}").get_json()[
+        "items"
+    ]
+    weekly: dict[int, float] = {}
+    for s in items:
+        if s["kind"] != "race":
+            weekly[s["week_index"]] = weekly.get(s["week_index"], 0) + s["distance_m"]
+    totals = [weekly[i] for i in sorted(weekly)]
+    peak = totals.index(max(totals))
+    assert totals[-1] < totals[-2] < totals[peak]
+    assert items[-1]["kind"] == "race"
+
+
+def test_a_race_in_the_past_cannot_be_generated(api: Api) -> None:
+    response = api.post("/api/v1/plan/generate", {"race_date": "2020-01-01", "weekly_m": 40_000})
+    assert response.status_code == 422
+    assert "race_date" in response.get_json()["errors"]
+
+
+def test_a_csv_imports_whole_or_not_at_all(api: Api) -> None:
+    later = (TODAY + timedelta(days=2)).isoformat()
+    good = f"date,kind,distance_km,notes\n{TODAY.isoformat()},easy,8,\n{later},long,18,steady\n"
+    bad = f"date,kind,distance_km,notes\n{TODAY.isoformat()},easy,8,\nnot-a-date,jog,-3,\n"
+    response = api.client.post(
+        "/api/v1/plan/import",
+        data=bad,
+        content_type="text/csv",
+        headers={"Authorization": f"Bearer {api.token}"},
+    )
+    assert response.status_code == 422
+    assert any(key.startswith("line 3") for key in response.get_json()["errors"])
+    assert api.get("/api/v1/plan").status_code == 404
+    response = api.client.post(
+        "/api/v1/plan/import",
+        data=good,
+        content_type="text/csv",
+        headers={"Authorization": f"Bearer {api.token}"},
+    )
+    assert response.status_code == 200
+    items = api.get(
+        f"/api/v1/plan/sessions?from={TODAY.isoformat()}&to={(TODAY + timedelta(days=7)).isoformat()}"
+    ).get_json()["items"]
+    assert [(s["kind"], s["distance_m"]) for s in items] == [("easy", 8000), ("long", 18000)]
+
+
+def test_one_session_is_edited_or_moved(api: Api) -> None:
+    api.put("/api/v1/plan", template_plan())
+    first = api.get(f"/api/v1/plan/sessions?from={MONDAY.isoformat()}&to={MONDAY.isoformat()}").get_json()[
+        "items"
+    ][0]
+    moved = (MONDAY + timedelta(days=1)).isoformat()
+    response = api.put(
+        f"/api/v1/plan/sessions/{first['id']}", {"date": moved, "kind": "tempo", "distance_m": 9000}
+    )
+    assert response.status_code == 200
+    assert response.get_json()["edited"] is True
+    assert api.put(f"/api/v1/plan/sessions/{new_id()}", {"date": moved, "kind": "easy"}).status_code == 404
+
+
+def test_another_runners_session_is_a_404(api: Api, app, users) -> None:
+    api.put("/api/v1/plan", template_plan())
+    first = api.get(f"/api/v1/plan/sessions?from={MONDAY.isoformat()}").get_json()["items"][0]
+    other = Api.for_new_user(app, users)
+    assert (
+        other.put(f"/api/v1/plan/sessions/{first['id']}", {"date": first["date"], "kind": "rest"}).status_code
+        == 404
+    )
+
+
+def test_today_follows_the_plan_and_a_red_day_swaps_the_run(api: Api) -> None:
+    api.put(
+        "/api/v1/plan",
+        template_plan(template=["easy"] * 7, start_date=(TODAY - timedelta(days=7)).isoformat()),
+    )
+    tasks = [t["kind"] for t in api.get("/api/v1/today").get_json()["tasks"]]
+    assert tasks[:3] == ["checkin", "warmup", "run"]
+    api.put(
+        f"/api/v1/pain/{new_id()}",
+        {
+            "date": TODAY.isoformat(),
+            "context": "morning",
+            "location": "knee_front",
+            "side": "left",
+            "score": 7,
+        },
+    )
+    body = api.get("/api/v1/today").get_json()
+    assert body["state"] == "red"
+    kinds = [t["kind"] for t in body["tasks"]]
+    assert "run" not in kinds
+    assert "strides" not in kinds
+    assert "cross_training" in kinds
+    swap = next(t for t in body["tasks"] if t["kind"] == "cross_training")
+    assert swap["planned"]["kind"] == "easy"

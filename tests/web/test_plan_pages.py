@@ -1,0 +1,129 @@
+"""Plan pages: generate, build and import on a phone; the week view; a session edited."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+from flask import Flask
+
+from runner_app.extensions import db
+from runner_app.models import PlannedSessionRow, User
+from tests.builders import UserFactory
+from tests.conftest import TEST_PASSWORD
+from tests.web.helpers import csrf_from, form_post, sign_in
+
+TODAY = date.today()  # noqa: DTZ011
+
+
+@pytest.fixture
+def runner(app: Flask, client, users: UserFactory) -> User:
+    user = users.create()
+    sign_in(client, user.email, TEST_PASSWORD)
+    return user
+
+
+def test_without_a_plan_the_page_offers_three_ways_in(client, runner) -> None:
+    html = client.get("/plan/").get_data(as_text=True)
+    for text in ("Generate one", "Build your own", "Import a CSV"):
+        assert text in html
+
+
+def test_a_built_plan_shows_this_week_planned_against_done(client, runner) -> None:
+    response = form_post(
+        client,
+        "/plan/build",
+        {
+            "race_name": "Town Marathon",
+            "race_date": (TODAY + timedelta(weeks=10)).isoformat(),
+            "race_distance": "42195",
+            "start_date": TODAY.isoformat(),
+            "day0": "easy",
+            "day1": "easy",
+            "day2": "tempo",
+            "day3": "easy",
+            "day4": "rest",
+            "day5": "easy",
+            "day6": "long",
+            "targets": "40 44",
+        },
+    )
+    assert response.status_code == 302
+    html = client.get("/plan/").get_data(as_text=True)
+    assert "Town Marathon" in html
+    assert "planned" in html
+    assert "is-today" in html
+
+
+def test_build_errors_sit_beside_the_targets(client, runner) -> None:
+    html = form_post(
+        client,
+        "/plan/build",
+        {
+            "race_date": (TODAY + timedelta(weeks=10)).isoformat(),
+            "race_distance": "42195",
+            "start_date": TODAY.isoformat(),
+            "day0": "easy",
+            "day1": "easy",
+            "day2": "easy",
+            "day3": "easy",
+            "day4": "easy",
+            "day5": "easy",
+            "day6": "long",
+            "targets": "forty",
+        },
+    ).get_data(as_text=True)
+    assert 'id="targets-error"' in html
+    assert 'value="forty"' in html
+
+
+def test_a_bad_csv_lists_every_bad_line_and_imports_nothing(app: Flask, client, runner) -> None:
+    page = client.get("/plan/import")
+    csv = b"date,kind,distance_km,notes\n2027-01-01,jog,5,\n2027-01-02,easy,-1,\n"
+    html = client.post(
+        "/plan/import",
+        data={"csrf_token": csrf_from(page), "file": (io.BytesIO(csv), "plan.csv")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert "line 2" in html
+    assert "line 3" in html
+    with app.app_context():
+        assert db.session.query(PlannedSessionRow).count() == 0
+
+
+def test_a_generated_plan_can_have_one_session_moved(app: Flask, client, runner) -> None:
+    form_post(
+        client,
+        "/plan/build",
+        {
+            "race_date": (TODAY + timedelta(weeks=8)).isoformat(),
+            "race_distance": "21097.5",
+            "start_date": TODAY.isoformat(),
+            "day0": "easy",
+            "day1": "easy",
+            "day2": "easy",
+            "day3": "easy",
+            "day4": "easy",
+            "day5": "easy",
+            "day6": "long",
+            "targets": "30",
+        },
+    )
+    with app.app_context():
+        row = db.session.query(PlannedSessionRow).order_by(PlannedSessionRow.date).first()
+        session_id, old_date = row.id, row.date
+    url = f"/plan/sessions/{session_id}"
+    page = client.get(url)
+    assert re.search(r'value="\d+(\.\d+)?"', page.get_data(as_text=True))
+    new_date = (old_date + timedelta(days=1)).isoformat()
+    client.post(url, data={"csrf_token": csrf_from(page), "date": new_date, "kind": "tempo", "distance": "7"})
+    with app.app_context():
+        row = db.session.get(PlannedSessionRow, (runner.id, session_id))
+        assert (row.date.isoformat(), row.kind, row.distance_m, row.edited) == (
+            new_date,
+            "tempo",
+            7000.0,
+            True,
+        )
