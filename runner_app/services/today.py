@@ -70,11 +70,11 @@ def today_view(user_id: int, day: date) -> TodayView:
     pains_today = list(today_log.pains) if today_log else []
     history_strength = [s for log in logs.values() for s in log.strength if s.date < day]
     history_pains = [p for log in logs.values() for p in log.pains]
-    kinds = (
-        day_kinds_from_sessions(planned_week)
-        if plan
-        else day_kinds_from_runs(
-            r for log in logs.values() for r in log.runs if r.date >= week_start - timedelta(days=7)
+    # What each day of the week holds: what was run where it was run, else what the plan says.
+    kinds = day_kinds_from_sessions(planned_week)
+    kinds.update(
+        day_kinds_from_runs(
+            r for log in logs.values() for r in log.runs if r.date >= week_start - timedelta(days=1)
         )
     )
     week = schedule_strength_week(

@@ -27,11 +27,11 @@ def _per_unit() -> float:
 @login_required
 def index() -> str:
     today = user_today()
+    plan = plans.plan_of(current_user.id)
     try:
         start = date.fromisoformat(request.args.get("week", ""))
     except ValueError:
-        start = today
-    plan = plans.plan_of(current_user.id)
+        start = max(today, plan.start_date) if plan else today
     weeks = plan_view.weeks(current_user.id, today, start, 1) if plan else []
     return render_template(
         "plan/index.html",
