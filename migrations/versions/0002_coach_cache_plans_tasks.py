@@ -25,6 +25,7 @@ def upgrade():
     sa.Column('day', sa.Date(), nullable=False),
     sa.Column('state', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('assessment', sa.JSON(), nullable=False),
+    sa.Column('today', sa.JSON(none_as_null=True), nullable=True),
     sa.Column('computed_at', runner_app.models.types.UTCDateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_coach_days_user_id_users'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', 'day', name=op.f('pk_coach_days'))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, timedelta
-from typing import Any
 
 from flask import Response, jsonify, request
 from flask_login import current_user, login_required
@@ -12,29 +11,11 @@ from flask_login import current_user, login_required
 from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
 from runner_app.api.http import BadBody, json_body
-from runner_app.coach.model import Assessment
-from runner_app.coach.state import to_json
 from runner_app.planning.exercises import CATALOGUE
 from runner_app.services import coach, today
 
 MAX_TIMELINE_DAYS = 400
 TASK_KEYS = ("checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin")
-
-
-def assessment_json(a: Assessment) -> dict[str, Any]:
-    """api.md's shape: state, return stage, rungs, alerts, metrics, plus every decision and the guidance."""
-    return {
-        "date": a.date.isoformat(),
-        "state": a.state,
-        "return_stage": a.return_stage,
-        "rungs": [to_json(r) for r in a.rungs],
-        "alerts": [to_json(x) for x in a.alerts],
-        "decisions": [to_json(d) for d in a.decisions],
-        "guidance": to_json(a.guidance),
-        "metrics": to_json(a.metrics),
-        "progression_frozen": a.progression_frozen,
-        "disclaimer": "Training guidance, not medical advice.",
-    }
 
 
 def _day_param(name: str, default: date) -> date:
@@ -64,11 +45,7 @@ def get_today() -> Response:
         day = _day_param("date", now)
     except _BadParam as exc:
         return validation_problem(exc.errors)
-    view = today.today_view(current_user.id, day)
-    body = assessment_json(view.assessment)
-    body["tasks"] = [t.as_dict() for t in view.tasks]
-    body["plan_prompt"] = view.prompt.message if view.prompt else None
-    return jsonify(body)
+    return jsonify(today.today_payload(current_user.id, day))
 
 
 @bp.get("/v1/coach/timeline")
@@ -85,7 +62,7 @@ def get_timeline() -> Response:
     if (end - start).days >= MAX_TIMELINE_DAYS:
         return validation_problem({"from": [f"the range is at most {MAX_TIMELINE_DAYS} days"]})
     days = coach.timeline(current_user.id, start, end)
-    return jsonify({"items": [assessment_json(a) for a in days]})
+    return jsonify({"items": [today.assessment_payload(a) for a in days]})
 
 
 @bp.put("/v1/tasks/<day>/<key>")

@@ -10,6 +10,7 @@ import types
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from runner_app.coach.model import State
@@ -165,6 +166,12 @@ def to_json(value: object) -> Any:
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
+@cache
+def _hints(tp: type) -> dict[str, Any]:
+    """Type hints of a dataclass, resolved once (resolving them is most of the cost of reading a state)."""
+    return get_type_hints(tp)
+
+
 def from_json(tp: Any, data: Any) -> Any:
     """The inverse of `to_json`, driven by the type annotations."""
     origin = get_origin(tp)
@@ -189,7 +196,7 @@ def from_json(tp: Any, data: Any) -> Any:
     if tp is date:
         return date.fromisoformat(data)
     if isinstance(tp, type) and is_dataclass(tp):
-        hints = get_type_hints(tp)
+        hints = _hints(tp)
         return tp(**{f.name: from_json(hints[f.name], data[f.name]) for f in fields(tp)})
     if tp is float:
         return float(data)
@@ -203,13 +210,13 @@ def from_json(tp: Any, data: Any) -> Any:
 
 
 def between(days: Sequence[DaySummary], first: date, last: date) -> list[DaySummary]:
-    """Summaries dated first..last inclusive (days are in date order; the scan starts from the newest, so a
-    recent window costs only its own length)."""
-    found: list[DaySummary] = []
-    for summary in reversed(days):
-        if summary.date < first:
-            break
-        if summary.date <= last:
-            found.append(summary)
-    found.reverse()
-    return found
+    """Summaries dated first..last inclusive. The engine keeps one summary per consecutive day, so this is a
+    slice; a gapped sequence (never made by the engine) falls back to a scan."""
+    if not days or last < first:
+        return []
+    newest = days[-1].date
+    if (newest - days[0].date).days == len(days) - 1:
+        stop = len(days) - max(0, (newest - last).days)
+        start = max(0, len(days) - 1 - (newest - first).days)
+        return list(days[start:stop]) if stop > start else []
+    return [s for s in days if first <= s.date <= last]

@@ -28,6 +28,13 @@ class CoachDay(db.Model):  # type: ignore[name-defined,misc]
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    state: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
+    # Deferred: answering from the cache needs only the assessment, not the (larger) engine state.
+    state: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True, deferred=True
+    )
     assessment: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The whole `GET /api/v1/today` answer, once asked for; task checks and plan edits clear it.
+    today: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True), nullable=True, deferred=True
+    )
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,6 +7,7 @@ length of the history; a back-dated write (an offline phone syncing late) drops 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from datetime import date, timedelta
 from typing import Any
 
@@ -107,13 +108,25 @@ _SOURCES: tuple[tuple[Any, Any, str], ...] = (
 )
 
 
-def day_logs(user_id: int, start: date, end: date) -> dict[date, DayLog]:
-    """Everything the runner logged from `start` to `end` (deleted entries excluded), filed by day."""
+def day_logs(
+    user_id: int,
+    start: date,
+    end: date,
+    kinds: Collection[str] | None = None,
+    pain_contexts: Collection[str] | None = None,
+) -> dict[date, DayLog]:
+    """Everything the runner logged from `start` to `end` (deleted entries excluded), filed by day;
+    `kinds` limits it to some DayLog fields (runs, pains, strength, cross_training, clearances) and
+    `pain_contexts` to some pain contexts."""
     found: dict[date, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for model, convert, field_name in _SOURCES:
+        if kinds is not None and field_name not in kinds:
+            continue
         stmt = select(model).where(
             model.user_id == user_id, model.deleted.is_(False), model.date >= start, model.date <= end
         )
+        if model is PainRow and pain_contexts is not None:
+            stmt = stmt.where(PainRow.context.in_(pain_contexts))
         for row in db.session.scalars(stmt):
             found[row.date][field_name].append(convert(row))
     return {day: DayLog(date=day, **{k: tuple(v) for k, v in parts.items()}) for day, parts in found.items()}

@@ -93,3 +93,38 @@ def store(
         db.session.rollback()
         return False
     return True
+
+
+def cached_today(user_id: int, day: date) -> dict[str, Any] | None:
+    payload: dict[str, Any] | None = db.session.scalar(
+        select(CoachDay.today).where(CoachDay.user_id == user_id, CoachDay.day == day)
+    )
+    return payload
+
+
+def store_today(user_id: int, epoch: int, day: date, payload: dict[str, Any]) -> None:
+    """Keep the day's whole answer beside its assessment, unless a write came in since `epoch` was read."""
+    try:
+        locked = select(CoachEpoch.epoch).where(CoachEpoch.user_id == user_id).with_for_update()
+        if db.session.scalar(locked) != epoch:
+            db.session.rollback()
+            return
+        db.session.execute(
+            update(CoachDay).where(CoachDay.user_id == user_id, CoachDay.day == day).values(today=payload)
+        )
+        db.session.commit()
+    except OperationalError:
+        db.session.rollback()
+
+
+def forget_today(user_id: int, day: date | None = None) -> None:
+    """Drop cached day answers (one day, or all of them) inside the caller's transaction; the coach's own
+    days stay, since task checks and plans do not change what the engine says."""
+    _ensure_epoch_row(user_id)
+    db.session.execute(
+        update(CoachEpoch).where(CoachEpoch.user_id == user_id).values(epoch=CoachEpoch.epoch + 1)
+    )
+    stmt = update(CoachDay).where(CoachDay.user_id == user_id)
+    if day is not None:
+        stmt = stmt.where(CoachDay.day == day)
+    db.session.execute(stmt.values(today=None))

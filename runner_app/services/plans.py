@@ -17,6 +17,7 @@ from runner_app.planning.build import build_sessions
 from runner_app.planning.csv_import import parse_plan_csv
 from runner_app.planning.generate import PlanInputError, generate_plan
 from runner_app.planning.model import PlannedSession, PlanSpec, WeeklyTemplate
+from runner_app.services import coach_cache
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, PlanDay, Schema, ShortText, validate
 
@@ -129,6 +130,7 @@ def _replace(
         )
         for s in sessions
     )
+    coach_cache.forget_today(user_id)
     db.session.commit()
     return plan
 
@@ -238,6 +240,7 @@ def edit_session(user_id: int, raw_id: str, payload: Any) -> PlannedSessionRow:
     data: Any = validate(SessionIn, payload)
     row.date, row.kind, row.distance_m = data.date, data.kind, data.distance_m
     row.duration_s, row.notes, row.edited = data.duration_s, data.notes, True
+    coach_cache.forget_today(user_id)
     db.session.commit()
     return row
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from runner_app.coach.model import Assessment
+from runner_app.coach.state import to_json
 from runner_app.extensions import db
 from runner_app.models import Plan, TaskCheck
 from runner_app.models.types import utcnow
@@ -23,7 +25,7 @@ from runner_app.planning.progression import (
 from runner_app.planning.strength import day_kinds_from_runs, day_kinds_from_sessions, schedule_strength_week
 from runner_app.planning.tasks import Task
 from runner_app.planning.today import PlanPrompt, build_tasks, plan_prompt
-from runner_app.services import coach, plans
+from runner_app.services import coach, coach_cache, plans
 
 STRENGTH_LOOKBACK_DAYS = 120  # enough logged sessions for ST3 progression
 
@@ -53,7 +55,38 @@ def set_task_done(user_id: int, day: date, key: str, done: bool) -> None:
         db.session.add(TaskCheck(user_id=user_id, date=day, key=key, done=done))
     else:
         row.done, row.updated_at = done, utcnow()
+    coach_cache.forget_today(user_id, day)
     db.session.commit()
+
+
+def assessment_payload(a: Assessment) -> dict[str, Any]:
+    """api.md's shape: state, return stage, rungs, alerts, metrics, plus every decision and the guidance."""
+    return {
+        "date": a.date.isoformat(),
+        "state": a.state,
+        "return_stage": a.return_stage,
+        "rungs": [to_json(r) for r in a.rungs],
+        "alerts": [to_json(x) for x in a.alerts],
+        "decisions": [to_json(d) for d in a.decisions],
+        "guidance": to_json(a.guidance),
+        "metrics": to_json(a.metrics),
+        "progression_frozen": a.progression_frozen,
+        "disclaimer": "Training guidance, not medical advice.",
+    }
+
+
+def today_payload(user_id: int, day: date) -> dict[str, Any]:
+    """The whole `GET /api/v1/today` answer, kept in the coach's cache until a write changes it."""
+    cached = coach_cache.cached_today(user_id, day)
+    if cached is not None:
+        return cached
+    epoch = coach_cache.current_epoch(user_id)
+    view = today_view(user_id, day)
+    payload = assessment_payload(view.assessment)
+    payload["tasks"] = [t.as_dict() for t in view.tasks]
+    payload["plan_prompt"] = view.prompt.message if view.prompt else None
+    coach_cache.store_today(user_id, epoch, day, payload)
+    return payload
 
 
 def today_view(user_id: int, day: date) -> TodayView:
@@ -64,12 +97,18 @@ def today_view(user_id: int, day: date) -> TodayView:
         user_id, week_start - timedelta(days=1), week_start + timedelta(days=7)
     )
     planned = next((s for s in planned_week if s.date == day), None)
-    logs = coach.day_logs(user_id, day - timedelta(days=STRENGTH_LOOKBACK_DAYS), day)
+    logs = coach.day_logs(user_id, week_start - timedelta(days=1), day, kinds=("runs", "pains", "strength"))
     today_log = logs.get(day)
     runs_today = list(today_log.runs) if today_log else []
     pains_today = list(today_log.pains) if today_log else []
-    history_strength = [s for log in logs.values() for s in log.strength if s.date < day]
-    history_pains = [p for log in logs.values() for p in log.pains]
+    lifting = coach.day_logs(
+        user_id,
+        day - timedelta(days=STRENGTH_LOOKBACK_DAYS),
+        day - timedelta(days=1),
+        kinds=("strength", "pains"),
+    )
+    history_strength = [s for log in lifting.values() for s in log.strength]
+    history_pains = [p for log in lifting.values() for p in log.pains]
     # What each day of the week holds: what was run where it was run, else what the plan says.
     kinds = day_kinds_from_sessions(planned_week)
     kinds.update(

@@ -144,3 +144,23 @@ def test_the_exercise_catalogue_lists_cues_and_prescriptions(api: Api) -> None:
     assert "single_leg_rdl" in names
     assert names["lateral_band_walks"]["measure"] == "steps"
     assert all(i["cues"] for i in items)
+
+
+def test_the_cached_today_answer_follows_task_checks_and_plan_edits(api: Api) -> None:
+    first = api.get("/api/v1/today").get_json()
+    assert next(t for t in first["tasks"] if t["key"] == "checkin")["done"] is False
+    api.put(f"/api/v1/tasks/{day(0)}/checkin", {"done": True})
+    assert (
+        next(t for t in api.get("/api/v1/today").get_json()["tasks"] if t["key"] == "checkin")["done"] is True
+    )
+    assert api.get("/api/v1/today").get_json()["plan_prompt"] is not None
+    plan = {
+        "race_date": (TODAY + timedelta(weeks=10)).isoformat(),
+        "start_date": day(3),
+        "template": ["easy"] * 7,
+        "weekly_targets_m": [35_000],
+    }
+    assert api.put("/api/v1/plan", plan).status_code == 200
+    after = api.get("/api/v1/today").get_json()
+    assert after["plan_prompt"] is None
+    assert any(t["kind"] == "run" for t in after["tasks"])
