@@ -29,6 +29,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     register_blueprints(app)
     register_security(app)
     register_commands(app)
+    register_ops(app)
     return app
 
 
@@ -85,6 +86,12 @@ def register_security(app: Flask) -> None:
     from runner_app.security import register_security_hooks
 
     register_security_hooks(app)
+
+
+def register_ops(app: Flask) -> None:
+    from runner_app.ops import register_ops as install
+
+    install(app)
 
 
 def register_commands(app: Flask) -> None:
