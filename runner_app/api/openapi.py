@@ -47,6 +47,21 @@ def _problem(description: str) -> dict[str, Any]:
     return {"description": description, "content": {"application/problem+json": {"schema": _ref("Problem")}}}
 
 
+def _items(schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["items"],
+        "properties": {"items": {"type": "array", "items": schema}},
+    }
+
+
+def _date_range() -> list[dict[str, Any]]:
+    return [
+        {"name": name, "in": "query", "schema": {"type": "string", "format": "date"}}
+        for name in ("from", "to")
+    ]
+
+
 def _json(schema: dict[str, Any], description: str, etag: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {"description": description, "content": {"application/json": {"schema": schema}}}
     if etag:
@@ -250,19 +265,9 @@ def _coach_paths() -> dict[str, Any]:
         "/api/v1/coach/timeline": {
             "get": {
                 "operationId": "coach_timeline",
-                "parameters": [
-                    {"name": "from", "in": "query", "schema": day},
-                    {"name": "to", "in": "query", "schema": day},
-                ],
+                "parameters": _date_range(),
                 "responses": {
-                    "200": _json(
-                        {
-                            "type": "object",
-                            "required": ["items"],
-                            "properties": {"items": {"type": "array", "items": assessment}},
-                        },
-                        "One assessment per day",
-                    ),
+                    "200": _json(_items(assessment), "One assessment per day"),
                     "422": _problem("Bad dates or a range over 400 days"),
                     **COMMON_ERRORS,
                 },
@@ -390,19 +395,9 @@ def _plan_paths() -> dict[str, Any]:
         "/api/v1/plan/sessions": {
             "get": {
                 "operationId": "plan_sessions",
-                "parameters": [
-                    {"name": "from", "in": "query", "schema": day},
-                    {"name": "to", "in": "query", "schema": day},
-                ],
+                "parameters": _date_range(),
                 "responses": {
-                    "200": _json(
-                        {
-                            "type": "object",
-                            "required": ["items"],
-                            "properties": {"items": {"type": "array", "items": session}},
-                        },
-                        "Sessions",
-                    ),
+                    "200": _json(_items(session), "Sessions"),
                     "422": _problem("Bad dates"),
                     **COMMON_ERRORS,
                 },

@@ -10,16 +10,8 @@ from sqlalchemy import select
 
 from runner_app.extensions import db
 from runner_app.models import PainEntry, Run, StrengthSession, User
-from tests.builders import UserFactory, days_ago
-from tests.conftest import TEST_PASSWORD
-from tests.web.helpers import csrf_from, form_post, sign_in
-
-
-@pytest.fixture
-def runner(app: Flask, client, users: UserFactory) -> User:
-    user = users.create()
-    sign_in(client, user.email, TEST_PASSWORD)
-    return user
+from tests.builders import days_ago
+from tests.web.helpers import csrf_from, form_post
 
 
 def rows(app: Flask, model) -> list:

@@ -6,23 +6,13 @@ import io
 import re
 from datetime import date, timedelta
 
-import pytest
 from flask import Flask
 
 from runner_app.extensions import db
-from runner_app.models import PlannedSessionRow, User
-from tests.builders import UserFactory
-from tests.conftest import TEST_PASSWORD
-from tests.web.helpers import csrf_from, form_post, sign_in
+from runner_app.models import PlannedSessionRow
+from tests.web.helpers import csrf_from, form_post
 
 TODAY = date.today()  # noqa: DTZ011
-
-
-@pytest.fixture
-def runner(app: Flask, client, users: UserFactory) -> User:
-    user = users.create()
-    sign_in(client, user.email, TEST_PASSWORD)
-    return user
 
 
 def test_without_a_plan_the_page_offers_three_ways_in(client, runner) -> None:

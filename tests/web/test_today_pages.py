@@ -5,23 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-import pytest
 from flask import Flask
 
 from runner_app.extensions import db
-from runner_app.models import Clearance, User
-from tests.builders import UserFactory, new_id
-from tests.conftest import TEST_PASSWORD
-from tests.web.helpers import csrf_from, form_post, sign_in
+from runner_app.models import Clearance
+from tests.builders import new_id
+from tests.web.helpers import csrf_from, form_post
 
 TODAY = date.today().isoformat()  # noqa: DTZ011
-
-
-@pytest.fixture
-def runner(app: Flask, client, users: UserFactory) -> User:
-    user = users.create()
-    sign_in(client, user.email, TEST_PASSWORD)
-    return user
 
 
 def test_today_starts_with_the_check_in_task_and_a_plan_prompt(client, runner) -> None:
