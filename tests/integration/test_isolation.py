@@ -11,7 +11,7 @@ from tests.builders import BODIES, Api, UserFactory, new_id
 from tests.conftest import TEST_PASSWORD
 from tests.web.helpers import csrf_from, sign_in
 
-ID_ARGS = {"entry_id", "token_id"}
+ID_ARGS = {"entry_id", "token_id", "session_id"}
 
 
 @pytest.fixture
@@ -24,6 +24,14 @@ def owner_and_intruder(app: Flask, users: UserFactory) -> tuple[Api, Api, dict[s
         assert owner.put(f"/api/v1/{kind}/{ids[kind]}", body()).status_code == 201
     ids["clearances"] = new_id()
     owner.put(f"/api/v1/clearances/{ids['clearances']}", {"date": BODIES["runs"]()["date"], "by": "physio"})
+    plan = {
+        "race_date": "2099-01-01",
+        "start_date": BODIES["runs"]()["date"],
+        "template": ["easy"] * 7,
+        "weekly_targets_m": [30_000],
+    }
+    assert owner.put("/api/v1/plan", plan).status_code == 200
+    ids["session"] = owner.get("/api/v1/plan/sessions").get_json()["items"][0]["id"]
     from runner_app.extensions import db
     from runner_app.models import ApiToken
 
@@ -46,6 +54,8 @@ def _url(rule, ids: dict[str, str], token_id: int) -> list[str]:
     template = rule.rule
     if "<token_id>" in template or "<int:token_id>" in template:
         return [re.sub(r"<(int:)?token_id>", str(token_id), template)]
+    if "<session_id>" in template:
+        return [template.replace("<session_id>", ids["session"])]
     for kind in kinds:
         url = re.sub(r"<any\([^)]*\):kind>", kind, template)
         url = url.replace("<entry_id>", ids[kind])
@@ -70,7 +80,7 @@ def test_every_route_answers_another_runners_id_with_404(app, owner_and_intruder
         for url in _url(rule, ids, token_id):
             for method in methods:
                 if url.startswith("/api/"):
-                    if method == "PUT":
+                    if method == "PUT" and "/plan/" not in url:
                         continue  # a PUT to an unknown id creates the caller's own entry: checked below
                     response = intruder.client.open(
                         url, method=method, json={}, headers={"Authorization": f"Bearer {intruder.token}"}
