@@ -25,7 +25,7 @@ def owner_and_intruder(app: Flask, users: UserFactory) -> tuple[Api, Api, dict[s
     ids["clearances"] = new_id()
     owner.put(f"/api/v1/clearances/{ids['clearances']}", {"date": BODIES["runs"]()["date"], "by": "physio"})
     plan = {
-        "race_date": "2099-01-01",
+        "race_date": "2027-06-01",
         "start_date": BODIES["runs"]()["date"],
         "template": ["easy"] * 7,
         "weekly_targets_m": [30_000],
