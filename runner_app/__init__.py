@@ -1,23 +1,28 @@
-"""runner_app: a training log for runners whose server coaches the load from pain."""
+"""runner_app: a training log for runners whose server coaches the load from pain.
+
+Flask and SQLAlchemy are imported inside the factory, so that importing the pure packages (`runner_app.coach`,
+`runner_app.planning`) loads neither.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-
-from runner_app import config as config_module
-from runner_app.extensions import csrf, db, limiter, login_manager, migrate
+if TYPE_CHECKING:
+    from flask import Flask
+    from sqlalchemy.engine import Engine
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, error handlers, CLI commands."""
+    from flask import Flask
+
+    from runner_app import config as config_module
+
     app = Flask(
         __name__,
         instance_path=str((config or {}).get("INSTANCE_PATH") or PROJECT_ROOT / "instance"),
@@ -34,6 +39,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from runner_app.extensions import csrf, db, limiter, login_manager, migrate
+
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     db.init_app(app)
@@ -57,6 +64,7 @@ def register_extensions(app: Flask) -> None:
 
 def _tune_sqlite(engine: Engine) -> None:
     """WAL lets readers run beside a writer; the busy timeout makes racing writers wait instead of fail."""
+    from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -1,1 +1,117 @@
-"""The coach: a pure rules engine over frozen dataclasses (see engine.py for the rules and their readings)."""
+"""The coach: a pure rules engine over frozen dataclasses (coach-rules.md), standard library only.
+
+Modules: `engine` (assess, timeline, advance, initial_state, state_to_json, state_from_json), `spikes`
+(S1-S3), `strength` (ST1-ST4 helpers), `settings` (every threshold), `model` (the shared vocabulary); the
+rest are the engine's parts (facts, flags, verdicts, returns, ladder, cadence, metrics, guidance, alerts).
+
+Readings of the rules
+=====================
+Where coach-rules.md is ambiguous or silent, these are the readings chosen (a careful, physio-minded coach;
+"missing data never progresses load"). Each is a product decision to confirm.
+
+Time and data
+1. Days, not hours. "N h" counts the trigger day as the first day: red for 72 h after a trigger on d covers
+   d, d+1, d+2, and running may resume on d+3. Every period ends at the start of a day.
+2. A run on day d is judged at once when its own pain decides (>= 6: D3 red on d; 3-5, or "not settled
+   within 60 min": D2 amber on d); otherwise when day d+1 is advanced, from d+1's morning check-in. The
+   next morning can still raise a D2 to D3. A run without a post-run check-in, or without the next morning's
+   check-in, is unjudged: it never meets D1, never counts toward a return stage, and breaks the D2 streak.
+3. D1 needs an explicit "settled within 60 min" answer unless the run pain was 0.
+4. Several runs on one day are one session: the worst pain counts, and any "not settled" counts.
+5. A day's pain is its worst entry across locations (the morning score is the worst morning entry). W3's
+   "4 morning entries" are 4 days with a morning check-in.
+6. Baseline = median worst-morning score over the 7 days before today whose state was green (amber, red and
+   refer_urgent days left out); 0 when there is none, as written. This is strict for a new runner: a first
+   morning check-in of 3 after a run reads as baseline + 3, i.e. D3. Worth a product decision.
+7. The morning rise is morning - baseline (the baseline may be x.5): <= 0 is D1, between 0 and 3 is D2 (so
+   +0.5 and +2.5 are D2), >= 3 is D3. "Morning >= 5" is D3 on any morning, after a run or not; the +1..+3
+   rises are read only on the morning after a run, as the table's trigger says.
+8. "Last 14 days" / "last 7 days" windows include today.
+
+Daily states
+9. D2: the state is amber for 48 h (trigger day and the next), but its run changes (easy, 25 % shorter,
+   flat, no strides or intervals) last until 2 runs in a row meet D1, which may be after the amber days.
+   A D2 starts the ladder (C1, rule D2) only when no rung is active and the 7-day window allows.
+10. D3 "R2 if off <= 7 days": off = days without a run from the last run to the day the red ends. A new D3
+    trigger during the red (e.g. another morning >= 5) restarts the 72 h.
+11. "Cross-training only where its pain is <= 2" applies in every red (guidance.cross_training_pain_max);
+    under F1 ("no running, no impact") no cross-training is offered at all.
+12. Overlapping reds: the runner restarts at the lowest stage any of them owes, never above the stage they
+    were at. While red, `return_stage` still shows the stage before the red; the new one shows when it ends.
+13. F1: "swelling with after_trauma" means both flags on the same entry. The day of an F1 flag is always
+    refer_urgent with no running, even if a clearance is dated that day; a clearance takes effect the next
+    day. After an F1 clearance the runner restarts at R0 (the rules say so for F2 only; F1 is at least as
+    serious).
+14. F2: besides the two flags, a `night`-context entry scoring >= 3 is night pain; "rest pain >= 3 on 2 days
+    within 7" means two distinct days in today and the 6 days before. A clearance dated on or after the
+    latest trigger ends it the next day.
+15. F3, one swelling: amber that day, and the next session is swapped (guidance swap_to_low_impact, running
+    not allowed) until a run or cross-training is logged on a later day. Swelling on 2 days within 7, or
+    again while the swelling red is on: red + physio alert. "3 days in a row without swelling" are 3 days
+    that each have a pain check-in without swelling: a day with no check-in does not count.
+16. F4: `sharp` on a during_run or after_run entry (sharp pain at other times is not F4). For "one stage
+    below the current", the plan as written counts as R6, so a sharp pain in normal training restarts at R5.
+    "That attempt" is the first later day with a run; sharp again raises a physio alert (kept until a
+    clearance) and F4 applies again, one more stage down.
+17. The state during a return stage is symptom-driven (green when nothing fires); the stage is separate.
+
+The ladder
+18. W1's mean clause needs >= 4 mornings in both weeks; its run-pain clause needs run pain logged in both.
+    With < 4 mornings this week the whole week holds (W3), run-pain clause included.
+19. "Within 7 days" of the last rung = fewer than 7 days after it was added: the next Sunday may add again.
+20. W2: rungs change only at the Sunday review. After an improving week, the next Sunday may restore if its
+    week was stable. "Stable" = mean <= last week's + 0.5 (a larger fall counts as stable too) and <= 2, and
+    worst run pain <= 2. A week that is not stable waits; a W1 rise ends the restoring phase.
+21. P2 freezes progression: no rung restored and no return stage advanced. Rungs can still be added (less
+    load is not progression) and the cadence cue still steps. A Clearance (the API's clinician visit) dated
+    on or after the alert unfreezes from that day and restarts the P1/P2 clocks and the rung count.
+22. P1/P2 "pain >= 3 still present" = any pain entry >= 3 in the last 7 days. P1 "not improving" = the 7-day
+    mean morning pain is not below its value on the day of the first rung (no data: not improving). P2's
+    "two rungs without improvement" counts rungs added since the ladder started, the last improving week or
+    the last clearance. P1 and P2 alerts stay until a clearance; P1 also ends when the ladder empties.
+23. C1 sets `easy_only` (as model.py's comment says) plus `easy_pace_slower_pct` (10, 20); C2 sets
+    `low_impact_swaps_per_week` = 1: the planner picks which session. Each rung's `review_on` is the
+    first Sunday review after its 7-day window (or after the W2 hold, for the rung next to come off).
+
+Return to running
+24. R0 sessions are cross-training entries: pain_max <= 2 (missing pain_max does not count) and a next
+    morning <= baseline meet D1; pain >= 3 or a rising morning fails R0 (two failures keep R0).
+25. R1-R3 give the prescribed session, RPE caps 3/4/5, flat and easy; the day after a run is a non-running
+    day, and a run on the day after a run does not count. R4: easy, flat, no quality session. R5: strides,
+    then one quality session a week, still flat. R6: hills (uphill first, downhill last, in the note). Two
+    D1 sessions at R6 return the runner to the plan as written.
+26. A failed session's rest day is the next day; the stage's D1 count restarts. "Two in a row" means no D1
+    session between them. Sessions run during a red neither count toward nor fail a stage.
+27. Strides (T3) need the last 7 days, today included, known and green, stage >= R5 or none, no D2 change
+    and no C1 (C1 lowers intensity; our addition).
+
+Spikes
+28. Ratios are strict (> 1.10, > 1.30, > 2.0). With no run in 60 days there is no verdict (the return
+    table applies). A logged run gets a warning only (nothing left to cap). For planned runs, recent pain
+    caps any run at 1.10 x the reference (guidance.max_distance_m) and a refused (> 2.0 x) run is offered
+    1.10 x. S3 compares the week so far with last week's total, warns once per week (the first crossing),
+    and gives no verdict after an empty week.
+
+Cadence cue
+29. Trigger: knee_front pain > 0 in the last 30 days, or the latest run with a recorded cadence in 30 days
+    at <= 170 spm. +5 % for 14 days, then +7.5 % and +10 % after each further 14 days in which every pain
+    score stayed <= 2; a pain > 2 sends it back to +5 %. It ends when the trigger is gone. With C5 the
+    larger cue applies, never above +10 %; easy runs only.
+
+Strength
+30. ST1: "the last 4 weeks before the race" are the 4 weeks before race week; after the race, 2 again; the
+    planner says whether a week is a base week. ST2: never on a hard-session day either; an easy-run day
+    only when no rest day fits; never a hard day as a last resort (runner_app/planning/strength.py reads
+    this differently). ST3: +2 reps (+5 s, +5 steps) per step to the top of the range, then load +5 %
+    (rounded to 0.5 kg, at least +0.5 kg) from the bottom; bodyweight exercises get 2 kg after 3 x top;
+    timed and stepped exercises stop at the top; "settled" needs an after_strength answer unless pain was 0.
+    ST4: in amber/red, jump/plyometric-tagged exercises and any whose last pain was > 5 are dropped; no
+    strength under refer_urgent.
+
+Engine
+31. Entries are used in id order (content breaks ties between duplicated ids) and filed under their own
+    date, whatever DayLog carried them. Folds start at the first logged day; days before it are answered
+    from nothing known. An entry backfilled before the first logged day means rebuilding cached states.
+32. Display metrics: load = RPE x minutes of runs, cross-training and strength (RPE 5 when missing);
+    ACWR EWMA with lambda = 2 / (N + 1); fitness/fatigue as 42/7-day exponential averages. Never gates.
+"""

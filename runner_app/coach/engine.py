@@ -3,38 +3,37 @@
 `advance` moves a bounded `EngineState` by one calendar day; `assess` and `timeline` fold it from the first
 logged day, so the answer for a date never looks at anything logged after it and never depends on the
 order in which entries arrived. The rules and their ids are in coach-rules.md; the readings chosen where
-the rules are ambiguous are listed in `runner_app/coach/READINGS.md` (and in the module `readings`).
+the rules are ambiguous are listed in the package docstring (`runner_app/coach/__init__.py`), section
+"Readings of the rules".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from runner_app.coach.alerts import clinician_alerts_for, spike_alerts
 from runner_app.coach.cadence import cadence_step
 from runner_app.coach.events import DayEvents
-from runner_app.coach.facts import DayFacts, day_facts, sort_log
+from runner_app.coach.facts import bucket_logs, day_facts, sort_log, summarise
 from runner_app.coach.flags import (
     RED_KEYS,
     apply_flags,
     apply_sharp,
     day_state,
     end_of_day_clearance,
-    is_open,
     open_keys,
     start_of_day,
     upsert,
 )
-from runner_app.coach.guidance import CapInfo, build_guidance, spike_context
-from runner_app.coach.ladder import add_rung, clinician_alerts, monday_of, output_rungs, weekly
+from runner_app.coach.guidance import build_guidance, spike_context
+from runner_app.coach.ladder import add_rung, clinician_alerts, output_rungs, weekly
 from runner_app.coach.metrics import build_metrics, update_load
-from runner_app.coach.model import Alert, Assessment, DayLog, State
+from runner_app.coach.model import Assessment, DayLog
 from runner_app.coach.returns import session_counts, stage_id
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
-from runner_app.coach.spikes import check_run_spike, check_week_spike
-from runner_app.coach.state import DaySummary, EngineState, PendingSession, between, from_json, to_json
+from runner_app.coach.state import EngineState, PendingSession, evolve, from_json, to_json
 from runner_app.coach.text import pain
 from runner_app.coach.verdicts import (
     apply_verdict,
@@ -75,76 +74,6 @@ def state_from_json(data: dict[str, Any]) -> EngineState:
     return state
 
 
-def _summary(facts: DayFacts, state: State) -> DaySummary:
-    return DaySummary(
-        date=facts.date,
-        state=state,
-        morning=facts.morning,
-        morning_location=facts.morning_location,
-        rest_pain=facts.rest_pain,
-        run_pain=facts.run_pain,
-        max_pain=facts.max_pain,
-        front_knee=facts.front_knee,
-        swelling=facts.swelling,
-        logged_pain=facts.logged_pain,
-        run_distances_m=tuple(float(r.distance_m) for r in facts.runs),
-        cadence_min=facts.cadence_min,
-        load=facts.load,
-    )
-
-
-def _spikes(
-    state: EngineState, facts: DayFacts, cap: CapInfo, settings: CoachSettings, out: DayEvents
-) -> date | None:
-    """S1/S2 on each logged run, S3 on the week so far; returns the Monday whose S3 warning was given."""
-    d = facts.date
-    recent = cap.recent_pain is not None
-    near = between(state.days, d - timedelta(days=settings.spike_reference_days), d - _ONE)
-    fallback = not any(s.run_distances_m for s in near)
-    for run in facts.runs:
-        check = check_run_spike(
-            run.distance_m, cap.reference_m, recent, settings, reference_is_fallback=fallback, logged=True
-        )
-        if check.rule is not None and check.reason is not None:
-            out.alert("spike_run", check.reason, check.rule)
-            out.decide(check.rule, check.reason, "literature")
-    monday = monday_of(d)
-    s3_week = state.alerts.s3_week
-    if not facts.runs or s3_week == monday:
-        return s3_week
-    week = sum(sum(s.run_distances_m) for s in between(state.days, monday, d)) + facts.distance_m
-    last_week = between(state.days, monday - timedelta(days=7), monday - timedelta(days=1))
-    last = sum(sum(s.run_distances_m) for s in last_week)
-    check = check_week_spike(week, last, recent, settings)
-    if check.rule is None or check.reason is None:
-        return s3_week
-    out.alert("spike_week", check.reason, check.rule)
-    out.decide(check.rule, check.reason, "literature")
-    return monday
-
-
-def _clinician_alerts(state: EngineState, d: date) -> list[Alert]:
-    alerts: list[Alert] = []
-    for ep in state.flags.episodes:
-        if not is_open(ep, d):
-            continue
-        if ep.key == "F1":
-            message = "Seek same-day care (urgent care or A&E). " + ep.reason
-            alerts.append(Alert("refer_urgent", message, "F1"))
-        elif ep.key == "F2":
-            alerts.append(Alert("see_clinician", "See a GP or physio within days. " + ep.reason, "F2"))
-        elif ep.key == "F3_red":
-            alerts.append(Alert("see_clinician", "See a physio about the swelling. " + ep.reason, "F3"))
-    a = state.alerts
-    if a.f4_alert_reason is not None:
-        alerts.append(Alert("see_clinician", a.f4_alert_reason, "F4"))
-    if a.p1_reason is not None:
-        alerts.append(Alert("see_clinician", a.p1_reason, "P1"))
-    if a.p2_reason is not None:
-        alerts.append(Alert("see_clinician_firm", a.p2_reason, "P2"))
-    return alerts
-
-
 def advance(
     state: EngineState, day: DayLog, settings: CoachSettings = DEFAULT_SETTINGS
 ) -> tuple[EngineState, Assessment]:
@@ -172,17 +101,16 @@ def advance(
             continue
         verdict, why = judge(prior, facts.morning, baseline, settings)
         flags, ret = apply_verdict(flags, ret, prior, verdict, why, d, stage_ok, frozen, settings, out)
-        judged_d3 = judged_d3 or verdict == "D3"
+        judged_d3 = judged_d3 or (verdict == "D3" and prior.kind == "run")
     if facts.morning is not None and facts.morning >= settings.d3_morning_abs_min and not judged_d3:
         why = (
             f"This morning's pain is {pain(facts.morning)}, {settings.d3_morning_abs_min}/10 or more "
-            "(rule D3): red "
-            f"for {settings.d3_red_days * 24} h, no running; cross-training only where its pain stays ≤ "
-            f"{settings.cross_training_pain_max}."
+            f"(rule D3): red for {settings.d3_red_days * 24} h, no running; cross-training only where its "
+            f"pain stays ≤ {settings.cross_training_pain_max}."
         )
         episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
-        flags = replace(flags, episodes=episodes, d1_streak=0)
-        ret = replace(ret, red_d3=True, red_reason=why)
+        flags = evolve(flags, episodes=episodes, d1_streak=0)
+        ret = evolve(ret, red_d3=True, red_reason=why)
         out.decide("D3", why, "literature")
 
     # Today's session: judged at once by its own pain when that decides, else tomorrow morning.
@@ -213,10 +141,10 @@ def advance(
             pending.append(session)
 
     today_state = day_state(flags.episodes, d)
-    summary = _summary(facts, today_state)
+    summary = summarise(facts, today_state)
     days = (*history, summary)[-settings.history_days :]
     cap = spike_context(days, d, settings)
-    s3_week = _spikes(state, facts, cap, settings, out)
+    s3_week = spike_alerts(state, facts, cap, settings, out)
 
     ladder = state.ladder
     if out.d2_reason is not None and not ladder.rungs:
@@ -226,8 +154,8 @@ def advance(
         ladder = weekly(ladder, days, d, frozen, settings, out)
     alerts = clinician_alerts(ladder, state.alerts, days, d, today_state, settings, out)
     if f4_alert is not None:
-        alerts = replace(alerts, f4_alert_since=d, f4_alert_reason=f4_alert)
-    alerts = replace(alerts, s3_week=s3_week)
+        alerts = evolve(alerts, f4_alert_since=d, f4_alert_reason=f4_alert)
+    alerts = evolve(alerts, s3_week=s3_week)
     cadence = cadence_step(state.cadence, days, d, settings, out)
     load = update_load(state.load, facts.load, settings)
 
@@ -244,16 +172,16 @@ def advance(
         load=load,
     )
     guidance = build_guidance(new_state, d, days, cap, settings)
-    day_alerts = [*_clinician_alerts(new_state, d)]
+    day_alerts = [*clinician_alerts_for(new_state, d)]
     if facts.clearance:
         if new_state.alerts.p2_since is not None:
             note = "You recorded a clinician visit: progression is no longer frozen (rule P2)."
             out.decide("P2", note, "product")
-        new_state = replace(
+        new_state = evolve(
             new_state,
             flags=end_of_day_clearance(new_state.flags, d, out),
-            ladder=replace(ladder, added_without_improvement=0),
-            alerts=replace(
+            ladder=evolve(ladder, added_without_improvement=0),
+            alerts=evolve(
                 alerts, p1_since=None, p1_reason=None, p2_since=None, p2_reason=None, p2_clock_from=d,
                 f4_alert_since=None, f4_alert_reason=None,
             ),
@@ -273,42 +201,13 @@ def advance(
     return new_state, assessment
 
 
-def _bucket(days: Iterable[DayLog], end: date) -> dict[date, DayLog]:
-    """Every entry filed under its own date (entries after `end` dropped), whatever DayLog carried it."""
-    runs: dict[date, list[Any]] = {}
-    pains: dict[date, list[Any]] = {}
-    strength: dict[date, list[Any]] = {}
-    cross: dict[date, list[Any]] = {}
-    clear: dict[date, list[Any]] = {}
-    for log in days:
-        for target, entries in (
-            (runs, log.runs), (pains, log.pains), (strength, log.strength),
-            (cross, log.cross_training), (clear, log.clearances),
-        ):
-            for entry in entries:
-                if entry.date <= end:
-                    target.setdefault(entry.date, []).append(entry)
-    dates = set(runs) | set(pains) | set(strength) | set(cross) | set(clear)
-    return {
-        x: DayLog(
-            date=x,
-            runs=tuple(runs.get(x, ())),
-            pains=tuple(pains.get(x, ())),
-            strength=tuple(strength.get(x, ())),
-            cross_training=tuple(cross.get(x, ())),
-            clearances=tuple(clear.get(x, ())),
-        )
-        for x in dates
-    }
-
-
 def timeline(
     days: Iterable[DayLog], start: date, end: date, settings: CoachSettings = DEFAULT_SETTINGS
 ) -> list[Assessment]:
     """One assessment per day from start to end (inclusive), each equal to `assess(days, that day)`."""
     if start > end:
         return []
-    logs = _bucket(days, end)
+    logs = bucket_logs(days, end)
     first = min(logs) if logs else end + _ONE
     result: list[Assessment] = []
     state = initial_state(settings)

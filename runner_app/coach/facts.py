@@ -3,11 +3,14 @@ answer never depends on the order they arrived in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from runner_app.coach.model import DayLog, PainEntry, RunEntry
+from runner_app.coach.model import DayLog, PainEntry, RunEntry, State
 from runner_app.coach.settings import CoachSettings
+from runner_app.coach.state import DaySummary
 
 F1_FLAGS = ("cannot_weight_bear", "locking", "giving_way", "hot_red_fever")
 RUN_CONTEXTS = frozenset({"during_run", "after_run"})
@@ -32,15 +35,22 @@ def flag_words(flags: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _ordered(entries: tuple[Any, ...]) -> tuple[Any, ...]:
+    ids = [e.id for e in entries]
+    if len(set(ids)) == len(ids):
+        return tuple(sorted(entries, key=lambda e: e.id))
+    return tuple(sorted(entries, key=lambda e: (e.id, repr(e))))  # duplicated ids: content breaks the tie
+
+
 def sort_log(day: DayLog) -> DayLog:
     """The same day with every tuple of entries in a deterministic order (by id, then content)."""
     return DayLog(
         date=day.date,
-        runs=tuple(sorted(day.runs, key=lambda e: (e.id, repr(e)))),
-        pains=tuple(sorted(day.pains, key=lambda e: (e.id, repr(e)))),
-        strength=tuple(sorted(day.strength, key=lambda e: (e.id, repr(e)))),
-        cross_training=tuple(sorted(day.cross_training, key=lambda e: (e.id, repr(e)))),
-        clearances=tuple(sorted(day.clearances, key=lambda e: (e.id, repr(e)))),
+        runs=_ordered(day.runs),
+        pains=_ordered(day.pains),
+        strength=_ordered(day.strength),
+        cross_training=_ordered(day.cross_training),
+        clearances=_ordered(day.clearances),
     )
 
 
@@ -130,3 +140,50 @@ def day_facts(day: DayLog, settings: CoachSettings) -> DayFacts:
         load=float(load),
         clearance=bool(day.clearances),
     )
+
+
+def summarise(facts: DayFacts, state: State) -> DaySummary:
+    return DaySummary(
+        date=facts.date,
+        state=state,
+        morning=facts.morning,
+        morning_location=facts.morning_location,
+        rest_pain=facts.rest_pain,
+        run_pain=facts.run_pain,
+        max_pain=facts.max_pain,
+        front_knee=facts.front_knee,
+        swelling=facts.swelling,
+        logged_pain=facts.logged_pain,
+        run_distances_m=tuple(float(r.distance_m) for r in facts.runs),
+        cadence_min=facts.cadence_min,
+        load=facts.load,
+    )
+
+
+def bucket_logs(days: Iterable[DayLog], end: date) -> dict[date, DayLog]:
+    """Every entry filed under its own date (entries after `end` dropped), whatever DayLog carried it."""
+    runs: dict[date, list[Any]] = {}
+    pains: dict[date, list[Any]] = {}
+    strength: dict[date, list[Any]] = {}
+    cross: dict[date, list[Any]] = {}
+    clear: dict[date, list[Any]] = {}
+    for log in days:
+        for target, entries in (
+            (runs, log.runs), (pains, log.pains), (strength, log.strength),
+            (cross, log.cross_training), (clear, log.clearances),
+        ):
+            for entry in entries:
+                if entry.date <= end:
+                    target.setdefault(entry.date, []).append(entry)
+    dates = set(runs) | set(pains) | set(strength) | set(cross) | set(clear)
+    return {
+        x: DayLog(
+            date=x,
+            runs=tuple(runs.get(x, ())),
+            pains=tuple(pains.get(x, ())),
+            strength=tuple(strength.get(x, ())),
+            cross_training=tuple(cross.get(x, ())),
+            clearances=tuple(clear.get(x, ())),
+        )
+        for x in dates
+    }

@@ -7,7 +7,6 @@ An episode is open on day d when it has no timer (`until` is None: it ends on a 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
@@ -15,7 +14,7 @@ from runner_app.coach.facts import DayFacts, flag_words
 from runner_app.coach.model import State
 from runner_app.coach.returns import STAGE_IDS, end_red, one_below, owe_exit
 from runner_app.coach.settings import CoachSettings
-from runner_app.coach.state import DaySummary, Episode, EpisodeKey, FlagState, ReturnState, between
+from runner_app.coach.state import DaySummary, Episode, EpisodeKey, FlagState, ReturnState, between, evolve
 from runner_app.coach.text import day, pain
 
 RED_KEYS: frozenset[str] = frozenset({"F1", "F2", "F3_red", "F4", "D3"})
@@ -86,7 +85,7 @@ def start_of_day(
     was_red = ret.red_exit is not None or ret.red_d3
     if was_red and not open_keys(episodes, d) & RED_KEYS:
         ret = end_red(ret, d, last_run, settings, out)
-    return replace(flags, episodes=episodes), ret
+    return evolve(flags, episodes=episodes), ret
 
 
 def apply_flags(
@@ -157,7 +156,7 @@ def apply_flags(
             episodes = upsert(episodes, "F3_amber", "F3", d, d + timedelta(days=1), reason)
             swap_pending, swap_since = reason, d
             out.decide("F3", reason, "literature")
-    return replace(flags, episodes=episodes, swap_pending=swap_pending, swap_since=swap_since), ret
+    return evolve(flags, episodes=episodes, swap_pending=swap_pending, swap_since=swap_since), ret
 
 
 def apply_sharp(
@@ -170,7 +169,7 @@ def apply_sharp(
         return flags, ret, None
     attempt = flags.f4_attempt
     if not facts.sharp_after_run:
-        return replace(flags, f4_attempt=False) if attempt else flags, ret, None
+        return evolve(flags, f4_attempt=False) if attempt else flags, ret, None
     below = one_below(ret.stage)
     reason = (
         f"You reported sharp pain with your run on {day(d)} (rule F4): red for "
@@ -187,7 +186,7 @@ def apply_sharp(
             "physio before running on."
         )
         out.decide("F4", alert_reason, "product")
-    return replace(flags, episodes=episodes, f4_attempt=True), ret, alert_reason
+    return evolve(flags, episodes=episodes, f4_attempt=True), ret, alert_reason
 
 
 def end_of_day_clearance(flags: FlagState, d: date, out: DayEvents) -> FlagState:
@@ -201,4 +200,4 @@ def end_of_day_clearance(flags: FlagState, d: date, out: DayEvents) -> FlagState
             "literature",
         )
     kept = tuple(ep for ep in flags.episodes if ep not in ended)
-    return replace(flags, episodes=kept, last_clearance=d)
+    return evolve(flags, episodes=kept, last_clearance=d)

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from runner_app.coach.flags import RED_KEYS, is_open
 from runner_app.coach.ladder import RUNG_IDS
 from runner_app.coach.model import Decision, RungId, RunGuidance, Source
-from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS, STAGE_MAX_RPE
+from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import reference_distance_m
 from runner_app.coach.state import DaySummary, EngineState, between
@@ -30,13 +30,15 @@ class CapInfo:
 def spike_context(days: Sequence[DaySummary], d: date, settings: CoachSettings) -> CapInfo:
     """The S1 reference for a run on d and the recent pain (>= 3 in the 14 days up to d) that caps it."""
     start = d - timedelta(days=settings.spike_fallback_days)
-    runs = [(s.date, dist) for s in between(days, start, d) for dist in s.run_distances_m]
-    recent = [
-        s.max_pain
-        for s in between(days, d - timedelta(days=settings.spike_pain_days - 1), d)
-        if s.max_pain is not None and s.max_pain >= settings.spike_pain_min
-    ]
-    return CapInfo(reference_distance_m(runs, d, settings), max(recent) if recent else None)
+    pain_start = d - timedelta(days=settings.spike_pain_days - 1)
+    runs: list[tuple[date, float]] = []
+    worst: int | None = None
+    for s in between(days, start, d):
+        if s.run_distances_m:
+            runs.append((s.date, max(s.run_distances_m)))
+        if s.date >= pain_start and s.max_pain is not None and s.max_pain >= settings.spike_pain_min:
+            worst = s.max_pain if worst is None else max(worst, s.max_pain)
+    return CapInfo(reference_distance_m(runs, d, settings), worst)
 
 
 def _ran_yesterday(days: Sequence[DaySummary], d: date) -> bool:
@@ -88,7 +90,7 @@ def build_guidance(
         say(sid, f"Return to running, stage {sid} (since {since}): {STAGE_CONTENT[stage]}.")
         quality = 1 if stage == 5 else None if stage == 6 else 0
         if stage <= 3:
-            session, max_rpe = STAGE_CONTENT[stage], STAGE_MAX_RPE[stage]
+            session, max_rpe = STAGE_CONTENT[stage], settings.return_max_rpe[stage]
             easy = flat = True
         else:
             note = STAGE_CONTENT[stage]
@@ -124,12 +126,13 @@ def build_guidance(
         cue = max(cue, state.cadence.pct)
         say("CADENCE", f"{state.cadence.reason} Current cue: +{pct(state.cadence.pct)} on easy runs.")
     cue = min(cue, settings.cadence_cue_max_pct)
-    last7 = between(days, d - timedelta(days=6), d)
+    green_days = settings.t3_green_days
+    last7 = between(days, d - timedelta(days=green_days - 1), d)
     strides = (
         running
         and not easy
         and (stage is None or stage >= 5)
-        and len(last7) == 7
+        and len(last7) == green_days
         and all(s.state == "green" for s in last7)
     )
     max_distance = None

@@ -8,14 +8,14 @@ Sunday; D2 may start the ladder on any day when no rung is active.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from runner_app.coach.events import DayEvents
 from runner_app.coach.model import Rung, RungId, State
 from runner_app.coach.settings import CoachSettings
-from runner_app.coach.state import ActiveRung, AlertState, DaySummary, LadderState, between
+from runner_app.coach.state import ActiveRung, AlertState, DaySummary, LadderState, between, evolve
 from runner_app.coach.text import DASH, body_part, day, num, pain
 
 Variable = Literal["intensity", "frequency", "long_run", "terrain", "cadence"]
@@ -101,12 +101,12 @@ def add_rung(
     reason = f"{cause} (rule {rule}), so step {rung} {ADDS[rung]}."
     out.decide(rule, reason, source)
     first = ladder.first_since is None
-    return replace(
+    return evolve(
         ladder,
         rungs=(*ladder.rungs, ActiveRung(rung=rung, since=d, rule=rule, reason=reason)),
         last_added=d,
         first_since=d if first else ladder.first_since,
-        first_ref_mean=mean_morning(days, d, 7) if first else ladder.first_ref_mean,
+        first_ref_mean=mean_morning(days, d, settings.p_window_days) if first else ladder.first_ref_mean,
         added_without_improvement=ladder.added_without_improvement + 1,
     )
 
@@ -141,7 +141,7 @@ def weekly(
         )
     if causes:
         cause = " and ".join(causes)
-        ladder = replace(ladder, improving_since=None, next_restore_on=None)
+        ladder = evolve(ladder, improving_since=None, next_restore_on=None)
         return add_rung(ladder, d, "W1", cause[0].upper() + cause[1:], days, settings, out)
     if not ladder.rungs or last.mean is None:
         return ladder
@@ -156,7 +156,7 @@ def weekly(
                 "time, in reverse order.",
                 "product",
             )
-            return replace(
+            return evolve(
                 ladder,
                 improving_since=d,
                 next_restore_on=d + timedelta(days=settings.w2_hold_days),
@@ -200,7 +200,7 @@ def weekly(
     rest = ladder.rungs[:-1]
     if not rest:
         return LadderState(last_added=ladder.last_added)
-    return replace(ladder, rungs=rest, next_restore_on=d + timedelta(days=settings.w2_restore_every_days))
+    return evolve(ladder, rungs=rest, next_restore_on=d + timedelta(days=settings.w2_restore_every_days))
 
 
 def clinician_alerts(
@@ -209,16 +209,16 @@ def clinician_alerts(
 ) -> AlertState:
     """P1 (about a week) and P2 (two weeks, or two rungs without improvement)."""
     if ladder.first_since is None or not ladder.rungs:
-        return replace(alerts, p1_since=None, p1_reason=None) if alerts.p1_since else alerts
+        return evolve(alerts, p1_since=None, p1_reason=None) if alerts.p1_since else alerts
     clock = ladder.first_since
     if alerts.p2_clock_from is not None and alerts.p2_clock_from >= clock:
         clock = alerts.p2_clock_from + timedelta(days=1)
-    recent = between(days, d - timedelta(days=6), d)
+    recent = between(days, d - timedelta(days=settings.p_window_days - 1), d)
     worst = max((s.max_pain for s in recent if s.max_pain is not None), default=None)
     still = worst is not None and worst >= settings.p1_pain_min
     first = ladder.rungs[0]
     if alerts.p1_since is None and d >= clock + timedelta(days=settings.p1_days) and still:
-        now = mean_morning(days, d, 7)
+        now = mean_morning(days, d, settings.p_window_days)
         ref = ladder.first_ref_mean
         if now is None or ref is None or now >= ref - _EPS:
             trend = ""
@@ -230,7 +230,7 @@ def clinician_alerts(
                 f"on {day(first.since)} and is not improving{trend} (rule P1): book a physio or GP."
             )
             out.decide("P1", reason, "product")
-            alerts = replace(alerts, p1_since=d, p1_reason=reason)
+            alerts = evolve(alerts, p1_since=d, p1_reason=reason)
     if alerts.p2_since is None:
         why = ""
         if ladder.added_without_improvement >= settings.p2_rungs_without_improvement:
@@ -246,7 +246,7 @@ def clinician_alerts(
                 "a clinician visit."
             )
             out.decide("P2", reason, "product")
-            alerts = replace(alerts, p2_since=d, p2_reason=reason)
+            alerts = evolve(alerts, p2_since=d, p2_reason=reason)
     return alerts
 
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from runner_app.coach.ladder import monday_of, week_stats
+from runner_app.coach.ladder import monday_of
 from runner_app.coach.model import Metrics
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import DaySummary, LoadState, between
@@ -32,27 +32,42 @@ def build_metrics(
     days: Sequence[DaySummary], d: date, baseline: float, load: LoadState, settings: CoachSettings
 ) -> Metrics:
     """`days` ends with today's summary; days missing from the history count as zero load."""
-    loads = [s.load for s in between(days, d - timedelta(days=6), d)]
+    monday = monday_of(d)
+    last_monday = monday - timedelta(days=7)
+    week_start = d - timedelta(days=6)
+    loads: list[float] = []
+    this_m: list[int] = []
+    last_m: list[int] = []
+    this_km = last_km = 0.0
+    longest: float | None = None
+    for s in between(days, min(last_monday, d - timedelta(days=29)), d):
+        run_m = sum(s.run_distances_m)
+        if s.date >= week_start:
+            loads.append(s.load)
+        if s.date >= monday:
+            this_km += run_m
+            if s.morning is not None:
+                this_m.append(s.morning)
+        elif s.date >= last_monday:
+            last_km += run_m
+            if s.morning is not None:
+                last_m.append(s.morning)
+        if s.run_distances_m and s.date > d - timedelta(days=30):
+            top = max(s.run_distances_m)
+            longest = top if longest is None else max(longest, top)
     week = [0.0] * (7 - len(loads)) + loads
     total = sum(week)
     mean = total / 7
     sd = math.sqrt(sum((x - mean) ** 2 for x in week) / 7)
     monotony = mean / sd if sd > 1e-9 else None
-    monday = monday_of(d)
-    this = week_stats(days, monday, settings)
-    last = week_stats(days, monday - timedelta(days=7), settings)
-
-    def distance(start: date) -> float:
-        return sum((sum(s.run_distances_m) for s in between(days, start, start + timedelta(days=6))), 0.0)
-
-    recent = [max(s.run_distances_m) for s in between(days, d - timedelta(days=29), d) if s.run_distances_m]
+    enough = settings.w3_min_morning_entries
     return Metrics(
         baseline_morning_pain=baseline,
-        week_mean_morning_pain=this.mean,
-        last_week_mean_morning_pain=last.mean,
-        week_distance_m=distance(monday),
-        last_week_distance_m=distance(monday - timedelta(days=7)),
-        longest_run_30d_m=max(recent) if recent else None,
+        week_mean_morning_pain=sum(this_m) / len(this_m) if len(this_m) >= enough else None,
+        last_week_mean_morning_pain=sum(last_m) / len(last_m) if len(last_m) >= enough else None,
+        week_distance_m=this_km,
+        last_week_distance_m=last_km,
+        longest_run_30d_m=longest,
         session_load_7d=total,
         acwr=load.acute / load.chronic if load.chronic > 0 else None,
         monotony=monotony,
@@ -60,7 +75,7 @@ def build_metrics(
         fitness=load.fitness,
         fatigue=load.fatigue,
         form=load.fitness - load.fatigue,
-        week_morning_entries=this.mornings,
+        week_morning_entries=len(this_m),
         acute_load=load.acute,
         chronic_load=load.chronic,
     )

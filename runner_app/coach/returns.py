@@ -6,13 +6,12 @@ current" (F4), the plan as written counts as R6, so a sharp pain in normal train
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
 from runner_app.coach.model import ReturnStage
 from runner_app.coach.settings import CoachSettings
-from runner_app.coach.state import PendingSession, ReturnState
+from runner_app.coach.state import PendingSession, ReturnState, evolve
 from runner_app.coach.text import DASH, TIMES, day
 
 STAGE_IDS: tuple[ReturnStage, ...] = ("R0", "R1", "R2", "R3", "R4", "R5", "R6")
@@ -27,7 +26,6 @@ STAGE_CONTENT: dict[int, str] = {
     5: "pace: strides first, then one quality session a week; still flat",
     6: "hills: uphill first, downhill last; then the plan as written",
 }
-STAGE_MAX_RPE: dict[int, int] = {0: 3, 1: 3, 2: 4, 3: 5}
 
 
 def stage_id(stage: int | None) -> ReturnStage | None:
@@ -46,7 +44,7 @@ def one_below(stage: int | None) -> int:
 def owe_exit(ret: ReturnState, stage: int, reason: str) -> ReturnState:
     """A red has begun that must end at `stage` (or lower, if another red owes lower)."""
     owed = stage if ret.red_exit is None else min(ret.red_exit, stage)
-    return replace(ret, red_exit=owed, red_reason=reason)
+    return evolve(ret, red_exit=owed, red_reason=reason)
 
 
 def end_red(
@@ -65,7 +63,7 @@ def end_red(
             else f" (more than {settings.d3_short_break_days} days without running, so R1)"
         )
     if owed is None:
-        return replace(ret, red_exit=None, red_d3=False, red_reason=None)
+        return evolve(ret, red_exit=None, red_d3=False, red_reason=None)
     new = min(level(ret.stage), owed)
     out.decide(
         STAGE_IDS[new],
@@ -107,7 +105,7 @@ def record_pass(
             f"Your session on {day(session.date)} met D1: {passed} of {needed} at {current}.",
             "literature",
         )
-        return replace(ret, passed=passed, failures=0)
+        return evolve(ret, passed=passed, failures=0)
     if frozen:
         out.decide(
             current,
@@ -115,7 +113,7 @@ def record_pass(
             "visit (rule P2).",
             "product",
         )
-        return replace(ret, passed=passed, failures=0)
+        return evolve(ret, passed=passed, failures=0)
     if ret.stage == TOP_STAGE:
         out.decide(
             current,
@@ -123,7 +121,7 @@ def record_pass(
             "written.",
             "literature",
         )
-        return replace(ret, stage=None, stage_since=None, passed=0, failures=0, rest_day_on=None)
+        return evolve(ret, stage=None, stage_since=None, passed=0, failures=0, rest_day_on=None)
     new = ret.stage + 1
     out.decide(
         STAGE_IDS[new],
@@ -131,7 +129,7 @@ def record_pass(
         f"{STAGE_IDS[new]}: {STAGE_CONTENT[new]}.",
         "literature",
     )
-    return replace(ret, stage=new, stage_since=d, passed=0, failures=0, rest_day_on=None)
+    return evolve(ret, stage=new, stage_since=d, passed=0, failures=0, rest_day_on=None)
 
 
 def record_failure(
@@ -150,7 +148,7 @@ def record_failure(
             f"rest day on {day(rest_day)}.",
             "literature",
         )
-        return replace(ret, passed=0, failures=failures, rest_day_on=rest_day)
+        return evolve(ret, passed=0, failures=failures, rest_day_on=rest_day)
     new = max(0, ret.stage - 1)
     if new == ret.stage:
         out.decide(
@@ -159,11 +157,11 @@ def record_failure(
             f"({STAGE_CONTENT[new]}) and rest on {day(rest_day)}.",
             "literature",
         )
-        return replace(ret, passed=0, failures=0, rest_day_on=rest_day)
+        return evolve(ret, passed=0, failures=0, rest_day_on=rest_day)
     out.decide(
         STAGE_IDS[new],
         f"A second session in a row at {current} did not go well ({why}): you drop back to "
         f"{STAGE_IDS[new]} ({STAGE_CONTENT[new]}) after a rest day on {day(rest_day)}.",
         "literature",
     )
-    return replace(ret, stage=new, stage_since=d, passed=0, failures=0, rest_day_on=rest_day)
+    return evolve(ret, stage=new, stage_since=d, passed=0, failures=0, rest_day_on=rest_day)

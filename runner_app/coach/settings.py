@@ -51,11 +51,14 @@ class CoachSettings:
     p1_days: int = 7  # P1: ... 7 days after the first rung (product, "about a week")
     p2_days: int = 14  # P2: 14 days after the first rung (product, "two weeks")
     p2_rungs_without_improvement: int = 2  # P2: two rungs added without improvement
+    p_window_days: int = 7  # P1/P2: "still present" = pain >= 3 in the last 7 days; P1 trend = 7-day mean
 
     # ---------------------------------------------------------------- return to run
     return_sessions_to_advance: int = 2  # R0-R6: advance after 2 sessions that meet D1
     return_failures_to_drop: int = 2  # R0-R6: two failures in a row drop one stage
     r0_sessions_to_advance: int = 2  # R0: two walk/cross-training days pain <= 2 (our reading)
+    return_max_rpe: tuple[int, int, int, int] = (3, 3, 4, 5)  # R0 (brisk walk), R1 <= 3, R2 <= 4, R3 <= 5
+    t3_green_days: int = 7  # T3: strides when the last 7 days were green (and stage >= R5)
 
     # ---------------------------------------------------------------- spikes
     s1_ratio: float = 1.10  # S1: > 1.10 x the longest run of the last 30 days

@@ -11,11 +11,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from runner_app.coach.model import State
 
 Verdict = Literal["D1", "D2", "D3"]
+_T = TypeVar("_T")
+
+
+def evolve(obj: _T, **changes: Any) -> _T:
+    """`dataclasses.replace` for the engine's own frozen dataclasses (no __post_init__, no init=False
+    fields), without its per-call field checks: the engine calls it several times a day."""
+    return type(obj)(**{**obj.__dict__, **changes})
 EpisodeKey = Literal["F1", "F2", "F3_red", "F3_amber", "F4", "D3", "D2"]
 
 

@@ -1,7 +1,6 @@
-"""Strength rules ST1-ST4 as pure helpers for whoever schedules and prescribes the strength block.
-
-ST1 how many sessions a week; ST2 which days; ST3 the next prescription of one exercise from its logged
-sessions; ST4 which exercises stay in amber/red.
+"""Strength rules as pure helpers: ST1 how many sessions a week, ST3 the next prescription of one exercise
+from its logged sessions, ST4 which exercises stay in amber/red. ST2 (which days) is scheduled with the plan,
+in `runner_app.planning.strength`.
 """
 
 from __future__ import annotations
@@ -9,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from itertools import combinations
 from typing import Literal
 
-from runner_app.coach.model import HARD_RUN_KINDS, Decision, PainEntry, State, StrengthEntry, StrengthSet
+from runner_app.coach.model import Decision, PainEntry, State, StrengthEntry, StrengthSet
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.text import TIMES, day
 
@@ -43,84 +41,6 @@ def strength_sessions_allowed(
     if wants_three and base_week:
         return settings.st1_sessions_per_week_on_request
     return settings.st1_sessions_per_week
-
-
-@dataclass(frozen=True)
-class StrengthDayCheck:
-    ok: bool
-    rank: int | None  # 0 a rest day, 1 an easy-run day (run first, lift >= 6 h later); None when not ok
-    lift_after_run_h: int | None
-    rule: str
-    reason: str
-
-
-def _kinds(value: str | Iterable[str] | None) -> set[str]:
-    if value is None:
-        return set()
-    return {value} if isinstance(value, str) else set(value)
-
-
-def strength_day_ok(
-    d: date,
-    run_kinds: Mapping[date, str | Iterable[str]],
-    strength_days: Iterable[date] = (),
-    settings: CoachSettings = DEFAULT_SETTINGS,
-) -> StrengthDayCheck:
-    """ST2 for one day: never on, or the day before or after, a hard session; >= 48 h from any other strength
-    session; a rest day is best, an easy-run day is allowed with the run first and the lift >= 6 h later."""
-    one = timedelta(days=1)
-    for other, label in ((d - one, "the day after"), (d + one, "the day before"), (d, "the same day as")):
-        hard = _kinds(run_kinds.get(other)) & HARD_RUN_KINDS
-        if hard:
-            return StrengthDayCheck(
-                False, None, None, "ST2",
-                f"{day(d)} is {label} a hard session ({sorted(hard)[0]} on {day(other)}) (rule ST2).",
-            )
-    for other in strength_days:
-        if other != d and abs((other - d).days) < settings.st2_min_gap_days:
-            return StrengthDayCheck(
-                False, None, None, "ST2",
-                f"{day(d)} is less than {settings.st2_min_gap_days * 24} h from the strength session on "
-                f"{day(other)} (rule ST2).",
-            )
-    if _kinds(run_kinds.get(d)):
-        hours = settings.st2_same_day_gap_hours
-        why = f"{day(d)} has an easy run: run first, lift at least {hours} h later (rule ST2)."
-        return StrengthDayCheck(True, 1, hours, "ST2", why)
-    return StrengthDayCheck(True, 0, None, "ST2", f"{day(d)} is a rest day: a good strength day (rule ST2).")
-
-
-def pick_strength_days(
-    week_start: date,
-    run_kinds: Mapping[date, str | Iterable[str]],
-    count: int,
-    fixed: Iterable[date] = (),
-    settings: CoachSettings = DEFAULT_SETTINGS,
-) -> tuple[date, ...]:
-    """ST2 for a week: the most days (up to `count`) that are pairwise >= 48 h apart and clear of hard
-    sessions, rest days first, then the earliest. `fixed` are strength days already set (e.g. last week's)."""
-    monday = _monday(week_start)
-    fixed = tuple(fixed)
-    candidates = [
-        (x, check.rank or 0)
-        for x in (monday + timedelta(days=i) for i in range(7))
-        if (check := strength_day_ok(x, run_kinds, fixed, settings)).ok
-    ]
-    for size in range(min(count, len(candidates)), 0, -1):
-        best: tuple[int, tuple[date, ...]] | None = None
-        for combo in combinations(candidates, size):
-            days = tuple(x for x, _ in combo)
-            if any(abs((a - b).days) < settings.st2_min_gap_days for a, b in combinations(days, 2)):
-                continue
-            key = (sum(rank for _, rank in combo), days)
-            if best is None or key < best:
-                best = key
-        if best is not None:
-            return best[1]
-    return ()
-
-
-# ---------------------------------------------------------------- ST3
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
 from runner_app.coach.flags import upsert
 from runner_app.coach.returns import STAGE_IDS, record_failure, record_pass
 from runner_app.coach.settings import CoachSettings
-from runner_app.coach.state import DaySummary, FlagState, PendingSession, ReturnState, Verdict, between
+from runner_app.coach.state import (
+    DaySummary,
+    FlagState,
+    PendingSession,
+    ReturnState,
+    Verdict,
+    between,
+    evolve,
+)
 from runner_app.coach.text import day, km, num, pain
 
 _EPS = 1e-9
@@ -133,12 +140,12 @@ def apply_verdict(
     if verdict == "D3":
         episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
         out.decide("D3", why, "literature")
-        return replace(flags, episodes=episodes, d1_streak=0), replace(ret, red_d3=True, red_reason=why)
+        return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True, red_reason=why)
     if verdict == "D2":
         episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), why)
         out.decide("D2", why, "literature")
         out.d2_reason = why
-        flags = replace(flags, episodes=episodes, d2_mods=why, d1_streak=0)
+        flags = evolve(flags, episodes=episodes, d2_mods=why, d1_streak=0)
         if stage_ok:
             ret = record_failure(ret, session, d, why.split(" (rule")[0], settings, out)
         return flags, ret
@@ -152,14 +159,14 @@ def apply_verdict(
                 "shortened or kept flat by D2.",
                 "literature",
             )
-            flags = replace(flags, d2_mods=None, d1_streak=0)
+            flags = evolve(flags, d2_mods=None, d1_streak=0)
         else:
-            flags = replace(flags, d1_streak=streak)
+            flags = evolve(flags, d1_streak=streak)
         if stage_ok:
             ret = record_pass(ret, session, d, frozen, settings, out)
         return flags, ret
     if why:
-        flags = replace(flags, d1_streak=0)
+        flags = evolve(flags, d1_streak=0)
         if stage_ok and ret.stage is not None and session.stage == ret.stage:
             out.decide(STAGE_IDS[ret.stage], f"At {STAGE_IDS[ret.stage]}: {why}.", "product")
     return flags, ret

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-TIMES = "\N{MULTIPLICATION SIGN}"  # as in "3 x 20", named so no look-alike letter hides in the source
+from runner_app.coach.text import TIMES
 
 Category = Literal["hip", "quads", "calf", "upper_back", "core", "plyometric"]
 Measure = Literal["reps", "seconds", "steps"]
@@ -18,8 +18,9 @@ Measure = Literal["reps", "seconds", "steps"]
 class Exercise:
     """One exercise with its cues and default prescription: `sets` x `low`-`high` reps, seconds or steps.
 
-    `per_side`: the numbers are per leg, arm or direction. Bodyweight exercises start without load;
-    `first_load_kg` is what ST3 adds once the top of the range is reached (None: progress another way).
+    `per_side`: the numbers are per leg, arm or direction. `loadable`: ST3 adds load once the top of the
+    range is reached (the others progress by band, chair height or variant). `start_load_kg`: None starts at
+    bodyweight.
     """
 
     slug: str
@@ -31,12 +32,8 @@ class Exercise:
     low: int
     high: int
     per_side: bool
-    bodyweight_start: bool = True
-    first_load_kg: float | None = None
-
-    @property
-    def loadable(self) -> bool:
-        return self.first_load_kg is not None
+    loadable: bool = False
+    start_load_kg: float | None = None
 
 
 def _ex(
@@ -45,13 +42,11 @@ def _ex(
     category: Category,
     cues: tuple[str, ...],
     prescription: tuple[int, Measure, int, int, bool],
-    first_load_kg: float | None = None,
-    bodyweight_start: bool = True,
+    loadable: bool = False,
+    start_load_kg: float | None = None,
 ) -> Exercise:
     sets, measure, low, high, per_side = prescription
-    return Exercise(
-        slug, name, category, cues, sets, measure, low, high, per_side, bodyweight_start, first_load_kg
-    )
+    return Exercise(slug, name, category, cues, sets, measure, low, high, per_side, loadable, start_load_kg)
 
 
 CATALOGUE: tuple[Exercise, ...] = (
@@ -65,7 +60,7 @@ CATALOGUE: tuple[Exercise, ...] = (
             "Slow down, slow up; hips stacked",
         ),
         (3, "reps", 12, 20, True),
-        first_load_kg=1.0,
+        loadable=True,
     ),
     _ex(
         "clamshells",
@@ -88,7 +83,7 @@ CATALOGUE: tuple[Exercise, ...] = (
             "Ribs down; don't arch the lower back",
         ),
         (3, "reps", 12, 20, False),
-        first_load_kg=5.0,
+        loadable=True,
     ),
     _ex(
         "step_ups",
@@ -100,7 +95,7 @@ CATALOGUE: tuple[Exercise, ...] = (
             "Hips level",
         ),
         (3, "reps", 10, 15, True),
-        first_load_kg=4.0,
+        loadable=True,
     ),
     _ex(
         "step_downs",
@@ -112,7 +107,7 @@ CATALOGUE: tuple[Exercise, ...] = (
             "Slow, three seconds down",
         ),
         (3, "reps", 8, 15, True),
-        first_load_kg=2.0,
+        loadable=True,
     ),
     _ex(
         "single_leg_rdl",
@@ -124,7 +119,7 @@ CATALOGUE: tuple[Exercise, ...] = (
             f"Bodyweight until 3 {TIMES} 20-30, then add load",
         ),
         (3, "reps", 20, 30, True),
-        first_load_kg=4.0,
+        loadable=True,
     ),
     _ex(
         "single_leg_hip_thrust",
@@ -132,7 +127,7 @@ CATALOGUE: tuple[Exercise, ...] = (
         "hip",
         ("Shoulders on a bench, one foot planted", "Drive the hips up, pelvis level", "Pause at the top"),
         (3, "reps", 20, 30, True),
-        first_load_kg=5.0,
+        loadable=True,
     ),
     _ex(
         "lateral_band_walks",
@@ -169,7 +164,7 @@ CATALOGUE: tuple[Exercise, ...] = (
         "quads",
         ("Long stance, torso tall", "Lower the back knee towards the floor", "Front knee over the foot"),
         (3, "reps", 8, 12, True),
-        first_load_kg=4.0,
+        loadable=True,
     ),
     _ex(
         "lunges",
@@ -177,7 +172,7 @@ CATALOGUE: tuple[Exercise, ...] = (
         "quads",
         ("Step forward and lower under control", "Front knee tracks over the toes", "Push back to standing"),
         (3, "reps", 8, 12, True),
-        first_load_kg=4.0,
+        loadable=True,
     ),
     _ex(
         "calf_raises",
@@ -185,7 +180,7 @@ CATALOGUE: tuple[Exercise, ...] = (
         "calf",
         ("On a step, one leg at a time", "Rise high, lower slowly below the step", "Knee straight"),
         (3, "reps", 15, 25, True),
-        first_load_kg=5.0,
+        loadable=True,
     ),
     _ex(
         "crab_walk",
@@ -207,8 +202,8 @@ CATALOGUE: tuple[Exercise, ...] = (
         "upper_back",
         ("Hinge forward, back flat", "Lead with the elbows, squeeze the shoulder blades"),
         (3, "reps", 12, 15, False),
-        first_load_kg=2.0,
-        bodyweight_start=False,
+        loadable=True,
+        start_load_kg=2.0,
     ),
     _ex(
         "pogo_hops",
@@ -286,7 +281,6 @@ GAIT_CUES: tuple[str, ...] = (
     "stay tall",
     "level hips",
 )
-GAIT_CUE_RULE = "gait cues on easy runs only, never on intervals"
 
 LOW_IMPACT_SWAPS: tuple[str, ...] = ("cycling", "swimming", "walking", "elliptical")
 LOW_IMPACT_NAMES: dict[str, str] = {

@@ -1,13 +1,16 @@
 """Generate a plan from current weekly volume to a race date. Deterministic: same inputs, same plan.
 
-Weeks (ISO, Monday to Sunday) count back from the race week: race week, a 2-week taper (3 weeks for plans
-of 16+ weeks), the peak week, and before it blocks of 3 or 4 weeks each ending in a cut-back week (-20 %).
-Build weeks grow +10 % while below a sensible peak for the race distance, +5 % above it, never past
-1.15 x max(that peak, current volume), and never above 1.20 x the week before (S3's limit after pain).
-The long run is a share of the week (more with fewer days), capped at 33 km for a marathon. Every planned
-run is then capped at 1.10 x the S1 reference over the runner's history plus the plan's earlier runs, so no
-planned run raises S1 or S2; what a cap removes moves to the week's other runs where they have room. The
-race is never capped: its own S1/S2 verdict is reported, and a race S2 would refuse (> 2 x) refuses the plan.
+Plans run in whole ISO weeks from the Monday on or after the start date. Counting back from the race week:
+a 2-week taper (3 weeks for plans of 16+ weeks), the peak week about 3 weeks out, and before it blocks of 3 or
+4 weeks each ending in a cut-back week (-20 %); a race only three weeks away gets no build, only the taper.
+Volumes (volume.py): build weeks +10 % while below a sensible peak for the race, then +5 %, never past
+1.15 x max(that peak, current volume). The long run starts from the runner's longest recent run and grows
++10 % a build week, between its usual share of the week and 40 % of it (half and full marathon), capped at
+33 km. Each week has the long run, at most one quality session (hills in base weeks) and easy runs
+(layout.py). Then the spike rules (fit.py): every run is capped at 1.10 x its S1 reference over the history
+plus the runs planned before it, and every week at 1.20 x the week before (S3's limit after pain), so no
+planned run raises S1 or S2 and no week S3. The race is never capped: its S1/S2 verdict is reported, and a
+race more than 2 x the longest run before it (S2's refusal) refuses the plan.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from datetime import date, timedelta
 from runner_app.coach.model import Decision
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.spikes import check_run_spike, km, reference_distance_m
+from runner_app.coach.text import TIMES
+from runner_app.planning.cite import clause
 from runner_app.planning.fit import SpikeReference, fit_week
 from runner_app.planning.layout import (
     WeekInputs,
@@ -173,7 +178,8 @@ def generate_plan(
         inputs = WeekInputs(volume, template, first_monday, race_date, race_distance_m, longs[index])
         layout = lay_out_week(index, first_monday + timedelta(days=7 * index), phase, inputs, settings)
         last_week_m = reference.total(layout.start - timedelta(days=7), layout.start)
-        max_total = last_week_m * settings.max_week_ratio if last_week_m > 0 else math.inf
+        ratio = settings.taper_step_max if phase in ("taper", "race") else settings.max_week_ratio
+        max_total = last_week_m * ratio if last_week_m > 0 else math.inf
         distances = fit_week(layout, reference, coach, settings, max_total)
         week_sessions = [
             PlannedSession(
@@ -190,7 +196,7 @@ def generate_plan(
             if distance > 0
         ]
         planned_m = sum(s.distance_m for s in week_sessions if s.kind != "race")
-        if index == 0 and max_total < 0.9 * volume:
+        if index == 0 and phase != "taper" and max_total < 0.9 * volume:
             warnings.append(_first_week_warning(volume, last_week_m, planned_m, settings))
         long_m = max((s.distance_m for s in week_sessions if s.kind == "long"), default=0.0)
         if phase == "peak":
@@ -212,8 +218,8 @@ def _first_week_warning(
     return Decision(
         "S3",
         f"Your logged runs last week add up to {km(last_week_m)}, less than the {km(volume_m)} a week you "
-        f"gave, so the first week holds {km(planned_m)} ({settings.max_week_ratio:.2f} x what you logged, "
-        "rule S3). Log your runs and the plan grows from there.",
+        f"gave, so the first week holds {km(planned_m)} ({settings.max_week_ratio:.2f} {TIMES} what you "
+        "logged, rule S3). Log your runs and the plan grows from there.",
         "literature",
     )
 
@@ -228,11 +234,11 @@ def _race_check(
     if spike.level == "S2_refuse":
         raise PlanInputError(
             f"With this volume and time the longest run before the race is only {km(ref or 0.0)}, and the "
-            f"{km(race_distance_m)} race would be {spike.ratio or 0:.1f} x that (rule S2). Choose a later "
-            "race, a shorter one, or start from a higher weekly volume."
+            f"{km(race_distance_m)} race would be {spike.ratio or 0:.1f} {TIMES} that (rule S2). Choose a "
+            "later race, a shorter one, or start from a higher weekly volume."
         )
     if spike.level == "none" or spike.reason is None:
         return None
     return Decision(
-        spike.rule or spike.level, f"Race day: {spike.reason} Races are never capped.", "literature"
+        spike.rule or spike.level, f"Race day: {clause(spike.reason)}. Races are never capped.", "literature"
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runner_app.coach.model import HARD_RUN_KINDS
+from runner_app.coach.text import TIMES
 from runner_app.planning.model import RUN_KINDS, Phase, SessionKind, TemplateKind, WeeklyTemplate
 from runner_app.planning.settings import PlanningSettings
 
@@ -169,12 +170,10 @@ def session_notes(kind: SessionKind, distance_m: float, race_name: str) -> str:
         return f"Warm up easy, then {tempo_km} km at a comfortably hard (tempo) effort, cool down easy."
     if kind == "intervals":
         reps = max(3, min(8, round((distance_km - 4) / 1.2)))
-        return f"Warm up easy, then {reps} x 3 min at 5-10 km race pace with 2 min easy jogging, cool down."
+        return f"Warm up easy, then {reps} {TIMES} 3 min at 5-10 km race pace, 2 min jogs between; cool down."
     if kind == "hills":
         reps = max(4, min(10, round(distance_km - 3)))
-        return (
-            f"Warm up easy, then {reps} x 60 s uphill at a strong effort, walk or jog back down; cool down."
-        )
+        return f"Warm up easy, then {reps} {TIMES} 60 s uphill at a strong effort, jog back down; cool down."
     if kind == "race":
         return f"{race_name}: race day. Warm up gently, start steady."
     return "Easy, conversational pace."

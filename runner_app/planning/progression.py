@@ -1,22 +1,23 @@
-"""ST3-ST4: each exercise's current prescription from the logged strength sessions, and the day's block.
+"""ST3-ST4 for the catalogue: each exercise's next prescription from the logged sessions, and the day's block.
 
-ST3: after 2 sessions in a row with all sets done, exercise pain <= 5 and settled, the reps (or seconds or
-steps) go up towards the top of the range; at the top, a loadable exercise adds load (+5 %, inside the
-literature's 2-10 %) and starts again from the bottom of the range (double progression, our reading).
-Bodyweight exercises stay bodyweight until the top of their range (3 x 20-30 for the single-leg ones).
-ST4: in `amber`/`red`, hip and quads work stays with pain <= 5; jumps and plyometrics are dropped.
+The rules themselves are the coach's (`runner_app.coach.strength`): ST3 replays an exercise's sessions and
+moves it one step after 2 qualifying sessions in a row (reps toward the top of the range, bodyweight until
+then; then load, from the bottom of the range again); ST4 drops jumps and plyometrics, and any exercise that
+last hurt above 5, in amber and red, and everything under F1. This module adds the catalogue: names, sides,
+which exercises take load at all, and the two alternating blocks.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
-from runner_app.coach.model import PainEntry, State, StrengthEntry, StrengthSet
+from runner_app.coach import strength as rules
+from runner_app.coach.model import PainEntry, State, StrengthEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
-from runner_app.planning.exercises import BLOCKS, EXERCISES, TIMES, Exercise, Measure
+from runner_app.coach.text import TIMES
+from runner_app.planning.exercises import BLOCKS, EXERCISES, Exercise, Measure
 
 BlockVariant = Literal["A", "B"]
 
@@ -52,73 +53,40 @@ class Prescription:
             "per_side": self.per_side,
             "load_kg": self.load_kg,
             "text": self.text(),
+            "reason": self.reason,
         }
 
 
-def default_prescription(exercise: Exercise) -> Prescription:
-    load = None if exercise.bodyweight_start else exercise.first_load_kg
-    start = f"Starting prescription: {exercise.sets} {TIMES} {exercise.low}-{exercise.high}."
+def _start(exercise: Exercise) -> rules.Prescription:
+    return rules.Prescription(
+        exercise.slug,
+        exercise.sets,
+        exercise.low,
+        exercise.high,
+        exercise.low,
+        exercise.measure,
+        exercise.start_load_kg,
+    )
+
+
+def _for_catalogue(exercise: Exercise, rule: rules.Prescription, reason: str) -> Prescription:
     return Prescription(
         exercise.slug,
         exercise.name,
-        exercise.sets,
+        rule.sets,
         exercise.measure,
-        exercise.low,
-        exercise.low,
-        exercise.high,
+        rule.target,
+        rule.low,
+        rule.high,
         exercise.per_side,
-        load,
-        start,
+        rule.load_kg,
+        reason,
     )
 
 
-def _amount(strength_set: StrengthSet, measure: Measure) -> int:
-    value = {"reps": strength_set.reps, "seconds": strength_set.seconds, "steps": strength_set.steps}[measure]
-    return value or 0
-
-
-def _all_sets_done(prescription: Prescription, sets: Sequence[StrengthSet]) -> bool:
-    need_load = prescription.load_kg or 0.0
-    good = [
-        s
-        for s in sets
-        if _amount(s, prescription.measure) >= prescription.target and (s.load_kg or 0.0) >= need_load - 1e-9
-    ]
-    if prescription.per_side:
-        left = sum(1 for s in good if s.side in ("left", "both"))
-        right = sum(1 for s in good if s.side in ("right", "both"))
-        return min(left, right) >= prescription.sets
-    return len(good) >= prescription.sets
-
-
-def _settled(entry: StrengthEntry, pains: Sequence[PainEntry]) -> bool:
-    return not any(
-        pain.date == entry.date and pain.context == "after_strength" and pain.settled_within_60min is False
-        for pain in pains
-    )
-
-
-def _step_up(prescription: Prescription, exercise: Exercise, settings: CoachSettings) -> Prescription:
-    before = prescription.text()
-    why = (
-        f"{settings.st3_sessions_in_a_row} sessions in a row with all sets done and pain ≤ "
-        f"{settings.st3_pain_max} (rule ST3)"
-    )
-    if prescription.target < prescription.high:
-        step = max(1, math.ceil((prescription.high - prescription.low) / 2))
-        new = replace(prescription, target=min(prescription.high, prescription.target + step))
-    elif exercise.first_load_kg is not None:
-        if prescription.load_kg is None:
-            load = exercise.first_load_kg
-        else:
-            load = math.ceil(prescription.load_kg * (1 + settings.st3_load_step_pct / 100) * 10) / 10
-        new = replace(prescription, target=prescription.low, load_kg=load)
-    else:
-        return replace(
-            prescription,
-            reason=f"{before}: top of the range; progress with a firmer band, lower chair or harder variant",
-        )
-    return replace(new, reason=f"{new.text()} (was {before}): {why}.")
+def default_prescription(exercise: Exercise) -> Prescription:
+    start = f"Starting prescription: {exercise.sets} {TIMES} {exercise.low}-{exercise.high}."
+    return _for_catalogue(exercise, _start(exercise), start)
 
 
 def progress_exercise(
@@ -127,23 +95,18 @@ def progress_exercise(
     pains: Iterable[PainEntry] = (),
     settings: CoachSettings = DEFAULT_SETTINGS,
 ) -> Prescription:
-    """Replay the logged sessions in date order and return the exercise's prescription for the next one."""
-    prescription = default_prescription(exercise)
-    pain_list = list(pains)
-    streak = 0
-    for entry in sorted(history, key=lambda e: (e.date, e.id)):
-        sets = [s for s in entry.sets if s.exercise == exercise.slug]
-        if not sets:
-            continue
-        pain_ok = entry.pain_max is None or entry.pain_max <= settings.st3_pain_max
-        if pain_ok and _settled(entry, pain_list) and _all_sets_done(prescription, sets):
-            streak += 1
-        else:
-            streak = 0
-        if streak >= settings.st3_sessions_in_a_row:
-            prescription = _step_up(prescription, exercise, settings)
-            streak = 0
-    return prescription
+    """The exercise's prescription for its next session (ST3), with the last step's reason."""
+    sessions = rules.exercise_sessions(exercise.slug, history, pains)
+    start = _start(exercise)
+    current, decisions = rules.st3_progress(start, sessions, settings)
+    if not exercise.loadable and current.load_kg is not None:
+        # nothing to load: the exercise stays at the top of its range (then a firmer band, lower chair...)
+        top = rules.Prescription(start.exercise, start.sets, start.low, start.high, start.high, start.unit)
+        why = "top of the range: progress with a firmer band, a lower chair or a harder variant (rule ST3)"
+        return _for_catalogue(exercise, top, f"{top.text()}: {why}.")
+    if not decisions:
+        return default_prescription(exercise)
+    return _for_catalogue(exercise, current, decisions[-1].reason)
 
 
 def current_prescriptions(
@@ -154,6 +117,15 @@ def current_prescriptions(
     """Every catalogue exercise's prescription after the runner's logged sessions."""
     entries, pain_list = list(history), list(pains)
     return {slug: progress_exercise(ex, entries, pain_list, settings) for slug, ex in EXERCISES.items()}
+
+
+def last_pain_by_exercise(history: Iterable[StrengthEntry]) -> dict[str, int]:
+    """The pain of the last logged session of each exercise (ST4 drops what last hurt above 5)."""
+    last: dict[str, int] = {}
+    for entry in sorted(history, key=lambda e: (e.date, e.id)):
+        if entry.pain_max is not None:
+            last.update({s.exercise: entry.pain_max for s in entry.sets})
+    return last
 
 
 def next_block_variant(history: Iterable[StrengthEntry]) -> BlockVariant:
@@ -179,21 +151,17 @@ class AdaptedBlock:
 
 
 def adapt_block_to_state(
-    block: Sequence[Prescription], state: State, settings: CoachSettings = DEFAULT_SETTINGS
+    block: Sequence[Prescription],
+    state: State,
+    last_pain: Mapping[str, int] | None = None,
+    settings: CoachSettings = DEFAULT_SETTINGS,
 ) -> AdaptedBlock:
-    if state == "refer_urgent":
-        return AdaptedBlock(
-            (), tuple(block), "F1", "No strength session today: see a clinician first (rule F1)."
-        )
-    if state in ("amber", "red"):
-        kept = tuple(p for p in block if EXERCISES[p.exercise].category != "plyometric")
-        dropped = tuple(p for p in block if EXERCISES[p.exercise].category == "plyometric")
-        names = ", ".join(p.name.lower() for p in dropped) or "nothing to drop"
-        return AdaptedBlock(
-            kept,
-            dropped,
-            "ST4",
-            f"Today is {state}: the hip and quads work stays while its pain is ≤ {settings.st4_pain_max}/10; "
-            f"jumps and plyometrics are dropped ({names}) (rule ST4).",
-        )
-    return AdaptedBlock(tuple(block), (), None, "")
+    """Apply ST4 (the coach's `st4_filter`) to a block; `last_pain` from `last_pain_by_exercise`."""
+    tags = {p.exercise: frozenset({EXERCISES[p.exercise].category}) for p in block}
+    kept_slugs, decisions = rules.st4_filter(tags, state, last_pain, settings)
+    kept = tuple(p for p in block if p.exercise in kept_slugs)
+    dropped = tuple(p for p in block if p.exercise not in kept_slugs)
+    if not decisions:
+        return AdaptedBlock(kept, dropped, None, "")
+    rule = "F1" if state == "refer_urgent" else decisions[-1].rule
+    return AdaptedBlock(kept, dropped, rule, " ".join(d.reason for d in decisions))

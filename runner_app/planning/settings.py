@@ -28,6 +28,7 @@ class PlanningSettings:
     max_week_ratio: float = 1.20  # never plan a week above 1.20 x the previous one (S3 with pain)
     taper_factors_2: tuple[float, ...] = (0.75, 0.55)  # taper weeks as a share of the peak week
     taper_factors_3: tuple[float, ...] = (0.85, 0.70, 0.55)
+    taper_step_max: float = 0.90  # a taper or race week never holds more than 0.90 x the week before it
     three_week_taper_min_weeks: int = 16  # plans this long get a 3-week taper
     race_week_factor: float = 0.30  # race week's running before the race, as a share of the peak week
     race_week_max_run_m: float = 8_000.0  # shake-out runs in race week stay short

@@ -1,10 +1,14 @@
 """ST1-ST2: which days of a week get a strength session.
 
-ST1: 2 a week (3 on request in base weeks), 1 a week in the last 4 weeks before the race, none in race week.
+ST1 is the coach's `strength_sessions_allowed`: 2 a week (3 on request in base weeks), 1 a week in the 4
+weeks before race week, none in race week.
 ST2: never the day before or after a hard session; >= 48 h apart; rest days first, then easy-run days
-("run first, lift >= 6 h later"). Our reading (product): a hard-run day itself is neither the day before
-nor the day after a hard session, so when no rest or easy day is clear it is the last resort, lifting
->= 6 h after the run ("hard days hard"). Pinned days are kept as the runner chose, with warnings.
+("run first, lift >= 6 h later"). Our reading (product), which differs from the coach's `strength_day_ok`:
+a hard-run day is neither the day before nor the day after a hard session, and "prefer rest or easy days"
+implies the other days are allowed, so a quality day (then a long-run day) is the last resort, lifting >= 6 h
+after the run ("hard days hard"). Without it, 2 a week cannot fit any week holding a long run and a quality
+session that are not back to back, and 3 a week cannot fit any week with a long run. Pinned days are kept as
+the runner chose them, with warnings.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from itertools import combinations
 
 from runner_app.coach.model import HARD_RUN_KINDS, Decision, RunEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
+from runner_app.coach.strength import strength_sessions_allowed
 from runner_app.planning.model import RUN_KINDS, Phase, PlannedSession, monday_of
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -62,21 +67,21 @@ def strength_target(
     wants_three: bool = False,
     settings: CoachSettings = DEFAULT_SETTINGS,
 ) -> tuple[int, str]:
-    """ST1: how many strength sessions the week should hold, and the sentence saying why."""
-    if race_date is not None:
-        weeks_out = (monday_of(race_date) - monday_of(week_start)).days // 7
-        if weeks_out == 0:
-            return 0, f"No strength session in race week (race on {race_date}; rule ST1)."
-        if 0 < weeks_out < settings.st1_taper_weeks:
-            plural = "s" if weeks_out > 1 else ""
-            return settings.st1_taper_sessions, (
-                f"{settings.st1_taper_sessions} strength session this week: the race is {weeks_out} "
-                f"week{plural} away, inside the last {settings.st1_taper_weeks} weeks (rule ST1)."
-            )
-    if wants_three and phase == "base":
-        count = settings.st1_sessions_per_week_on_request
+    """ST1 (the coach's `strength_sessions_allowed`): how many sessions the week holds, and why."""
+    count = strength_sessions_allowed(
+        week_start, race_date, wants_three=wants_three, base_week=phase == "base", settings=settings
+    )
+    weeks_out = None if race_date is None else (monday_of(race_date) - monday_of(week_start)).days // 7
+    if weeks_out == 0:
+        return count, f"No strength session in race week (race on {race_date}; rule ST1)."
+    if weeks_out is not None and 0 < weeks_out <= settings.st1_taper_weeks:
+        plural = "s" if weeks_out > 1 else ""
+        return count, (
+            f"{count} strength session this week: the race is {weeks_out} week{plural} away, inside the last "
+            f"{settings.st1_taper_weeks} weeks before it (rule ST1)."
+        )
+    if count == settings.st1_sessions_per_week_on_request:
         return count, f"{count} strength sessions this base week, as you asked (rule ST1)."
-    count = settings.st1_sessions_per_week
     return count, f"{count} strength sessions this week (rule ST1)."
 
 

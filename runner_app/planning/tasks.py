@@ -13,8 +13,9 @@ from typing import Literal
 from runner_app.coach.model import Assessment, RunEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS
 from runner_app.coach.spikes import km
+from runner_app.coach.text import TIMES
 from runner_app.planning.adjust import AdjustedSession
-from runner_app.planning.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, TIMES, WARMUP, WARMUP_MINUTES
+from runner_app.planning.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, WARMUP, WARMUP_MINUTES
 from runner_app.planning.progression import Prescription, adapt_block_to_state
 from runner_app.planning.settings import PlanningSettings
 
@@ -178,22 +179,26 @@ def strides_task(
     return Task("strides", "strides", "Strides", STRIDES.text(), None, prescribed, "T3", reason, done)
 
 
-def cross_training_task(adjusted: AdjustedSession, done: bool) -> Task:
+def cross_training_task(adjusted: AdjustedSession, done: bool, pain_max: int | None = None) -> Task:
+    """T5: low-impact work of the same duration as the run it replaces (pain limit from the guidance)."""
     minutes = round((adjusted.duration_s or 0) / 60)
     prescribed: dict[str, object] = {
         "kind": "cross_training",
         "options": list(LOW_IMPACT_SWAPS),
         "duration_s": adjusted.duration_s,
-        "pain_max": 2,
+        "pain_max": pain_max,
     }
     reason = " ".join(change.reason for change in adjusted.changes)
-    title = f"Low-impact cross-training · {minutes} min"
+    if not adjusted.changed:  # cross-training the plan itself holds
+        length = f"{minutes} min of " if minutes else ""
+        reason = f"As planned: {length}low-impact cross-training (rule T5)."
+    title = f"Low-impact cross-training · {minutes} min" if minutes else "Low-impact cross-training"
     return Task(
         "cross_training",
         "cross_training",
         title,
         adjusted.content or "",
-        adjusted.planned_dict(),
+        adjusted.planned_dict() if adjusted.changed else None,
         prescribed,
         _rule("T5", adjusted),
         reason,

@@ -69,16 +69,25 @@ def build_tasks(
     easy_strides_this_week: int,
     *,
     has_plan: bool = True,
+    week_sessions: Sequence[PlannedSession] | None = None,
     settings: PlanningSettings = DEFAULT_PLANNING,
 ) -> list[Task]:
     """The tasks for `on`: check-in, warm-up, the (adjusted) run, strides, cross-training, post-run check-in,
-    strength. `easy_strides_this_week` counts easy runs earlier this week that already had strides (T3)."""
+    strength. `easy_strides_this_week` counts easy runs earlier this week that already had strides (T3).
+    `week_sessions`: the plan's sessions of this week, for the week-level bends (C2's swap, C1's hardest
+    session, a return stage's quality limit); without them C2 swaps nothing and C1 eases any quality session.
+    `strength_prescription` is the block before ST4: the day's state is applied here."""
     guidance = assessment.guidance
     tasks: list[Task] = [checkin_task(assessment, checkin_logged or "checkin" in done_keys)]
     adjusted = None
     if planned is not None and planned.date == on:
         adjusted = adjust_session(
-            planned, guidance, assessment.rungs, return_stage=assessment.return_stage, settings=settings
+            planned,
+            guidance,
+            assessment.rungs,
+            return_stage=assessment.return_stage,
+            week=week_sessions,
+            settings=settings,
         )
     run_planned = adjusted is not None and adjusted.is_run
     may_run = guidance.running_allowed and not guidance.swap_to_low_impact
@@ -89,8 +98,9 @@ def build_tasks(
         strides = strides_task(adjusted, assessment, easy_strides_this_week, settings, "strides" in done_keys)
         if strides is not None:
             tasks.append(strides)
-    elif adjusted is not None and adjusted.kind == "cross_training":
-        tasks.append(cross_training_task(adjusted, "cross_training" in done_keys))
+    elif adjusted is not None and adjusted.kind == "cross_training" and guidance.cross_training_allowed:
+        done = "cross_training" in done_keys
+        tasks.append(cross_training_task(adjusted, done, guidance.cross_training_pain_max))
     if runs_logged_today:
         logged = post_run_checkin_logged or "post_run_checkin" in done_keys
         tasks.append(post_run_checkin_task(runs_logged_today, logged))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from runner_app.coach.model import RunEntry
-from runner_app.planning.adjust import AdjustedSession, adjust_session
+from runner_app.planning.adjust import AdjustedSession, adjust_week
 from runner_app.planning.model import PlannedSession, monday_of
 from runner_app.services import coach, plans
 
@@ -42,17 +42,19 @@ def weeks(user_id: int, today: date, start: date, count: int) -> list[WeekView]:
     out: list[WeekView] = []
     for w in range(count):
         week_start = first + timedelta(days=7 * w)
-        rows: list[DayRow] = []
-        for offset in range(7):
-            day = week_start + timedelta(days=offset)
-            planned = sessions.get(day)
-            adjusted = None
-            if planned is not None and assessment is not None and day >= today and planned.is_run:
-                bent = adjust_session(
-                    planned, assessment.guidance, assessment.rungs, return_stage=assessment.return_stage
-                )
-                adjusted = bent if bent.changed else None
-            rows.append(DayRow(day, planned, adjusted, runs.get(day, [])))
+        week_sessions = [
+            s for d, s in sorted(sessions.items()) if week_start <= d < week_start + timedelta(days=7)
+        ]
+        bent: dict[date, AdjustedSession] = {}
+        if assessment is not None and any(s.date >= today for s in week_sessions):
+            adjusted = adjust_week(
+                week_sessions, assessment.guidance, assessment.rungs, return_stage=assessment.return_stage
+            )
+            bent = {a.original.date: a for a in adjusted if a.changed and a.original.date >= today}
+        rows = [
+            DayRow(day, sessions.get(day), bent.get(day), runs.get(day, []))
+            for day in (week_start + timedelta(days=offset) for offset in range(7))
+        ]
         planned_m = sum(r.planned.distance_m for r in rows if r.planned and r.planned.kind != "race")
         done_m = sum(run.distance_m for r in rows for run in r.done)
         phase = next((r.planned.phase for r in rows if r.planned), None)

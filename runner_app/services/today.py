@@ -17,7 +17,6 @@ from runner_app.models import Plan, TaskCheck
 from runner_app.models.types import utcnow
 from runner_app.planning.model import PlannedSession, monday_of
 from runner_app.planning.progression import (
-    adapt_block_to_state,
     current_prescriptions,
     next_block_variant,
     strength_block,
@@ -127,7 +126,6 @@ def today_view(user_id: int, day: date) -> TodayView:
     block = strength_block(
         next_block_variant(history_strength), current_prescriptions(history_strength, history_pains)
     )
-    adapted = adapt_block_to_state(block, assessment.state)
     keys = done_keys(user_id, day)
     tasks = build_tasks(
         day,
@@ -137,10 +135,11 @@ def today_view(user_id: int, day: date) -> TodayView:
         checkin_logged=any(p.context == "morning" for p in pains_today),
         post_run_checkin_logged=any(p.context in ("during_run", "after_run") for p in pains_today),
         strength_today=strength_today,
-        strength_prescription=adapted.kept,
+        strength_prescription=block,
         done_keys=keys,
         easy_strides_this_week=_easy_strides(user_id, week_start, day, planned_week),
         has_plan=plan is not None,
+        week_sessions=[s for s in planned_week if week_start <= s.date < week_start + timedelta(days=7)],
     )
     return TodayView(day, assessment, tuple(tasks), plan_prompt(plan is not None))
 

@@ -86,7 +86,9 @@ def after_run(n: int, score: int, settled: bool = True, **kw: object) -> PainEnt
     return pain(n, score, "after_run", settled=settled, **kw)  # type: ignore[arg-type]
 
 
-def easy_run(n: int, km: float = 8.0, run_pain: int = 0, location: str = "knee_front", **kw: object) -> list[Entry]:
+def easy_run(
+    n: int, km: float = 8.0, run_pain: int = 0, location: str = "knee_front", **kw: object
+) -> list[Entry]:
     """A run with its post-run check-in (pain, settled)."""
     return [run(n, km, **kw), after_run(n, run_pain, location=location)]  # type: ignore[arg-type]
 
@@ -102,8 +104,9 @@ def clearance(n: int) -> Clearance:
 
 
 def strength(n: int, sets: Iterable[StrengthSet] = (), pain_max: int | None = 0) -> StrengthEntry:
-    return StrengthEntry(id=_id("st", None), date=day(n), duration_s=25 * 60, rpe=5, pain_max=pain_max,
-                         sets=tuple(sets))
+    return StrengthEntry(
+        id=_id("st", None), date=day(n), duration_s=25 * 60, rpe=5, pain_max=pain_max, sets=tuple(sets)
+    )
 
 
 def mornings(first: int, scores: Iterable[int]) -> list[PainEntry]:

@@ -9,6 +9,7 @@ from tests.unit.coach.builders import (
     alert_rules,
     assess_on,
     clearance,
+    cross,
     easy_run,
     fired,
     morning,
@@ -16,7 +17,6 @@ from tests.unit.coach.builders import (
     over,
     pain,
     run,
-    cross,
 )
 
 QUIET = mornings(0, [1] * 7)  # a green week with a baseline of 1
@@ -98,8 +98,9 @@ def test_f2_ends_on_a_clearance_and_restarts_at_r0() -> None:
 
 
 def test_one_swelling_swaps_the_next_run_for_low_impact() -> None:
-    days = over(7, 10, QUIET, pain(7, 2, "morning", flags={"swelling"}), morning(8, 1), morning(9, 1),
-                cross(9))
+    days = over(
+        7, 10, QUIET, pain(7, 2, "morning", flags={"swelling"}), morning(8, 1), morning(9, 1), cross(9)
+    )
     assert days[7].state == "amber" and "F3" in fired(days[7])
     assert days[8].guidance.swap_to_low_impact and not days[8].guidance.running_allowed
     assert not days[9].guidance.swap_to_low_impact  # the cross-training session took the run's place

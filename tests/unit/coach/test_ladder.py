@@ -10,10 +10,9 @@ from tests.unit.coach.builders import (
     clearance,
     easy_run,
     fired,
-    mornings,
     over,
-    rung_ids,
     run,
+    rung_ids,
 )
 
 SUNDAY_1, SUNDAY_2 = 13, 20  # week 0 is days 0-6; week 1 ends on day 13

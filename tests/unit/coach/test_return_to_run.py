@@ -18,6 +18,7 @@ from tests.unit.coach.builders import (
     run,
 )
 
+X = "\u00d7"  # the multiplication sign the coach's sentences use
 R0_FROM = 9  # F2 on day 7, cleared on day 8: R0 from day 9
 
 
@@ -58,9 +59,9 @@ def test_r0_is_cross_training_and_a_brisk_walk() -> None:
 @pytest.mark.parametrize(
     ("stage", "session", "max_rpe"),
     [
-        (1, "walk-run: 6 × (run 3 min / walk 2 min), flat", 3),
-        (2, "6 × (run 4 min / walk 1 min), flat", 4),
-        (3, "20–30 min continuous easy, flat", 5),
+        (1, f"walk-run: 6 {X} (run 3 min / walk 2 min), flat", 3),
+        (2, f"6 {X} (run 4 min / walk 1 min), flat", 4),
+        (3, "20\u201330 min continuous easy, flat", 5),
     ],
 )
 def test_r1_to_r3_prescribe_the_session_flat_and_easy(stage: int, session: str, max_rpe: int) -> None:
@@ -72,7 +73,12 @@ def test_r1_to_r3_prescribe_the_session_flat_and_easy(stage: int, session: str, 
 
 def test_r4_to_r6_bring_volume_then_pace_then_hills_back() -> None:
     r4, r5, r6 = (over(f, f, e)[f].guidance for e, f in (climb(4), climb(5), climb(6)))
-    assert (r4.easy_only, r4.flat_only, r4.max_quality_sessions_per_week, r4.return_session) == (True, True, 0, None)
+    assert (r4.easy_only, r4.flat_only, r4.max_quality_sessions_per_week, r4.return_session) == (
+        True,
+        True,
+        0,
+        None,
+    )
     assert (r5.easy_only, r5.flat_only, r5.max_quality_sessions_per_week) == (False, True, 1)
     assert (r6.easy_only, r6.flat_only, r6.max_quality_sessions_per_week) == (False, False, None)
     assert r6.return_stage_note is not None and "uphill first, downhill last" in r6.return_stage_note

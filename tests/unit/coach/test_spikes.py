@@ -10,6 +10,7 @@ from runner_app.coach.spikes import check_run_spike, check_week_spike, reference
 from tests.unit.coach.builders import alert_rules, assess_on, easy_run, over, pain
 
 ON = date(2026, 11, 22)
+X = "\u00d7"  # the multiplication sign of every ratio sentence
 
 
 def test_the_reference_is_the_longest_run_dated_from_30_days_before_to_the_day_before() -> None:
@@ -45,7 +46,10 @@ def test_a_run_is_graded_against_its_reference(distance_m: float, level: str) ->
 def test_a_spike_without_recent_pain_warns_but_is_not_capped() -> None:
     check = check_run_spike(23000.0, 17000.0, recent_pain=False)
     assert (check.level, check.rule, check.capped_distance_m) == ("S2", "S2", None)
-    assert check.reason == "This 23.0 km run is 1.35 × your longest run of the last 30 days (17.0 km) (rule S2)."
+    assert (
+        check.reason
+        == f"This 23.0 km run is 1.35 {X} your longest run of the last 30 days (17.0 km) (rule S2)."
+    )
 
 
 def test_a_spike_after_recent_pain_is_capped_at_1_10_times_the_reference() -> None:
@@ -78,13 +82,16 @@ def test_a_week_is_graded_against_last_week(week_m: float, recent_pain: bool, le
 
 def test_the_week_spike_reason_quotes_both_weeks_in_km() -> None:
     reason = check_week_spike(46000.0, 34000.0, recent_pain=False).reason
-    assert reason == "This week's 46.0 km is 1.35 × last week's 34.0 km (rule S3)."
+    assert reason == f"This week's 46.0 km is 1.35 {X} last week's 34.0 km (rule S3)."
 
 
 def test_a_logged_run_of_1_35_times_the_30_day_longest_raises_a_spike_run_alert() -> None:
     a = assess_on(20, easy_run(0, 17.0), easy_run(20, 23.0))
     assert ("spike_run", "S2") in alert_rules(a)
-    assert any("23.0 km run was 1.35 × your longest run of the last 30 days (17.0 km)" in x.message for x in a.alerts)
+    assert any(
+        f"23.0 km run was 1.35 {X} your longest run of the last 30 days (17.0 km)" in x.message
+        for x in a.alerts
+    )
 
 
 def test_a_logged_run_within_1_10_times_the_reference_raises_no_alert() -> None:
@@ -113,4 +120,4 @@ def test_a_week_more_than_1_30_times_the_last_raises_a_spike_week_alert_once() -
 def test_a_week_of_1_30_times_the_last_raises_no_spike_week_alert() -> None:
     last_week = [easy_run(n, 10.0) for n in (0, 2, 4)]
     this_week = [easy_run(n, 13.0) for n in (7, 9, 11)]
-    assert all(not x.kind == "spike_week" for a in over(7, 13, *last_week, *this_week).values() for x in a.alerts)
+    assert all(x.kind != "spike_week" for a in over(7, 13, *last_week, *this_week).values() for x in a.alerts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import date, timedelta
 
@@ -13,8 +14,8 @@ from runner_app.coach.model import HARD_RUN_KINDS
 from runner_app.coach.spikes import check_run_spike, check_week_spike, reference_distance_m
 from runner_app.planning.generate import GeneratedPlan, PlanInputError, generate_plan
 from runner_app.planning.model import RUN_KINDS, monday_of
-from runner_app.planning.volume import long_run_cap_m
 from runner_app.planning.settings import DEFAULT_PLANNING
+from runner_app.planning.volume import long_run_cap_m
 
 from .builders import TODAY
 
@@ -66,7 +67,7 @@ def _generate_or_refused(inputs: dict[str, object]) -> GeneratedPlan | None:
 
 
 many_plans = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
 )
 
 
@@ -121,7 +122,7 @@ def test_the_last_two_or_three_weeks_before_race_week_taper_down_from_the_peak(
     assert phases[-1 - taper :] == ["taper"] * taper + ["race"]
     assert len(phases) == 3 or phases[-2 - taper] == "peak"  # three weeks out: no build, taper at once
     volumes = [week.planned_m for week in plan.weeks[-2 - taper : -1]]
-    assert all(later < earlier for earlier, later in zip(volumes, volumes[1:], strict=False)), volumes
+    assert all(later < earlier for earlier, later in itertools.pairwise(volumes)), (inputs, volumes)
     assert plan.weeks[-1].planned_m < volumes[-1]  # race week: short easy runs, then the race
 
 
@@ -162,14 +163,16 @@ def test_weeks_grow_at_most_ten_percent_and_never_spike_past_s3(inputs: dict[str
         sum(m for d, m in runs if first + timedelta(days=7 * i) <= d < first + timedelta(days=7 * (i + 1)))
         for i in range(len(plan.weeks) + 1)
     ]
-    for last_week_m, week_m in zip(totals, totals[1:], strict=False):
+    for last_week_m, week_m in itertools.pairwise(totals):
         # the S3 limit after pain (1.20 x), the stricter one, holds for every week, race week training too
         assert check_week_spike(week_m, last_week_m, recent_pain=True).level == "none", (inputs, totals)
 
 
 @many_plans
 @given(plan_inputs())
-def test_long_runs_stay_under_the_cap_and_are_the_longest_run_of_their_week(inputs: dict[str, object]) -> None:
+def test_long_runs_stay_under_the_cap_and_are_the_longest_run_of_their_week(
+    inputs: dict[str, object],
+) -> None:
     plan = _generate_or_refused(inputs)
     if plan is None:
         return
@@ -193,14 +196,14 @@ def test_strength_days_follow_st1_and_st2_in_every_generated_plan(inputs: dict[s
     for day in days:
         assert kinds.get(day - timedelta(days=1)) not in HARD_RUN_KINDS
         assert kinds.get(day + timedelta(days=1)) not in HARD_RUN_KINDS
-    assert all((later - earlier).days >= 2 for earlier, later in zip(days, days[1:], strict=False))
+    assert all((later - earlier).days >= 2 for earlier, later in itertools.pairwise(days))
     race_monday = monday_of(plan.spec.race_date)
     for week in plan.strength:
         weeks_out = (race_monday - week.week_start).days // 7
         phase = plan.weeks[(week.week_start - plan.spec.start_date).days // 7].phase
         if weeks_out == 0:
             assert week.days == ()
-        elif weeks_out <= 3:
+        elif weeks_out <= 4:  # the four weeks before race week (the coach's ST1 reading)
             assert len(week.days) == 1
         else:
             assert len(week.days) == (3 if inputs["wants_three_strength"] and phase == "base" else 2)
@@ -275,7 +278,10 @@ def test_session_ids_are_stable_for_the_same_plan_and_date() -> None:
         ({"current_weekly_m": 12_000.0, "days_per_week": 7}, "choose 4 days a week or fewer"),
         ({"current_weekly_m": 100_000.0, "days_per_week": 2}, "choose 4 days a week or more"),
         ({"race_distance_m": 250_000.0}, "outside"),
-        ({"current_weekly_m": 12_000.0, "race_date": TODAY + timedelta(days=28), "days_per_week": 3}, "rule S2"),
+        (
+            {"current_weekly_m": 12_000.0, "race_date": TODAY + timedelta(days=28), "days_per_week": 3},
+            "rule S2",
+        ),
     ],
 )
 def test_impossible_inputs_are_refused_with_a_clear_reason(changes: dict[str, object], message: str) -> None:

@@ -1,0 +1,172 @@
+"""How a planned run is bent when running is allowed: easier, shorter, flatter, with a cue."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from runner_app.coach.model import Rung, RunGuidance
+from runner_app.coach.settings import DEFAULT_SETTINGS
+from runner_app.coach.spikes import km
+from runner_app.planning.cite import Change, Source, find_source, sentence
+from runner_app.planning.exercises import GAIT_CUES
+from runner_app.planning.model import QUALITY_KINDS, RUN_KINDS, PlannedSession
+from runner_app.planning.settings import PlanningSettings
+from runner_app.planning.week import WeekBends
+
+Terrain = Literal["any", "flat"]
+_EASY_SOURCES = ("D2", "R0", "R1", "R2", "R3", "R4")  # besides C1, what makes every run easy
+
+
+@dataclass(frozen=True)
+class AdjustedSession:
+    """`kind` is a run kind, `cross_training` (the run swapped, same duration) or `rest` (no activity)."""
+
+    original: PlannedSession
+    kind: str
+    distance_m: float | None
+    duration_s: int | None
+    terrain: Terrain
+    cadence_cue: str | None
+    content: str | None
+    max_rpe: int | None
+    changes: tuple[Change, ...]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def is_run(self) -> bool:
+        return self.kind in RUN_KINDS
+
+    def planned_dict(self) -> dict[str, object]:
+        o = self.original
+        return {
+            "session_id": o.id,
+            "kind": o.kind,
+            "distance_m": o.distance_m,
+            "duration_s": o.duration_s,
+            "notes": o.notes,
+        }
+
+    def prescribed_dict(self) -> dict[str, object]:
+        return {
+            "session_id": self.original.id,
+            "kind": self.kind,
+            "distance_m": self.distance_m,
+            "duration_s": self.duration_s,
+            "terrain": self.terrain,
+            "cadence_cue": self.cadence_cue,
+            "content": self.content,
+            "max_rpe": self.max_rpe,
+        }
+
+
+def _floor_m(distance_m: float, settings: PlanningSettings) -> float:
+    return math.floor(distance_m / settings.round_to_m + 1e-9) * settings.round_to_m
+
+
+def _eased_by(
+    planned: PlannedSession, guidance: RunGuidance, rungs: Sequence[Rung], bends: WeekBends | None
+) -> Source | None:
+    """Why this quality session (if it is one) is run easy today, or None when it keeps its intensity."""
+    if planned.kind not in QUALITY_KINDS:
+        return None
+    every_run = any(decision.rule in _EASY_SOURCES for decision in guidance.rules)
+    c1 = any(rung.rung == "C1" for rung in rungs) or guidance.easy_pace_slower_pct is not None
+    if guidance.easy_only and (every_run or not c1):
+        return find_source(guidance, rungs, None, ("D2", "R", "F", "P"))
+    if c1 and (bends is None or planned.id in bends.eased):
+        return find_source(guidance, rungs, "C1", ("W1",))
+    limit = guidance.max_quality_sessions_per_week
+    if limit is not None and (limit == 0 or (bends is not None and planned.id in bends.held_back)):
+        return find_source(guidance, rungs, None, ("R",))
+    return None
+
+
+def bent_run(
+    planned: PlannedSession,
+    guidance: RunGuidance,
+    rungs: Sequence[Rung],
+    bends: WeekBends | None,
+    settings: PlanningSettings,
+) -> AdjustedSession:
+    kind, distance = planned.kind, planned.distance_m
+    terrain: Terrain = "any"
+    changes: list[Change] = []
+    notes: list[str] = []
+    eased = _eased_by(planned, guidance, rungs, bends)
+    if eased is not None:
+        changes.append(sentence(f"Your {km(distance)} {kind} session becomes an easy run", eased))
+        kind = "easy"
+    elif guidance.easy_only and kind == "race":
+        why = find_source(guidance, rungs, "C1", ("D2", "R"))
+        changes.append(sentence("If you start the race, run it at an easy effort", why))
+        notes.append("race at an easy effort")
+    c1_pace = DEFAULT_SETTINGS.c1_easy_pace_slower_pct if any(r.rung == "C1" for r in rungs) else None
+    pace = guidance.easy_pace_slower_pct or c1_pace
+    if pace and kind in ("easy", "recovery", "long"):
+        notes.append(f"easy pace {pace[0]}-{pace[1]} % slower than usual")
+        if eased is None or eased.rule != "C1":
+            head = f"Run this one {pace[0]}-{pace[1]} % slower than your usual easy pace"
+            changes.append(sentence(head, find_source(guidance, rungs, "C1")))
+    if kind != "race":
+        distance = shorten(planned, distance, guidance, rungs, changes, settings)
+    if guidance.flat_only and kind != "race":
+        head = "Flat routes only today: no hills or downhill"
+        if kind == "hills":
+            kind, head = (
+                "easy",
+                f"Your {km(planned.distance_m)} hill session becomes an easy run on flat ground",
+            )
+        terrain = "flat"
+        changes.append(sentence(head, find_source(guidance, rungs, "C4", ("D2", "R"))))
+    cue = None
+    if guidance.cadence_cue_pct > 0 and (
+        kind in ("easy", "recovery") or not guidance.cadence_cue_easy_runs_only
+    ):
+        cue = f"Cadence +{guidance.cadence_cue_pct:g} %: {GAIT_CUES[0]}"
+        source = find_source(guidance, rungs, "C5", ("C5", "CAD"))
+        what = "easy run" if kind in ("easy", "recovery") else "run"
+        changes.append(sentence(f"Add a +{guidance.cadence_cue_pct:g} % cadence cue to this {what}", source))
+    if guidance.return_stage_note:
+        notes.append(guidance.return_stage_note)
+    if guidance.max_rpe is not None:
+        notes.append(f"RPE ≤ {guidance.max_rpe}")
+    duration = planned.duration_s
+    if duration and distance != planned.distance_m:
+        duration = round(duration * distance / planned.distance_m)
+    content = "; ".join(notes) or None
+    return AdjustedSession(
+        planned, kind, distance, duration, terrain, cue, content, guidance.max_rpe, tuple(changes)
+    )
+
+
+def shorten(
+    planned: PlannedSession,
+    distance: float,
+    guidance: RunGuidance,
+    rungs: Sequence[Rung],
+    changes: list[Change],
+    settings: PlanningSettings,
+) -> float:
+    if guidance.distance_factor < 1.0:
+        new = _floor_m(distance * guidance.distance_factor, settings)
+        pct = round((1 - guidance.distance_factor) * 100)
+        head = f"Today's run is {km(new)} instead of {km(distance)} ({pct} % shorter)"
+        changes.append(sentence(head, find_source(guidance, rungs, None, ("D2", "F", "R"))))
+        distance = new
+    if guidance.long_run_factor < 1.0 and planned.kind == "long":
+        new = _floor_m(distance * guidance.long_run_factor, settings)
+        head = f"Your long run is {km(new)} instead of {km(distance)} this week"
+        changes.append(sentence(head, find_source(guidance, rungs, "C3", ("C3",))))
+        distance = new
+    if guidance.max_distance_m is not None and distance > guidance.max_distance_m:
+        new = _floor_m(guidance.max_distance_m, settings)
+        head = f"Today's run is capped at {km(new)} instead of {km(distance)}"
+        changes.append(sentence(head, find_source(guidance, rungs, None, ("S1", "S2"))))
+        distance = new
+    return distance

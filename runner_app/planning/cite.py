@@ -1,0 +1,62 @@
+"""Reasons for the coach's changes to a session: which rule asked for it, cited with the runner's numbers.
+
+"Your long run is 16.0 km instead of 21.0 km this week: your average morning knee pain rose from 1.8 to 3.1
+(rule W1, step C3: long-run volume)."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from runner_app.coach.model import Decision, Rung, RunGuidance
+
+_VARIABLE = {
+    "intensity": "intensity",
+    "frequency": "frequency of runs",
+    "long_run": "long-run volume",
+    "terrain": "terrain",
+    "cadence": "cadence",
+}
+
+
+class Change(NamedTuple):
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Source:
+    rule: str
+    cite: str
+    why: str
+
+
+def clause(sentence: str) -> str:
+    text = sentence.strip().rstrip(".")
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def find_source(
+    guidance: RunGuidance, rungs: Sequence[Rung], rung_id: str | None, prefixes: tuple[str, ...] = ()
+) -> Source:
+    """Which rule asked for a change: the active rung, else the first decision whose rule matches."""
+    for rung in rungs:
+        if rung.rung == rung_id:
+            cite = f"rule {rung.rule}, step {rung.rung}: {_VARIABLE[rung.variable]}"
+            return Source(rung.rung, cite, rung.reason)
+    for decision in guidance.rules:
+        if prefixes and decision.rule.startswith(prefixes):
+            return from_decision(decision)
+    fallback = rung_id or (prefixes[0] if prefixes else "coach")
+    return Source(fallback, f"rule {fallback}", "")
+
+
+def from_decision(decision: Decision) -> Source:
+    return Source(decision.rule, f"rule {decision.rule}", decision.reason)
+
+
+def sentence(head: str, source: Source) -> Change:
+    why = f": {clause(source.why)}" if source.why else ""
+    return Change(source.rule, f"{head}{why} ({source.cite}).")

@@ -1,0 +1,183 @@
+"""Properties that must hold for any history a runner could log."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from runner_app.coach.engine import advance, assess, initial_state, state_from_json, state_to_json, timeline
+from runner_app.coach.facts import F1_FLAGS
+from runner_app.coach.ladder import RUNG_IDS
+from runner_app.coach.model import (
+    Assessment,
+    Clearance,
+    CrossTrainingEntry,
+    DayLog,
+    PainEntry,
+    RunEntry,
+)
+from tests.unit.coach.builders import Entry, day, logs
+
+FAST = settings(
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+FLAGS = [
+    "swelling",
+    "sharp",
+    "locking",
+    "giving_way",
+    "cannot_weight_bear",
+    "hot_red_fever",
+    "night_pain",
+    "bone_tenderness",
+    "after_trauma",
+]
+LOCATIONS = ["knee_front", "knee_outer", "hip", "shin"]
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[list[Entry], int]:
+    """Up to 6 weeks: each week has a base morning-pain level (so weeks rise and settle), with daily
+    jitter; runs with post-run check-ins (mostly comfortable, sometimes painful), occasional rest pain, rare
+    red flags, cross-training and clearances. Hypothesis draws the weekly levels and one seed per day; the
+    seed picks that day's entries. Ids are unique, as the clients make them."""
+    n_days = draw(st.integers(min_value=10, max_value=42))
+    levels = draw(st.lists(st.integers(0, 4), min_size=6, max_size=6))
+    seeds = draw(st.lists(st.integers(0, 2**32), min_size=n_days, max_size=n_days))
+    entries: list[Entry] = []
+    for n, seed in enumerate(seeds):
+        rnd = random.Random(seed)
+        when = day(n)
+        if rnd.random() < 0.85:
+            level = max(0, min(6, levels[n // 7] + rnd.choice((-1, 0, 0, 1))))
+            entries.append(PainEntry(f"m{n}", when, "morning", rnd.choice(LOCATIONS), "left", level))
+        if rnd.random() < 0.5:
+            km = rnd.choice((3.0, 5.0, 8.0, 10.0, 12.0, 16.0, 21.0, 30.0))
+            kind = rnd.choice(("easy", "easy", "long", "tempo"))
+            entries.append(RunEntry(f"r{n}", when, kind, km * 1000, int(km * 360), 4, "flat", None))  # type: ignore[arg-type]
+            if rnd.random() < 0.85:
+                score = rnd.choices(range(8), weights=(30, 25, 20, 10, 6, 4, 3, 2))[0]
+                settled = rnd.choices((True, False, None), weights=(85, 8, 7))[0]
+                flags = frozenset({"sharp"}) if rnd.random() < 0.02 else frozenset()
+                entries.append(
+                    PainEntry(f"a{n}", when, "after_run", "knee_front", "left", score, settled, flags)
+                )
+        if rnd.random() < 0.05:
+            entries.append(PainEntry(f"s{n}", when, "rest", "knee_front", "left", rnd.randint(0, 5)))
+        if rnd.random() < 0.02:
+            flags = frozenset(rnd.sample(FLAGS, rnd.randint(1, 2)))
+            entries.append(PainEntry(f"f{n}", when, "rest", "knee_front", "left", 3, None, flags))
+        if rnd.random() < 0.1:
+            entries.append(CrossTrainingEntry(f"x{n}", when, "cycling", 1800, 3, rnd.randint(0, 4)))
+        if rnd.random() < 0.03:
+            entries.append(Clearance(f"c{n}", when, "physio"))
+    return entries, n_days
+
+
+def whole(entries: list[Entry], n_days: int) -> list[Assessment]:
+    return timeline(logs(entries), day(0), day(n_days - 1))
+
+
+@FAST
+@given(histories())
+def test_no_two_new_rungs_within_7_days(history: tuple[list[Entry], int]) -> None:
+    added: list[date] = []
+    before: list[str] = []
+    for a in whole(*history):
+        now = [r.rung for r in a.rungs]
+        if len(now) > len(before):
+            added.append(a.date)
+        before = now
+    assert all((b - a).days >= 7 for a, b in itertools.pairwise(added))
+
+
+@FAST
+@given(histories())
+def test_rungs_are_added_in_order_and_restored_in_reverse_one_at_a_time(
+    history: tuple[list[Entry], int],
+) -> None:
+    before: list[str] = []
+    for a in whole(*history):
+        now = [r.rung for r in a.rungs]
+        assert now == list(RUNG_IDS[: len(now)])  # always a prefix of C1..C5
+        assert now in (before, before[:-1], [*before, RUNG_IDS[len(before)]] if len(before) < 5 else before)
+        before = now
+
+
+@FAST
+@given(histories())
+def test_any_f1_flag_means_no_running_that_day(history: tuple[list[Entry], int]) -> None:
+    entries, n_days = history
+    flagged = {
+        e.date
+        for e in entries
+        if isinstance(e, PainEntry) and (set(F1_FLAGS) & e.flags or {"swelling", "after_trauma"} <= e.flags)
+    }
+    for a in whole(entries, n_days):
+        if a.date in flagged:
+            assert a.state == "refer_urgent"
+            assert not a.guidance.running_allowed
+
+
+@FAST
+@given(histories(), st.randoms(use_true_random=False))
+def test_shuffling_entries_and_splitting_days_gives_the_same_timeline(
+    history: tuple[list[Entry], int],
+    rnd: object,
+) -> None:
+    entries, n_days = history
+    shuffled = list(entries)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    # a day may arrive as several DayLogs, in any order, like entries synced late from a phone
+    pieces = [logs([e])[0] for e in shuffled]
+    assert timeline(pieces, day(0), day(n_days - 1)) == whole(entries, n_days)
+
+
+@FAST
+@given(histories(), st.data())
+def test_the_answer_for_a_day_ignores_everything_logged_after_it(
+    history: tuple[list[Entry], int],
+    data: st.DataObject,
+) -> None:
+    entries, n_days = history
+    on = data.draw(st.integers(0, n_days - 1))
+    upto = [e for e in entries if e.date <= day(on)]
+    assert assess(logs(entries), day(on)) == assess(logs(upto), day(on))
+
+
+@FAST
+@given(histories(), st.data())
+def test_continuing_from_a_cached_json_state_equals_a_fresh_fold(
+    history: tuple[list[Entry], int],
+    data: st.DataObject,
+) -> None:
+    entries, n_days = history
+    by_date = {log.date: log for log in logs(entries)}
+    first = min(by_date)
+    start = (first - day(0)).days
+    cut = data.draw(st.integers(start, n_days - 1))
+    state = initial_state()
+    fresh: list[Assessment] = []
+    cached = None
+    for n in range(start, n_days):
+        state, a = advance(state, by_date.get(day(n), DayLog(day(n))))
+        fresh.append(a)
+        if n == cut:
+            cached = json.loads(json.dumps(state_to_json(state)))
+    assert cached is not None
+    restored = state_from_json(cached)
+    assert state_from_json(state_to_json(restored)) == restored
+    state2 = restored
+    tail: list[Assessment] = []
+    for n in range(cut + 1, n_days):
+        state2, a = advance(state2, by_date.get(day(n), DayLog(day(n))))
+        tail.append(a)
+    assert tail == fresh[cut + 1 - start :]
+    assert state2 == state
