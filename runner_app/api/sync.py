@@ -13,6 +13,7 @@ from runner_app.api import bp
 from runner_app.api.entries import apply_op
 from runner_app.api.errors import problem, validation_problem
 from runner_app.api.http import BadBody, json_body
+from runner_app.services import entries
 
 MAX_OPS = 500
 OP_PATH = re.compile(r"^/(runs|pain|strength|cross-training|clearances)/([^/]+)$")
@@ -61,4 +62,6 @@ def sync() -> Response:
         return validation_problem({"ops": ["must be a list of operations"]})
     if len(ops) > MAX_OPS:
         return validation_problem({"ops": [f"at most {MAX_OPS} operations per request"]})
-    return jsonify({"results": [_op_result(current_user.id, op) for op in ops]})
+    with entries.batch(current_user.id):
+        results = [_op_result(current_user.id, op) for op in ops]
+    return jsonify({"results": results})

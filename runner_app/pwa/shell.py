@@ -47,7 +47,8 @@ def scan(static_folder: Path, static_url_path: str, template_folder: Path) -> Sh
 
 
 def init_shell(app: Flask) -> None:
-    assert app.static_folder is not None and app.template_folder is not None
+    if app.static_folder is None or app.template_folder is None:
+        raise RuntimeError("the PWA shell needs the app's static and template folders")
     app.extensions[EXTENSION_KEY] = scan(
         Path(app.static_folder), app.static_url_path or "/static", Path(app.root_path, app.template_folder)
     )

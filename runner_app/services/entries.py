@@ -9,7 +9,9 @@ import base64
 import binascii
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -26,6 +28,38 @@ from runner_app.services.schemas import Invalid, validate
 
 Entry = Any  # one of the entry models; they share EntryMixin's columns
 SERVER_FIELDS = ("version", "created_at", "updated_at", "deleted")
+
+
+_batch_dates: ContextVar[list[date] | None] = ContextVar("batch_dates", default=None)
+
+
+def _written(user_id: int, dates: Sequence[date]) -> None:
+    """After a write: drop the coach's cache from its dates on and commit, or leave both to the batch."""
+    pending = _batch_dates.get()
+    if pending is not None:
+        pending.extend(dates)
+        return
+    coach_cache.invalidate_from(user_id, dates)
+    db.session.commit()
+
+
+@contextmanager
+def batch(user_id: int) -> Iterator[None]:
+    """Apply many writes in one transaction with one cache invalidation (the sync endpoint). Each write is
+    still answered on its own; none of them needs undoing when another is refused, since refusals write
+    nothing."""
+    dates: list[date] = []
+    token = _batch_dates.set(dates)
+    try:
+        yield
+        if dates:
+            coach_cache.invalidate_from(user_id, dates)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        raise
+    finally:
+        _batch_dates.reset(token)
 
 
 @dataclass(frozen=True)
@@ -89,11 +123,10 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
         row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
         row.update(created_at=now, updated_at=now)
         if _insert_or_nothing(kind, row):
-            coach_cache.invalidate_from(user_id, [values["date"]])
-            db.session.commit()
+            _written(user_id, [values["date"]])
             return WriteResult(201, db.session.get(kind.model, (user_id, entry_id)))
-        db.session.rollback()  # a racing retry made the row first: answer as a replay of it
-        existing = db.session.get(kind.model, (user_id, entry_id))
+        # A racing retry made the row first (its commit is visible to this statement): a replay of it.
+        existing = db.session.get(kind.model, (user_id, entry_id), populate_existing=True)
         if existing is None:
             raise RuntimeError("an insert lost a race to a row that then vanished")
     new_content = {k: v for k, v in values.items() if k != "schema_version"}
@@ -110,12 +143,10 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
         .execution_options(synchronize_session=False)
     )
     if db.session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
-        db.session.rollback()  # someone else updated it between our read and write
-        return WriteResult(412, db.session.get(kind.model, (user_id, entry_id)))
-    coach_cache.invalidate_from(user_id, [old_date, values["date"]])
-    db.session.commit()
-    db.session.expire_all()
-    return WriteResult(200, db.session.get(kind.model, (user_id, entry_id)))
+        # Someone else updated it between our read and our write; nothing was written.
+        return WriteResult(412, db.session.get(kind.model, (user_id, entry_id), populate_existing=True))
+    _written(user_id, [old_date, values["date"]])
+    return WriteResult(200, db.session.get(kind.model, (user_id, entry_id), populate_existing=True))
 
 
 def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> bool:
@@ -139,8 +170,7 @@ def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     entry.deleted = True
     entry.version += 1
     entry.updated_at = utcnow()
-    coach_cache.invalidate_from(user_id, [entry.date])
-    db.session.commit()
+    _written(user_id, [entry.date])
 
 
 @dataclass(frozen=True)
@@ -243,4 +273,7 @@ def put_together(user_id: int, writes: Sequence[tuple[str, str, Any, str | None]
             errors.update({f"{index}.{key}": msgs for key, msgs in exc.errors.items()})
     if errors:
         raise Invalid(errors)
-    return [put_entry(user_id, kind, raw_id, payload, if_match) for kind, raw_id, payload, if_match in writes]
+    with batch(user_id):
+        return [
+            put_entry(user_id, kind, raw_id, payload, if_match) for kind, raw_id, payload, if_match in writes
+        ]

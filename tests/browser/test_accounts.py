@@ -1,0 +1,107 @@
+"""The outbox belongs to one runner: a lost session pauses it until they sign in again, signing out with
+entries on the phone warns first, and another runner on the same phone never sends or sees them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import (
+    TEST_PASSWORD,
+    LiveServer,
+    all_ids,
+    js_wait,
+    outbox_items,
+    ready_offline,
+    server_rows,
+    shoot,
+    sign_in,
+    wait_for_empty_outbox,
+)
+from tests.browser.forms import log_pain, log_run
+
+NOTHING = {"runs": [], "pain": [], "strength": [], "cross-training": []}
+
+
+def test_a_401_pauses_the_queue_until_the_runner_signs_in_again(
+    context: Any, live_server: LiveServer, runners: Any
+) -> None:
+    runner = runners.create()
+    page = context.new_page()
+    sign_in(page, runner)
+    ready_offline(page)
+
+    context.set_offline(True)
+    made = [log_run(page, "5", 28)["run"], log_pain(page, 2)]
+    page.goto("/history/")
+    context.clear_cookies()  # the session ends while the phone has no signal
+    context.set_offline(False)
+
+    banner = page.locator("[data-banner=signin]")
+    expect(banner).to_contain_text("Sign in again to sync 2 entries")
+    expect(page.locator("#sync-badge")).to_have_text("2 not synced")
+    shoot(page, "signin-needed")
+    page.click("#pending-list [data-action=sync-now]")
+    page.wait_for_timeout(2500)
+    assert live_server.write_log() == [], "the paused queue sent entries without a session"
+    assert len(outbox_items(page, runner)) == 2
+
+    banner.get_by_role("link", name="Sign in").click()
+    page.wait_for_url("**/login?next=*")
+    page.fill("input[name=email]", runner.email)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/history/")
+    wait_for_empty_outbox(page, runner)
+    assert sorted(all_ids(server_rows(live_server.app, runner))) == sorted(made)
+    assert live_server.sends_per_id() == dict.fromkeys(made, 1)
+    expect(banner).to_have_count(0)
+
+
+def test_signing_out_warns_and_another_runner_never_sends_or_sees_the_entries(
+    context: Any, live_server: LiveServer, runners: Any
+) -> None:
+    alice, bob = runners.create(), runners.create()
+    page = context.new_page()
+    sign_in(page, alice)
+    ready_offline(page)
+    live_server.faults({"mode": "500", "share": 1.0})  # the server takes no writes for now
+    made = [log_run(page, "9", 47)["run"], log_pain(page, 4)]
+    stale_tab = context.new_page()  # a tab of Alice's left open
+    stale_tab.goto("/history/")
+    expect(stale_tab.locator("#pending-list .pending-entry")).to_have_count(2)
+
+    page.goto("/today")
+    page.click("#signout-form button[type=submit]")
+    warning = page.locator("[data-banner=signout]")
+    expect(warning).to_contain_text("2 entries are on this phone and not yet synced")
+    assert page.url.endswith("/today"), "signed out without the warning"
+    shoot(page, "signout-warning")
+    warning.locator("[data-action=signout-anyway]").click()
+    page.wait_for_url("**/login")
+    assert page.evaluate("caches.has('runner-pages')") is False, "Alice's pages stayed on the phone"
+
+    live_server.clear_faults()
+    sign_in(page, bob)
+    js_wait(page, "window.runnerApp && window.runnerApp.view !== undefined", what="Bob's page to start")
+    expect(page.locator("#sync-badge")).to_be_hidden()
+    page.goto("/history/")
+    page.wait_for_timeout(500)
+    expect(page.locator("#pending-list")).to_be_hidden()
+    assert outbox_items(page, bob) == []
+
+    # Alice's old tab now rides on Bob's session cookie: it must not send her entries as Bob.
+    stale_tab.click("#pending-list [data-action=sync-now]")
+    expect(stale_tab.locator("[data-banner=signin]")).to_contain_text("Sign in again to sync 2 entries")
+    page.wait_for_timeout(1000)
+    assert live_server.write_log() == []
+    assert server_rows(live_server.app, bob) == NOTHING
+    stale_tab.close()
+
+    page.click("#signout-form button[type=submit]")  # Bob has nothing pending: no warning
+    page.wait_for_url("**/login")
+    sign_in(page, alice, "/history/")
+    wait_for_empty_outbox(page, alice)
+    assert sorted(all_ids(server_rows(live_server.app, alice))) == sorted(made)
+    assert server_rows(live_server.app, bob) == NOTHING
