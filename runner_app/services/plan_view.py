@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from runner_app.coach.model import RunEntry
 from runner_app.planning.adjust import AdjustedSession, adjust_week
 from runner_app.planning.model import PlannedSession, monday_of
+from runner_app.planning.outlook import outlook_guidance
 from runner_app.services import coach, plans
 
 
@@ -47,10 +48,21 @@ def weeks(user_id: int, today: date, start: date, count: int) -> list[WeekView]:
         ]
         bent: dict[date, AdjustedSession] = {}
         if assessment is not None and any(s.date >= today for s in week_sessions):
-            adjusted = adjust_week(
-                week_sessions, assessment.guidance, assessment.rungs, return_stage=assessment.return_stage
-            )
-            bent = {a.original.date: a for a in adjusted if a.changed and a.original.date >= today}
+            # Today as the coach says today; the days ahead with what lasts (the steps, an open red flag).
+            for guidance, on_day in ((assessment.guidance, True), (outlook_guidance(assessment), False)):
+                adjusted = adjust_week(
+                    week_sessions,
+                    guidance,
+                    assessment.rungs,
+                    return_stage=assessment.return_stage if on_day else None,
+                )
+                bent.update(
+                    {
+                        a.original.date: a
+                        for a in adjusted
+                        if a.changed and (a.original.date == today) == on_day and a.original.date >= today
+                    }
+                )
         rows = [
             DayRow(day, sessions.get(day), bent.get(day), runs.get(day, []))
             for day in (week_start + timedelta(days=offset) for offset in range(7))
