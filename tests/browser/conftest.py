@@ -31,8 +31,14 @@ from tests.conftest import test_config as base_config
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-features=Translate,MediaRouter",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-features=Translate,MediaRouter",
 ]
 VIEWPORT = {"width": 390, "height": 844}
 
@@ -67,8 +73,12 @@ class LiveServer:
 
     def _call(self, method: str, path: str, body: Any = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.url + path, data=data, method=method,  # noqa: S310
-                                         headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(  # noqa: S310 (our own 127.0.0.1 server)
+            self.url + path,
+            data=data,
+            method=method,
+            headers={"Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 (our own 127.0.0.1 server)
             return json.loads(response.read())
 
@@ -167,8 +177,16 @@ class Guard:
 
     def watch_page(self, page: Any) -> None:
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
-        page.on("console", lambda msg: self.errors.append(f"{page.url}: {msg.text}") if msg.type == "error"
-                and "Failed to load resource" not in msg.text and "net::ERR" not in msg.text else None)
+        page.on(
+            "console",
+            lambda msg: (
+                self.errors.append(f"{page.url}: {msg.text}")
+                if msg.type == "error"
+                and "Failed to load resource" not in msg.text
+                and "net::ERR" not in msg.text
+                else None
+            ),
+        )
 
 
 def _new_guarded_context(browser: Any, server: LiveServer, **options: Any) -> tuple[Any, Guard]:
@@ -200,8 +218,12 @@ def no_js_context(browser: Any, live_server: LiveServer) -> Iterator[Any]:
 def persistent_context(playwright_driver: Any, live_server: LiveServer, tmp_path: Path) -> Iterator[Any]:
     profile = tmp_path / "profile"
     ctx = playwright_driver.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=VIEWPORT,
-        base_url=live_server.url, service_workers="allow",
+        str(profile),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        viewport=VIEWPORT,
+        base_url=live_server.url,
+        service_workers="allow",
     )
     guard = Guard(live_server.url)
     guard.watch(ctx)
@@ -218,6 +240,7 @@ def runners(live_app: Flask) -> UserFactory:
 
 
 # --- helpers the tests share -------------------------------------------------------------------------------
+
 
 def server_rows(app: Flask, user: User) -> dict[str, list[dict[str, Any]]]:
     """Every row the server holds for `user`, by kind, as the API shows them (tombstones included)."""
@@ -270,8 +293,11 @@ def evaluate_settled(page: Any, expression: str, arg: Any = None) -> Any:
 
 def ready_offline(page: Any) -> None:
     """Wait until the service worker controls the page and the pages a runner logs from are on the phone."""
-    js_wait(page, "navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated')",
-            what="an active service worker")
+    js_wait(
+        page,
+        "navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === 'activated')",
+        what="an active service worker",
+    )
     if not page.evaluate("navigator.serviceWorker.controller !== null"):
         page.reload()  # the page opened while the worker was installing: the next one is controlled
     js_wait(page, "navigator.serviceWorker.controller !== null", what="a controlling service worker")
@@ -285,6 +311,15 @@ def ready_offline(page: Any) -> None:
         }""",
         what="the pages to be kept on the phone",
     )
+
+
+def ready_runner(context: Any, runners: UserFactory) -> tuple[Any, User]:
+    """A new runner signed in on a fresh page whose shell is ready to work offline."""
+    runner = runners.create()
+    page = context.new_page()
+    sign_in(page, runner)
+    ready_offline(page)
+    return page, runner
 
 
 def outbox_items(page: Any, user: User) -> list[dict[str, Any]]:
@@ -334,8 +369,9 @@ def shoot(page: Any, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=False)
 
 
-def server_put(app: Flask, user: User, kind: str, entry_id: str, body: dict[str, Any],
-               if_match: str | None = None) -> dict[str, Any]:
+def server_put(
+    app: Flask, user: User, kind: str, entry_id: str, body: dict[str, Any], if_match: str | None = None
+) -> dict[str, Any]:
     """Write an entry as another device would (through the same service the API uses)."""
     with app.app_context():
         result = entries.put_entry(user.id, kind, entry_id, body, if_match)

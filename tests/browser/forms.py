@@ -8,16 +8,29 @@ from tests.browser.conftest import js_wait
 
 
 def _saved(page: Any) -> None:
-    js_wait(page, "(document.querySelector('form.entry-form .save-status')?.textContent || '')"
-                  ".startsWith('Saved on this phone')", what="'Saved on this phone'")
+    js_wait(
+        page,
+        "(document.querySelector('form.entry-form .save-status')?.textContent || '')"
+        ".startsWith('Saved on this phone')",
+        what="'Saved on this phone'",
+    )
 
 
 def _tap_scale(page: Any, name: str, value: int) -> None:
     page.locator(f"input[name={name}][value='{value}']").locator("xpath=..").click()
 
 
-def log_run(page: Any, distance: str, minutes: int, *, rpe: int | None = 3, pain: int | None = None,
-            notes: str = "", kind: str | None = None, go: bool = True) -> dict[str, str]:
+def log_run(
+    page: Any,
+    distance: str,
+    minutes: int,
+    *,
+    rpe: int | None = 3,
+    pain: int | None = None,
+    notes: str = "",
+    kind: str | None = None,
+    go: bool = True,
+) -> dict[str, str]:
     """Log a run; returns the ids the page minted for the run (and its pain entry)."""
     if go:
         page.goto("/log/run")
@@ -39,8 +52,14 @@ def log_run(page: Any, distance: str, minutes: int, *, rpe: int | None = 3, pain
     return ids
 
 
-def log_pain(page: Any, score: int, *, context: str = "morning", location: str = "knee_front",
-             flags: tuple[str, ...] = ()) -> str:
+def log_pain(
+    page: Any,
+    score: int,
+    *,
+    context: str = "morning",
+    location: str = "knee_front",
+    flags: tuple[str, ...] = (),
+) -> str:
     page.goto("/log/pain")
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     page.select_option("select[name=context]", context)

@@ -14,6 +14,7 @@ from tests.browser.conftest import (
     js_wait,
     outbox_items,
     ready_offline,
+    ready_runner,
     server_rows,
     shoot,
     sign_in,
@@ -27,10 +28,7 @@ NOTHING = {"runs": [], "pain": [], "strength": [], "cross-training": []}
 def test_a_401_pauses_the_queue_until_the_runner_signs_in_again(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
-    runner = runners.create()
-    page = context.new_page()
-    sign_in(page, runner)
-    ready_offline(page)
+    page, runner = ready_runner(context, runners)
 
     context.set_offline(True)
     made = [log_run(page, "5", 28)["run"], log_pain(page, 2)]

@@ -13,6 +13,7 @@ from tests.browser.conftest import (
     js_wait,
     outbox_items,
     ready_offline,
+    ready_runner,
     server_rows,
     shoot,
     sign_in,
@@ -25,10 +26,7 @@ from tests.browser.forms import log_cross, log_pain, log_run, log_strength
 def test_entries_logged_offline_reach_the_server_once_through_a_flapping_network_and_failing_server(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
-    runner = runners.create()
-    page = context.new_page()
-    sign_in(page, runner)
-    ready_offline(page)
+    page, runner = ready_runner(context, runners)
 
     context.set_offline(True)
     first = log_run(page, "8.5", 45, rpe=4, pain=3)
@@ -83,10 +81,7 @@ def _send_log_ids(server: LiveServer) -> list[list[str]]:
 def test_an_answer_lost_after_the_commit_is_retried_without_a_second_row(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
-    runner = runners.create()
-    page = context.new_page()
-    sign_in(page, runner)
-    ready_offline(page)
+    page, runner = ready_runner(context, runners)
     context.set_offline(True)
     one = log_run(page, "10", 50)
     two = log_run(page, "12", 61)

@@ -15,6 +15,7 @@ from tests.browser.conftest import (
     all_ids,
     outbox_items,
     ready_offline,
+    ready_runner,
     server_put,
     server_rows,
     shoot,
@@ -67,8 +68,10 @@ def test_a_different_body_for_a_stored_id_is_kept_as_a_conflict_until_the_runner
     rows = {row["id"]: row for row in server_rows(app, runner)["runs"]}
     assert (rows[edited]["distance_m"], rows[edited]["version"]) == (10_000, 2)
     assert (rows[reused]["distance_m"], rows[reused]["version"]) == (8000, 1)
-    assert {item["id"]: item["state"] for item in outbox_items(page, runner)} == {edited: "conflict",
-                                                                                  reused: "conflict"}
+    assert {item["id"]: item["state"] for item in outbox_items(page, runner)} == {
+        edited: "conflict",
+        reused: "conflict",
+    }
     sent = live_server.sends_per_id()
     page.click("#pending-list [data-action=sync-now]")
     page.wait_for_timeout(1500)
@@ -87,18 +90,17 @@ def test_a_different_body_for_a_stored_id_is_kept_as_a_conflict_until_the_runner
 def test_a_refused_entry_needs_attention_is_not_retried_and_can_be_fixed_and_sent_again(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
-    runner = runners.create()
-    page = context.new_page()
-    sign_in(page, runner)
-    ready_offline(page)
+    page, runner = ready_runner(context, runners)
 
     context.set_offline(True)
     too_far = log_run(page, "900", 50)["run"]  # 900 km: the server allows at most 500 km
     fine = log_run(page, "10", 50)["run"]
     context.set_offline(False)
 
-    wait_until(lambda: [item["state"] for item in outbox_items(page, runner)] == ["attention"],
-               what="the refused run to need attention")
+    wait_until(
+        lambda: [item["state"] for item in outbox_items(page, runner)] == ["attention"],
+        what="the refused run to need attention",
+    )
     page.goto("/history/")
     entry = page.locator(f"#pending-list [data-id='{too_far}']")
     expect(entry).to_contain_text("Needs attention")

@@ -19,6 +19,7 @@ from tests.browser.conftest import (
     js_wait,
     outbox_items,
     ready_offline,
+    ready_runner,
     server_rows,
     shoot,
     sign_in,
@@ -34,16 +35,16 @@ SHELL_CACHES = "caches.keys().then((keys) => keys.filter((k) => k.startsWith('ru
 def test_a_reload_with_no_signal_renders_today_and_history_from_the_phone(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
-    runner = runners.create()
-    page = context.new_page()
-    sign_in(page, runner)
-    ready_offline(page)
+    page, runner = ready_runner(context, runners)
     synced = log_run(page, "7.25", 38)["run"]
     wait_for_empty_outbox(page, runner)
     # Once synced, the phone's copy of History is refreshed to include it.
-    js_wait(page, "caches.match('/history/').then((r) => r && r.text())"
-                  ".then((t) => Boolean(t && t.includes('7.25 km')))",
-            what="History's copy on the phone to show the synced run")
+    js_wait(
+        page,
+        "caches.match('/history/').then((r) => r && r.text())"
+        ".then((t) => Boolean(t && t.includes('7.25 km')))",
+        what="History's copy on the phone to show the synced run",
+    )
     page.goto("/today")
     expect(page.locator("section[aria-labelledby=logged-h]")).to_contain_text("7.25 km")
     shoot(page, "today-online")
@@ -102,10 +103,7 @@ def redeploy(live_server: LiveServer) -> Iterator[Any]:
 def test_a_new_version_waits_for_the_runner_and_keeps_pending_entries_and_the_draft(
     context: Any, live_server: LiveServer, runners: Any, redeploy: Any
 ) -> None:
-    runner = runners.create()
-    page = context.new_page()
-    sign_in(page, runner)
-    ready_offline(page)
+    page, runner = ready_runner(context, runners)
     old_shell = page.evaluate(SHELL_CACHES)
 
     live_server.faults({"mode": "500", "share": 1.0})  # the server takes no writes: entries stay pending
@@ -129,8 +127,9 @@ def test_a_new_version_waits_for_the_runner_and_keeps_pending_entries_and_the_dr
     shoot(page, "update-banner")
 
     banner.get_by_role("button", name="Reload").click()
-    js_wait(page, "window.__sameDocument === undefined && document.readyState === 'complete'",
-            what="the reload")
+    js_wait(
+        page, "window.__sameDocument === undefined && document.readyState === 'complete'", what="the reload"
+    )
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     assert page.evaluate(SHELL_CACHES) == [f"runner-shell-{new_version}"]  # the old shell went, once replaced
     assert page.input_value("input[name=distance]") == "12.5"
@@ -161,9 +160,11 @@ def test_chromium_finds_the_app_installable(
     icons = page.evaluate("""() => fetch('/manifest.webmanifest').then((r) => r.json())
         .then((m) => Promise.all(m.icons.map((i) => fetch(i.src).then((r) => [i.sizes, i.purpose, r.status,
           r.headers.get('Content-Type')]))))""")
-    assert sorted(map(tuple, icons)) == [("192x192", "any", 200, "image/png"),
-                                         ("512x512", "any", 200, "image/png"),
-                                         ("512x512", "maskable", 200, "image/png")]
+    assert sorted(map(tuple, icons)) == [
+        ("192x192", "any", 200, "image/png"),
+        ("512x512", "any", 200, "image/png"),
+        ("512x512", "maskable", 200, "image/png"),
+    ]
     touch = page.get_attribute("link[rel=apple-touch-icon]", "href")
     assert page.evaluate("(href) => fetch(href).then((r) => r.status)", touch) == 200
     assert all(rows == [] for rows in server_rows(live_server.app, runner).values())

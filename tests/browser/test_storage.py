@@ -13,7 +13,7 @@ from tests.browser.conftest import (
     all_ids,
     js_wait,
     outbox_items,
-    ready_offline,
+    ready_runner,
     server_rows,
     sign_in,
     wait_for_empty_outbox,
@@ -44,10 +44,7 @@ META = """(name) => new Promise((resolve) => {
 def test_one_storage_failure_is_retried_and_the_entry_is_saved_once(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
-    runner = runners.create()
-    page = context.new_page()
-    sign_in(page, runner)
-    ready_offline(page)
+    page, runner = ready_runner(context, runners)
     context.set_offline(True)
     page.goto("/log/run")
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
