@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,19 @@ def database_url(raw: str) -> str:
         if raw.startswith(prefix):
             return "postgresql+psycopg://" + raw[len(prefix) :]
     return raw
+
+
+def postgres_pool(env: Mapping[str, str]) -> dict[str, Any]:
+    """Pool for one app process. A sync gunicorn worker uses one connection at a time, so the server sees
+    about instances x workers connections; the pool only caps bursts (threads, CLI) and drops dead ones."""
+    return {
+        "pool_size": int(env.get("DB_POOL_SIZE", "5")),
+        "max_overflow": int(env.get("DB_MAX_OVERFLOW", "5")),
+        "pool_timeout": 10,
+        "pool_pre_ping": True,  # a connection cut by a database restart or failover is replaced, not used
+        "pool_recycle": 1800,  # under typical proxy/firewall idle cut-offs
+        "connect_args": {"connect_timeout": 5},
+    }
 
 
 def _dev_secret_key(instance_path: Path) -> str:
@@ -62,8 +76,15 @@ def load(instance_path: Path, overrides: dict[str, Any] | None) -> dict[str, Any
         "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", "0")),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "DEMO_SEED_ON_START": False,
+        # One JSON line per request on stderr (runner_app/ops/request_log.py); off in tests unless asked.
+        "REQUEST_LOG": env.get("REQUEST_LOG", "0" if testing else "1") == "1",
     }
     settings.update(overrides)
+    if (
+        settings["SQLALCHEMY_DATABASE_URI"].startswith("postgresql")
+        and "SQLALCHEMY_ENGINE_OPTIONS" not in overrides
+    ):
+        settings["SQLALCHEMY_ENGINE_OPTIONS"] = postgres_pool(env)
     if not settings["SECRET_KEY"]:
         if settings["TESTING"]:
             settings["SECRET_KEY"] = secrets.token_hex(32)

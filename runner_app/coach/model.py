@@ -15,6 +15,21 @@ Source = Literal["literature", "product"]
 RunKind = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race"]
 Terrain = Literal["flat", "rolling", "hilly", "downhill"]
 PainContext = Literal["morning", "during_run", "after_run", "after_strength", "rest", "night"]
+PainLocation = Literal[
+    "knee_front", "knee_outer", "knee_inner", "knee_back", "hip", "shin", "achilles", "calf", "foot", "other"
+]
+PainFlag = Literal[
+    "swelling",
+    "sharp",
+    "locking",
+    "giving_way",
+    "cannot_weight_bear",
+    "hot_red_fever",
+    "night_pain",
+    "bone_tenderness",
+    "after_trauma",
+]
+Side = Literal["left", "right", "both"]
 ReturnStage = Literal["R0", "R1", "R2", "R3", "R4", "R5", "R6"]
 RungId = Literal["C1", "C2", "C3", "C4", "C5"]
 AlertKind = Literal["refer_urgent", "see_clinician", "see_clinician_firm", "spike_run", "spike_week"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import Field, Strict, model_validator
 from sqlalchemy import delete, select
@@ -16,15 +16,11 @@ from runner_app.models.types import utcnow
 from runner_app.planning.build import build_sessions
 from runner_app.planning.csv_import import parse_plan_csv
 from runner_app.planning.generate import PlanInputError, generate_plan
-from runner_app.planning.model import PlannedSession, PlanSpec, WeeklyTemplate
+from runner_app.planning.model import PlannedSession, PlanSpec, SessionKind, TemplateKind, WeeklyTemplate
 from runner_app.services import coach_cache
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, PlanDay, Schema, ShortText, validate
 
-TemplateKind = Literal["rest", "easy", "long", "tempo", "intervals", "hills", "cross_training"]
-SessionKind = Literal[
-    "rest", "easy", "recovery", "long", "tempo", "intervals", "hills", "race", "cross_training"
-]
 Weekday = Annotated[int, Strict(), Field(ge=0, le=6)]
 Metres = Annotated[float, Strict(), Field(ge=0, le=400_000)]
 RaceMetres = Annotated[float, Strict(), Field(gt=0, le=250_000)]

@@ -22,27 +22,11 @@ from pydantic import (
     model_validator,
 )
 
+from runner_app.coach.model import PainContext, PainFlag, PainLocation, RunKind, Side, Terrain
+
 SCHEMA_VERSION = 1  # offline.md: the phone may replay older payloads; every version up to this is accepted
 EARLIEST_DATE = date(1900, 1, 1)
 
-RunKind = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race"]
-Terrain = Literal["flat", "rolling", "hilly", "downhill"]
-PainContext = Literal["morning", "during_run", "after_run", "after_strength", "rest", "night"]
-PainLocation = Literal[
-    "knee_front", "knee_outer", "knee_inner", "knee_back", "hip", "shin", "achilles", "calf", "foot", "other"
-]
-Side = Literal["left", "right", "both"]
-PainFlag = Literal[
-    "swelling",
-    "sharp",
-    "locking",
-    "giving_way",
-    "cannot_weight_bear",
-    "hot_red_fever",
-    "night_pain",
-    "bone_tenderness",
-    "after_trauma",
-]
 CrossKind = Literal["cycling", "swimming", "walking", "elliptical", "other"]
 ClinicianKind = Literal["gp", "physio", "other"]
 

@@ -6,6 +6,7 @@ import itertools
 import json
 import random
 from datetime import date
+from typing import get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from runner_app.coach.model import (
     CrossTrainingEntry,
     DayLog,
     PainEntry,
+    PainFlag,
     RunEntry,
 )
 from tests.unit.coach.builders import Entry, day, logs
@@ -28,17 +30,7 @@ FAST = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-FLAGS = [
-    "swelling",
-    "sharp",
-    "locking",
-    "giving_way",
-    "cannot_weight_bear",
-    "hot_red_fever",
-    "night_pain",
-    "bone_tenderness",
-    "after_trauma",
-]
+FLAGS = list(get_args(PainFlag))
 LOCATIONS = ["knee_front", "knee_outer", "hip", "shin"]
 
 
