@@ -100,9 +100,11 @@ Cadence cue
 
 Strength
 30. ST1: "the last 4 weeks before the race" are the 4 weeks before race week; after the race, 2 again; the
-    planner says whether a week is a base week. ST2: never on a hard-session day either; an easy-run day
-    only when no rest day fits; never a hard day as a last resort (runner_app/planning/strength.py reads
-    this differently). ST3: +2 reps (+5 s, +5 steps) per step to the top of the range, then load +5 %
+    planner says whether a week is a base week. ST2 is scheduled by runner_app/planning/strength.py:
+    rest days first, then easy-run days, and a hard-session day (lifting >= 6 h after the run) only as a
+    last resort, since the literal rule leaves a common 5-day week (quality Tuesday, long Sunday) one
+    strength day where ST1 asks for two; never the day before or after a hard session.
+    ST3: +2 reps (+5 s, +5 steps) per step to the top of the range, then load +5 %
     (rounded to 0.5 kg, at least +0.5 kg) from the bottom; bodyweight exercises get 2 kg after 3 x top;
     timed and stepped exercises stop at the top; "settled" needs an after_strength answer unless pain was 0.
     ST4: in amber/red, jump/plyometric-tagged exercises and any whose last pain was > 5 are dropped; no
