@@ -42,8 +42,9 @@ def session_cookie(app: Any) -> str:
     page = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)
     assert token, "no CSRF token on the sign-in page"
-    response = client.post("/login", data={"email": "lighthouse@example.com", "password": PASSWORD,
-                                           "csrf_token": token.group(1)})
+    response = client.post(
+        "/login", data={"email": "lighthouse@example.com", "password": PASSWORD, "csrf_token": token.group(1)}
+    )
     assert response.status_code == 302, response.status_code
     cookie = client.get_cookie("session")
     assert cookie is not None
@@ -55,8 +56,15 @@ def main() -> None:
         print("skipped: needs npx and /usr/bin/chromium")
         return
     folder = Path(tempfile.mkdtemp())
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'lh.sqlite3'}",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 8, "RATELIMIT_STORAGE_URI": "memory://"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'lh.sqlite3'}",
+            "ARGON2_TIME_COST": 1,
+            "ARGON2_MEMORY_COST": 8,
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
     with app.app_context():
         upgrade()
         users.create_user("lighthouse@example.com", PASSWORD)
@@ -67,13 +75,23 @@ def main() -> None:
         for path in PAGES:
             out = folder / f"{path.strip('/').replace('/', '-')}.json"
             subprocess.run(
-                ["npx", "--yes", "lighthouse@12", f"http://127.0.0.1:{server.server_port}{path}",
-                 "--quiet", "--output=json", f"--output-path={out}", "--form-factor=mobile",
-                 f"--only-categories={','.join(CATEGORIES)}",
-                 f"--extra-headers={json.dumps({'Cookie': cookie})}",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic "
-                 "--disable-background-networking --disable-component-update --disable-sync"],
-                check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=300,
+                [
+                    "npx",
+                    "--yes",
+                    "lighthouse@12",
+                    f"http://127.0.0.1:{server.server_port}{path}",
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out}",
+                    "--form-factor=mobile",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                    f"--extra-headers={json.dumps({'Cookie': cookie})}",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic "
+                    "--disable-background-networking --disable-component-update --disable-sync",
+                ],
+                check=True,
+                env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                timeout=300,
             )
             report = json.loads(out.read_text())
             scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}

@@ -29,8 +29,15 @@ PASSWORD = "correct horse battery staple"  # noqa: S105 (a throwaway bench accou
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp())
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 8, "RATELIMIT_STORAGE_URI": "memory://"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
+            "ARGON2_TIME_COST": 1,
+            "ARGON2_MEMORY_COST": 8,
+            "RATELIMIT_STORAGE_URI": "memory://",
+        }
+    )
     with app.app_context():
         upgrade()
         users.create_user("shell@example.com", PASSWORD)
@@ -38,10 +45,12 @@ def main() -> None:
     client = app.test_client()
     login = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login) or re.search(
-        r'name="csrf_token" value="([^"]+)"', login)
+        r'name="csrf_token" value="([^"]+)"', login
+    )
     assert token, "no CSRF token on the sign-in page"
-    signed_in = client.post("/login", data={"email": "shell@example.com", "password": PASSWORD,
-                                            "csrf_token": token.group(1)})
+    signed_in = client.post(
+        "/login", data={"email": "shell@example.com", "password": PASSWORD, "csrf_token": token.group(1)}
+    )
     assert signed_in.status_code == 302, signed_in.status_code
 
     rows = []
@@ -61,10 +70,12 @@ def main() -> None:
     total = sum(packed for _, _, packed in rows)
     code = sum(packed for url, _, packed in rows if not url.endswith(".png"))
     print(f"{'total':<{width}}  {total_raw:>8}  {total:>8}")
-    print(f"\napp shell gzip transfer: {total / 1024:.1f} KB (target <= {TARGET_BYTES // 1024} KB: "
-          f"{'met' if total <= TARGET_BYTES else 'NOT met'}); "
-          f"of which HTML/CSS/JS/JSON/SVG {code / 1024:.1f} KB, "
-          f"PNG icons {(total - code) / 1024:.1f} KB")
+    print(
+        f"\napp shell gzip transfer: {total / 1024:.1f} KB (target <= {TARGET_BYTES // 1024} KB: "
+        f"{'met' if total <= TARGET_BYTES else 'NOT met'}); "
+        f"of which HTML/CSS/JS/JSON/SVG {code / 1024:.1f} KB, "
+        f"PNG icons {(total - code) / 1024:.1f} KB"
+    )
 
 
 if __name__ == "__main__":

@@ -47,8 +47,16 @@ class Quiet(WSGIRequestHandler):
 
 
 def body(n: int) -> dict[str, Any]:
-    return {"date": YESTERDAY, "kind": "easy", "distance_m": 5000 + n, "duration_s": 1800 + n, "rpe": 3,
-            "terrain": "flat", "notes": f"bench {n}", "schema_version": 1}
+    return {
+        "date": YESTERDAY,
+        "kind": "easy",
+        "distance_m": 5000 + n,
+        "duration_s": 1800 + n,
+        "rpe": 3,
+        "terrain": "flat",
+        "notes": f"bench {n}",
+        "schema_version": 1,
+    }
 
 
 class Session:
@@ -66,8 +74,9 @@ class Session:
         assert status == 302, status
         self.csrf = json.loads(self.call("GET", "/pwa/session")[1])["csrf_token"]
 
-    def call(self, method: str, path: str, data: bytes | None = None,
-             headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    def call(
+        self, method: str, path: str, data: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, bytes]:
         self.conn.request(method, path, body=data, headers={"Cookie": self.cookie, **(headers or {})})
         response = self.conn.getresponse()
         payload = response.read()
@@ -91,8 +100,10 @@ def http_drain(port: int, email: str) -> tuple[float, float]:
     single = time.perf_counter() - start
     start = time.perf_counter()
     for first in range(0, ENTRIES, BATCH):
-        ops = [{"method": "PUT", "path": f"/runs/{uuid.uuid4()}", "if_match": None, "body": body(n)}
-               for n in range(first, first + BATCH)]
+        ops = [
+            {"method": "PUT", "path": f"/runs/{uuid.uuid4()}", "if_match": None, "body": body(n)}
+            for n in range(first, first + BATCH)
+        ]
         status, answer = session.json("POST", "/api/v1/sync", {"ops": ops})
         assert status == 200 and all(r["status"] == 201 for r in answer["results"]), status
     batched = time.perf_counter() - start
@@ -131,9 +142,18 @@ def browser_drain(base_url: str, email: str) -> tuple[float, float] | None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        browser = driver.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page(base_url=base_url)
         page.goto("/login")
         page.fill("input[name=email]", email)
@@ -156,16 +176,25 @@ def browser_drain(base_url: str, email: str) -> tuple[float, float] | None:
 def report(name: str, single: float, batched: float) -> None:
     per_single, per_batched = single / ENTRIES * 1000, batched / ENTRIES * 1000
     ratio = per_batched / per_single
-    print(f"{name}: {ENTRIES} single PUTs {single:.2f} s ({per_single:.2f} ms/entry); "
-          f"{ENTRIES} through /api/v1/sync {batched:.2f} s ({per_batched:.2f} ms/entry); "
-          f"ratio {ratio:.2f} x (target <= 0.3: {'met' if ratio <= 0.3 else 'NOT met'})")
+    print(
+        f"{name}: {ENTRIES} single PUTs {single:.2f} s ({per_single:.2f} ms/entry); "
+        f"{ENTRIES} through /api/v1/sync {batched:.2f} s ({per_batched:.2f} ms/entry); "
+        f"ratio {ratio:.2f} x (target <= 0.3: {'met' if ratio <= 0.3 else 'NOT met'})"
+    )
 
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp())
-    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
-                      "ARGON2_TIME_COST": 1, "ARGON2_MEMORY_COST": 8, "RATELIMIT_STORAGE_URI": "memory://",
-                      "LOGIN_RATE_LIMIT": "1000 per minute"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'bench.sqlite3'}",
+            "ARGON2_TIME_COST": 1,
+            "ARGON2_MEMORY_COST": 8,
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "LOGIN_RATE_LIMIT": "1000 per minute",
+        }
+    )
     with app.app_context():
         upgrade()
         users.create_user("drain-http@example.com", PASSWORD)

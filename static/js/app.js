@@ -5,6 +5,7 @@ import { wireForms } from "./forms.js";
 import * as outbox from "./outbox.js";
 import { forgetPages, refreshPages, registerWorker } from "./pwa.js";
 import { Syncer } from "./sync.js";
+import { wireTasks } from "./tasks.js";
 import { Banner, OutboxView, plural } from "./ui.js";
 
 const app = {
@@ -97,6 +98,7 @@ async function start() {
   app.syncer.addEventListener("state", () => app.view.render());
   app.syncer.addEventListener("synced", refreshPages);
   wireForms(app);
+  wireTasks(app).catch(() => {});
   wireSignOut();
   addEventListener("online", () => app.syncer.flush("online"));
   document.addEventListener("visibilitychange", () => {

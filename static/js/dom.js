@@ -69,6 +69,9 @@ export function summary(kind, body, units) {
   if (kind === "pain") {
     return [h("strong", {}, `Pain ${body.score}/10`), ` ${words(body.location)} (${body.side}), ${words(body.context)}`];
   }
+  if (kind === "tasks") {
+    return [h("strong", {}, body.title || cap(words(body.key))), body.done ? " · marked done" : " · marked not done"];
+  }
   if (kind === "strength") {
     return [h("strong", {}, "Strength"), ` ${duration(body.duration_s)} · ${(body.sets || []).length} sets`];
   }

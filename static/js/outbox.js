@@ -3,6 +3,10 @@
 // `entries` holds the local copy of each entry; `outbox` holds one item per entry still to send, with the
 // state "queued" (to send), "conflict" (the server has another version: the runner chooses) or "attention"
 // (the server refused it: the runner fixes it). Every change that touches both is one transaction.
+//
+// Task check-offs ride in the same outbox (kind "tasks", one item per day and task, id "task:<date>:<key>"),
+// so the one flusher sends them and the badge counts them: a later tap replaces the item with a new revision,
+// so the last tap is what reaches the server.
 
 import { req, transact } from "./idb.js";
 
@@ -63,6 +67,37 @@ export async function save(userId, writes) {
   changed(userId);
 }
 
+export const TASKS = "tasks";
+
+export function taskId(date, key) {
+  return `task:${date}:${key}`;
+}
+
+// A task ticked or un-ticked: its local copy and its outbox item, in one transaction.
+export async function checkTask(userId, { date, key, done, title }) {
+  const id = taskId(date, key);
+  await transact(userId, STORES, "readwrite", async ({ entries, outbox, meta }) => {
+    const seq = ((await req(meta.get("seq"))) || 0) + 1;
+    const item = await req(outbox.get(id));
+    const now = new Date().toISOString();
+    const body = { date, key, title: title || key, done: Boolean(done) };
+    await req(entries.put({ id, kind: TASKS, body, status: "pending", saved_at: now }));
+    await req(outbox.put({ id, kind: TASKS, body, if_match: null, state: "queued", seq, rev: (item?.rev || 0) + 1,
+      saved_at: now, error: null, server: null }));
+    await req(meta.put(seq, "seq"));
+  });
+  changed(userId);
+  return id;
+}
+
+// What this phone knows of the task check-offs: [{local, item}] for each task it has a copy of.
+export async function taskChecks(userId) {
+  const [all, locals] = await transact(userId, ["outbox", "entries"], "readonly", ({ outbox, entries }) =>
+    Promise.all([req(outbox.getAll()), req(entries.getAll())]));
+  const items = new Map(all.filter((item) => item.kind === TASKS).map((item) => [item.id, item]));
+  return locals.filter((local) => local.kind === TASKS).map((local) => ({ local, item: items.get(local.id) || null }));
+}
+
 export async function items(userId) {
   const all = await transact(userId, ["outbox"], "readonly", ({ outbox }) => req(outbox.getAll()));
   return all.sort((a, b) => a.seq - b.seq);
@@ -94,11 +129,12 @@ async function settleOne(entries, outbox, item, status, body) {
     if (same) {
       await req(outbox.delete(item.id));
     } else if (current) {
-      await req(outbox.put({ ...current, if_match: String(body.version) }));
+      // A task check has no version: the newer tap is simply sent next.
+      await req(outbox.put({ ...current, if_match: body?.version != null ? String(body.version) : current.if_match }));
     }
     if (local) {
-      await req(entries.put({ ...local, status: same ? "synced" : "pending", server_version: body.version,
-        synced_at: new Date().toISOString() }));
+      await req(entries.put({ ...local, status: same ? "synced" : "pending",
+        server_version: body?.version ?? local.server_version ?? null, synced_at: new Date().toISOString() }));
     }
   } else if (same && status === 412) {
     await req(outbox.put({ ...current, state: "conflict", server: body }));

@@ -1,5 +1,6 @@
 // The flusher: sends the outbox to the server, one flush at a time across every tab (Web Locks), in
-// batches through POST /api/v1/sync, each op a PUT to the entry's own URL so a retry is harmless.
+// batches through POST /api/v1/sync, each op a PUT to the entry's own URL so a retry is harmless; task
+// check-offs from the same outbox go one by one as PUT /api/v1/tasks/{date}/{key}.
 // Answers decide each item's fate (shared/offline.md): 2xx synced, 412 conflict, 400/422 needs attention,
 // network error / 408 / 429 / 5xx kept and retried with backoff, 401 / 403 kept and the queue paused.
 
@@ -79,6 +80,12 @@ export class Syncer extends EventTarget {
     try {
       let token = await this.session();
       while (items.length) {
+        if (!batchable(items[0])) {
+          // A task check-off goes to its own URL (the batch endpoint takes entries only).
+          token = await this.sendOne(items[0], token);
+          items = items.slice(1);
+          continue;
+        }
         const batch = take(items);
         items = items.slice(batch.length);
         token = await this.send(batch, token);
@@ -145,9 +152,10 @@ export class Syncer extends EventTarget {
   }
 
   async sendOne(item, token, csrfRetried = false) {
+    const { url, body: payload } = target(item);
     const extra = item.if_match ? { "If-Match": `"${item.if_match}"` } : {};
-    const response = await request(`/api/v1/${item.kind}/${item.id}`, {
-      method: "PUT", headers: { ...headers(token), ...extra }, body: JSON.stringify(item.body),
+    const response = await request(url, {
+      method: "PUT", headers: { ...headers(token), ...extra }, body: JSON.stringify(payload),
     });
     if (response.type === "opaqueredirect") throw new SignIn();
     const body = await response.json().catch(() => null);
@@ -182,10 +190,26 @@ export class Syncer extends EventTarget {
   }
 }
 
+function batchable(item) {
+  return item.kind !== outbox.TASKS;
+}
+
+// Where an item is PUT, and what is sent: an entry to its own URL; a task check-off as
+// PUT /api/v1/tasks/{date}/{key} {"done": true|false} (idempotent).
+function target(item) {
+  if (item.kind === outbox.TASKS) {
+    const { date, key, done } = item.body;
+    return { url: `/api/v1/tasks/${encodeURIComponent(date)}/${encodeURIComponent(key)}`, body: { done } };
+  }
+  return { url: `/api/v1/${item.kind}/${item.id}`, body: item.body };
+}
+
+// Consecutive entries, up to the batch limits (a task check-off ends the batch).
 function take(items) {
   const batch = [];
   let bytes = 0;
   for (const item of items) {
+    if (!batchable(item)) break;
     const size = JSON.stringify(item.body).length + 100;
     if (batch.length && (batch.length >= BATCH_OPS || bytes + size > BATCH_BYTES)) break;
     batch.push(item);

@@ -137,8 +137,9 @@ def _fresh_server_state(request: pytest.FixtureRequest) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def playwright_driver() -> Iterator[Any]:
     _chromium_or_skip()
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=15_000)  # assertions wait as long as actions: a loaded CI machine is slower
     with sync_playwright() as driver:
         yield driver
 
@@ -254,6 +255,19 @@ def server_rows(app: Flask, user: User) -> dict[str, list[dict[str, Any]]]:
             model = KINDS[kind].model
             rows = db.session.scalars(select(model).where(model.user_id == user.id)).all()
             out[kind] = [entries.entry_to_dict(kind, row) for row in rows]
+        db.session.remove()
+    return out
+
+
+def task_checks(app: Flask, user: User) -> dict[tuple[str, str], bool]:
+    """The server's task check-offs for `user`: {(date, key): done}."""
+    from sqlalchemy import select
+
+    from runner_app.models import TaskCheck
+
+    with app.app_context():
+        rows = db.session.scalars(select(TaskCheck).where(TaskCheck.user_id == user.id)).all()
+        out = {(row.date.isoformat(), row.key): row.done for row in rows}
         db.session.remove()
     return out
 

@@ -1,0 +1,245 @@
+"""Benchmark: the production path under wrk, against a bare Flask app serving the same JSON.
+
+Each figure comes from wrk (16 connections, 2 wrk threads) against gunicorn (gunicorn.conf.py) on 127.0.0.1:
+- `PUT /api/v1/runs/<fresh UUID>` (bearer token, 201 each) on SQLite (WAL) and on PostgreSQL, 2 workers;
+- `GET /api/v1/today` for a runner with one year of history (logged through `POST /api/v1/sync`);
+- each against bench/deploy_echo.py (bare Flask, same paths, same JSON, same gunicorn settings) in the same
+  run, alternating baseline and app in pairs of short runs and keeping the pair with the median ratio (so
+  that load from elsewhere on the machine hits both alike);
+- PostgreSQL PUT throughput with 1 worker against 2 workers.
+The database server, wrk and the app share the machine's cores, as they would on a single 2-core box.
+
+    .venv/bin/python bench/deploy_throughput.py                  # SQLite only
+    pg_virtualenv -v 15 sh -c '.venv/bin/python bench/deploy_throughput.py \\
+        --postgres "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE"'
+
+With --postgres it creates (and drops) a database of its own on that server. Needs `wrk` (apt-get install
+wrk). Figures are printed with this command line and kept in bench/out/deploy_throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import psycopg  # noqa: E402
+from psycopg import sql  # noqa: E402
+
+from tests.deploy.stack import AppServer, Runner, app_env, create_runner, flask_cli  # noqa: E402
+
+LUA = REPO / "bench" / "deploy_wrk.lua"
+CONNECTIONS = 16
+TODAY = date.today()  # noqa: DTZ011  (the app's runner is in UTC; a day either way changes nothing here)
+
+
+def wrk(url: str, mode: str, token: str, seconds: int, path: str = "/api/v1/today") -> dict[str, Any]:
+    """One wrk run; its JSON line plus req/s. Any non-expected answer or socket error aborts the bench."""
+    env = {
+        **os.environ,
+        "BENCH_MODE": mode,
+        "BENCH_TOKEN": token,
+        "BENCH_PATH": path,
+        "BENCH_DATE": (TODAY - timedelta(days=1)).isoformat(),
+    }
+    argv = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(LUA), url]
+    out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True, timeout=seconds + 60)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    if result["bad"] or result["socket_errors"]:
+        raise SystemExit(f"wrk against {url} ({mode}) saw bad answers or socket errors: {result}")
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def compare(base_url: str, url: str, mode: str, token: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Alternate runs against the baseline and the candidate (`rounds` pairs, after a warm-up of each), so
+    that load from elsewhere on the machine hits both alike; keep the pair with the median ratio."""
+    wrk(base_url, mode, token, 2)
+    wrk(url, mode, token, 2)
+    pairs = []
+    for _ in range(args.rounds):
+        base = wrk(base_url, mode, token, args.seconds)
+        cand = wrk(url, mode, token, args.seconds)
+        pairs.append((cand["rps"] / base["rps"], base, cand))
+    pairs.sort(key=lambda p: p[0])
+    ratio, base, cand = pairs[len(pairs) // 2]
+    return {"ratio": ratio, "base": base, "candidate": cand, "all_ratios": [p[0] for p in pairs]}
+
+
+def history_ops(rng: random.Random, days: int) -> list[dict[str, Any]]:
+    """A year of logging: morning check-ins, runs with an after-run check-in, strength twice a week."""
+    ops: list[dict[str, Any]] = []
+
+    def put(kind: str, body: dict[str, Any]) -> None:
+        ops.append({"method": "PUT", "path": f"/{kind}/{uuid.uuid4()}", "body": body})
+
+    for n in range(days, 0, -1):
+        day = (TODAY - timedelta(days=n)).isoformat()
+        pain = {"date": day, "location": "knee_front", "side": "right"}
+        if rng.random() < 0.9:
+            put("pain", {**pain, "context": "morning", "score": rng.choice([0, 0, 1, 1, 2])})
+        if rng.random() < 0.75:
+            long_run = (TODAY - timedelta(days=n)).weekday() == 6
+            km = 16 if long_run else rng.choice([6, 8, 10])
+            kind = "long" if long_run else rng.choice(["easy", "easy", "tempo"])
+            put(
+                "runs", {"date": day, "kind": kind, "distance_m": km * 1000, "duration_s": km * 330, "rpe": 4}
+            )
+            put(
+                "pain",
+                {
+                    **pain,
+                    "context": "after_run",
+                    "score": rng.choice([0, 1, 1]),
+                    "settled_within_60min": True,
+                },
+            )
+        if (TODAY - timedelta(days=n)).weekday() in (1, 4):
+            sets = [
+                {"exercise": "clamshells", "reps": 15, "side": "both"},
+                {"exercise": "hip_bridges", "reps": 12},
+            ]
+            put("strength", {"date": day, "duration_s": 1500, "rpe": 5, "pain_max": 1, "sets": sets})
+    return ops
+
+
+def call(url: str, token: str, method: str = "GET", body: Any = None) -> Any:
+    data = None if body is None else json.dumps(body).encode()
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)  # noqa: S310
+    with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310  (our 127.0.0.1 server)
+        return json.loads(response.read())
+
+
+def seed_year(server: AppServer, runner: Runner) -> int:
+    ops = history_ops(random.Random(2026), 365)
+    for start in range(0, len(ops), 500):
+        results = call(server.url + "/api/v1/sync", runner.token, "POST", {"ops": ops[start : start + 500]})
+        statuses = {r["status"] for r in results["results"]}
+        assert statuses == {201}, statuses
+    return len(ops)
+
+
+@contextmanager
+def running(server: AppServer) -> Iterator[AppServer]:
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@contextmanager
+def postgres_database(admin_url: str) -> Iterator[str]:
+    name = f"runner_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urlunsplit(urlsplit(admin_url)._replace(path="/" + name))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def bench_backend(label: str, database_url: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    env = app_env(database_url)
+    flask_cli(env, "db", "upgrade")
+    out: dict[str, Any] = {}
+    today_file = work / f"today-{label}.json"
+    with running(AppServer(f"app-{label}", work, env, workers=2)) as app:
+        writer, reader = create_runner(env), create_runner(env)
+        out["history_entries"] = seed_year(app, reader)
+        started = time.perf_counter()
+        today_file.write_text(json.dumps(call(app.url + "/api/v1/today", reader.token)))
+        out["first_today_s"] = time.perf_counter() - started
+        # The baseline: bare Flask, same gunicorn settings, answering this very `today` document.
+        echo_env = {**app_env("sqlite://"), "BENCH_TODAY_JSON": str(today_file)}
+        echo_app = ("--pythonpath", str(REPO / "bench"), "deploy_echo:app")
+        with running(AppServer(f"echo-{label}", work, echo_env, workers=2, app=echo_app)) as echo:
+            out["put"] = compare(echo.url, app.url, "put", writer.token, args)
+            out["today"] = compare(echo.url, app.url, "get", reader.token, args)
+    if label == "postgresql":
+        one_worker = AppServer("app-pg-1w", work, env, workers=1)
+        with running(one_worker) as one, running(AppServer("app-pg-2w", work, env, workers=2)) as two:
+            out["workers"] = compare(one.url, two.url, "put", writer.token, args)
+    return out
+
+
+def _row(name: str, res: dict[str, Any], ratio: float | None = None) -> str:
+    line = f"{name:38}{res['rps']:9.0f}{res['p50_ms']:9.1f}{res['p95_ms']:9.1f}"
+    return line + (f"{ratio:8.2f}" if ratio is not None else "")
+
+
+def report(command: str, results: dict[str, Any], load: tuple[float, float]) -> None:
+    print(f"$ {command}")
+    pairs = len(next(iter(results.values()))["put"]["all_ratios"])
+    print(
+        f"{os.cpu_count()} cores; load average {load[0]:.2f} before, {load[1]:.2f} after; "
+        f"wrk -t2 -c{CONNECTIONS}; gunicorn sync workers; the median of {pairs} alternating pairs"
+    )
+    print(f"{'':38}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}")
+    for label, res in results.items():
+        for what, key in (("PUT /api/v1/runs/{id}", "put"), ("GET /api/v1/today (1 year)", "today")):
+            pair = res[key]
+            print(_row(f"{what}, bare Flask", pair["base"]))
+            print(_row(f"  {label}, 2 workers", pair["candidate"], pair["ratio"]))
+            print(f"{'':38}ratios of all pairs: {', '.join(f'{r:.2f}' for r in pair['all_ratios'])}")
+        first = res["first_today_s"]
+        print(f"  ({label}: the first `today` over {res['history_entries']} entries took {first:.2f}s)")
+        if "workers" in res:
+            pair = res["workers"]
+            print(_row(f"PUT, {label}, 1 worker", pair["base"]))
+            print(_row(f"PUT, {label}, 2 workers", pair["candidate"], pair["ratio"]))
+            print(f"{'':38}ratios of all pairs: {', '.join(f'{r:.2f}' for r in pair['all_ratios'])}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n", 1)[0])
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server to create a bench database on")
+    parser.add_argument("--seconds", type=int, default=5, help="length of each measured wrk run")
+    parser.add_argument("--rounds", type=int, default=5, help="alternating pairs per figure (median kept)")
+    parser.add_argument("--skip-sqlite", action="store_true")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    command = shlex.join([".venv/bin/python", *sys.argv])
+    if args.postgres:
+        command = command.replace(args.postgres, "$PG_URL")
+    load_before = os.getloadavg()[0]
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="runner-bench-") as tmp:
+        work = Path(tmp)
+        if not args.skip_sqlite:
+            results["sqlite"] = bench_backend("sqlite", f"sqlite:///{work / 'bench.sqlite3'}", work, args)
+        if args.postgres:
+            with postgres_database(args.postgres) as url:
+                results["postgresql"] = bench_backend("postgresql", url, work, args)
+    load_after = os.getloadavg()[0]
+    report(command, results, (load_before, load_after))
+    out_dir = REPO / "bench" / "out"
+    out_dir.mkdir(exist_ok=True)
+    (out_dir / "deploy_throughput.json").write_text(
+        json.dumps({"command": command, "load": [load_before, load_after], "results": results}, indent=2)
+    )
+
+
+if __name__ == "__main__":
+    main()

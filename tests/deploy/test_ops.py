@@ -1,0 +1,135 @@
+"""The ops pieces in-process: the health check, the JSON request log, the backup command's refusals.
+
+These need no subprocess and run in both CI passes (the backup tests on the pass's own database).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from runner_app import create_app
+from runner_app.ops.request_log import LOGGER_NAME, JsonLineFormatter
+from tests.builders import UserFactory
+from tests.conftest import test_config as base_config
+from tests.deploy.stack import free_port
+
+ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
+
+
+def test_healthz_answers_200_and_json_when_the_database_answers(app: Flask) -> None:
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json is not None and response.json["status"] == "ok"
+    assert response.json["checks"] == {"database": "ok"}
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable(tmp_path: Path) -> None:
+    closed = free_port()  # nothing listens there
+    url = f"postgresql+psycopg://nobody:nothing@127.0.0.1:{closed}/none"
+    broken = create_app(base_config(tmp_path, SQLALCHEMY_DATABASE_URI=url))
+    response = broken.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json == {"status": "unavailable", "checks": {"database": "unreachable"}}
+
+
+@pytest.fixture
+def log_lines(tmp_path: Path) -> Iterator[tuple[Flask, io.StringIO]]:
+    """An app with the request log on, its lines captured (a database is not needed for these requests)."""
+    logged = create_app(base_config(tmp_path, REQUEST_LOG=True, SQLALCHEMY_DATABASE_URI="sqlite://"))
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonLineFormatter())
+    logger = logging.getLogger(LOGGER_NAME)
+    logger.addHandler(handler)
+    try:
+        yield logged, stream
+    finally:
+        logger.removeHandler(handler)
+
+
+def _lines(stream: io.StringIO) -> list[dict[str, object]]:
+    return [json.loads(line) for line in stream.getvalue().splitlines()]
+
+
+def test_each_request_logs_one_json_line_with_method_path_status_duration_and_id(
+    log_lines: tuple[Flask, io.StringIO],
+) -> None:
+    logged, stream = log_lines
+    client = logged.test_client()
+    ok = client.get("/healthz")
+    missing = client.get("/no/such/page")
+    refused = client.post("/login", data={"email": "a@example.com"})  # no CSRF token: answered by a hook
+
+    lines = _lines(stream)
+    assert [(line["method"], line["path"], line["status"]) for line in lines] == [
+        ("GET", "/healthz", 200),
+        ("GET", "/no/such/page", 404),
+        ("POST", "/login", 400),
+    ]
+    assert [line["request_id"] for line in lines] == [
+        r.headers["X-Request-ID"] for r in (ok, missing, refused)
+    ]
+    assert len({line["request_id"] for line in lines}) == 3
+    assert all(isinstance(line["duration_ms"], float) and line["duration_ms"] >= 0 for line in lines)
+    assert all(line["event"] == "request" and line["level"] == "info" for line in lines)
+
+
+def test_a_sane_request_id_from_the_load_balancer_is_kept_and_a_bad_one_replaced(
+    log_lines: tuple[Flask, io.StringIO],
+) -> None:
+    logged, stream = log_lines
+    client = logged.test_client()
+    kept = client.get("/healthz", headers={"X-Request-ID": "4f1c9a0e2b7d4c55"})
+    replaced = client.get("/healthz", headers={"X-Request-ID": "no spaces <script>" + "x" * 200})
+
+    assert kept.headers["X-Request-ID"] == "4f1c9a0e2b7d4c55"
+    assert re.fullmatch(r"[0-9a-f]{32}", replaced.headers["X-Request-ID"])
+    assert [line["request_id"] for line in _lines(stream)] == [
+        "4f1c9a0e2b7d4c55",
+        replaced.headers["X-Request-ID"],
+    ]
+
+
+def test_the_request_log_is_off_in_tests_unless_asked_for(app: Flask) -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logging.getLogger(LOGGER_NAME).addHandler(handler)
+    try:
+        response = app.test_client().get("/healthz")
+    finally:
+        logging.getLogger(LOGGER_NAME).removeHandler(handler)
+    assert stream.getvalue() == ""
+    assert response.headers["X-Request-ID"]
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="the SQLite pass backs up its SQLite database")
+def test_backup_copies_the_sqlite_database_with_its_rows(
+    app: Flask, users: UserFactory, tmp_path: Path
+) -> None:
+    users.create("kept@example.com")
+    target = tmp_path / "copy.sqlite3"
+    result = app.test_cli_runner().invoke(args=["backup", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "integrity ok" in result.output
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT email FROM users").fetchall() == [("kept@example.com",)]
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="the PostgreSQL pass checks the refusal")
+def test_backup_on_postgresql_refuses_and_points_at_pg_dump(app: Flask, tmp_path: Path) -> None:
+    target = tmp_path / "copy.sqlite3"
+    result = app.test_cli_runner().invoke(args=["backup", str(target)])
+    assert result.exit_code != 0
+    assert "pg_dump" in result.output
+    assert not target.exists()
