@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from runner_app.coach.model import Assessment
+from runner_app.coach.model import Assessment, Decision
 from runner_app.coach.state import to_json
 from runner_app.extensions import db
 from runner_app.models import Plan, TaskCheck
@@ -40,6 +40,7 @@ class TodayView:
     assessment: Assessment
     tasks: tuple[Task, ...]
     prompt: PlanPrompt | None
+    strength_notes: tuple[Decision, ...] = ()  # ST1/ST2 warnings, e.g. about pinned strength days
 
 
 def done_keys(user_id: int, day: date) -> set[str]:
@@ -84,6 +85,7 @@ def today_payload(user_id: int, day: date) -> dict[str, Any]:
     payload = assessment_payload(view.assessment)
     payload["tasks"] = [t.as_dict() for t in view.tasks]
     payload["plan_prompt"] = view.prompt.message if view.prompt else None
+    payload["strength_warnings"] = [to_json(note) for note in view.strength_notes]
     coach_cache.store_today(user_id, epoch, day, payload)
     return payload
 
@@ -141,7 +143,7 @@ def today_view(user_id: int, day: date) -> TodayView:
         has_plan=plan is not None,
         week_sessions=[s for s in planned_week if week_start <= s.date < week_start + timedelta(days=7)],
     )
-    return TodayView(day, assessment, tuple(tasks), plan_prompt(plan is not None))
+    return TodayView(day, assessment, tuple(tasks), plan_prompt(plan is not None), week.warnings)
 
 
 def _easy_strides(user_id: int, week_start: date, day: date, planned_week: Sequence[PlannedSession]) -> int:

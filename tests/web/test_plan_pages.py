@@ -117,3 +117,35 @@ def test_a_generated_plan_can_have_one_session_moved(app: Flask, client, runner)
             7000.0,
             True,
         )
+
+
+def test_pinned_strength_days_are_kept_and_a_clash_is_only_warned(app: Flask, client, runner) -> None:
+    monday = TODAY - timedelta(days=TODAY.weekday())
+    form_post(
+        client,
+        "/plan/build",
+        {
+            "race_date": (monday + timedelta(weeks=10)).isoformat(),
+            "race_distance": "42195",
+            "start_date": monday.isoformat(),
+            "day0": "easy",
+            "day1": "tempo",
+            "day2": "easy",
+            "day3": "easy",
+            "day4": "easy",
+            "day5": "easy",
+            "day6": "long",
+            "targets": "40",
+            "strength_days": ["0", "2"],
+        },
+    )
+    with app.app_context():
+        from runner_app.models import Plan
+
+        assert db.session.query(Plan).one().strength_days == [0, 2]
+    body = client.get("/api/v1/today").get_json()
+    pinned_today = TODAY.weekday() in (0, 2)
+    assert any(t["kind"] == "strength" for t in body["tasks"]) == pinned_today
+    assert any(
+        w["rule"] == "ST2" for w in body["strength_warnings"]
+    )  # Monday and Wednesday sit by Tuesday's tempo

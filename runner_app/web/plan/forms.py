@@ -13,6 +13,8 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, NumberRange, Optional
 
+from runner_app.web.log.forms import MultiCheckboxField
+
 WEEKDAYS = [
     (str(i), name)
     for i, name in enumerate(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
@@ -44,6 +46,9 @@ class GenerateForm(FlaskForm):
         "Run days a week", choices=[(str(n), str(n)) for n in range(3, 8)], default="5"
     )
     long_run_day = SelectField("Long-run day", choices=WEEKDAYS, default="6")
+    strength_days = MultiCheckboxField(
+        "Pin strength days (optional; otherwise the coach picks)", choices=WEEKDAYS, validators=[Optional()]
+    )
 
 
 class BuildForm(FlaskForm):
@@ -62,6 +67,9 @@ class BuildForm(FlaskForm):
         "Weekly distances, week by week",
         validators=[InputRequired("Give at least one.")],
         render_kw={"placeholder": "e.g. 40 44 48 38 52", "inputmode": "decimal"},
+    )
+    strength_days = MultiCheckboxField(
+        "Pin strength days (optional; otherwise the coach picks)", choices=WEEKDAYS, validators=[Optional()]
     )
 
 

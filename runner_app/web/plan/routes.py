@@ -69,6 +69,7 @@ def generate() -> str | Response:
             "weekly_m": float(form.weekly.data) * _per_unit(),
             "days_per_week": int(form.days_per_week.data),
             "long_run_day": int(form.long_run_day.data),
+            "strength_days": [int(d) for d in form.strength_days.data or []],
         }
         try:
             _, warnings = plans.generate(current_user.id, payload, user_today())
@@ -102,6 +103,7 @@ def build() -> str | Response:
                 "template": [getattr(form, f"day{i}").data for i in range(7)],
                 "weekly_targets_m": targets,
                 "long_run_day": next((i for i in range(7) if getattr(form, f"day{i}").data == "long"), 6),
+                "strength_days": [int(d) for d in form.strength_days.data or []],
             }
             try:
                 plans.build_plan(current_user.id, payload)
