@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from flask import Flask
 from flask_login import current_user
+
+from runner_app.services.today import local_today
 
 KM_PER_MILE = 1.609344
 
 
 def user_today() -> date:
     """Today in the signed-in runner's time zone (UTC when signed out)."""
-    zone = getattr(current_user, "timezone", None) or "UTC"
-    return datetime.now(ZoneInfo(zone)).date() if zone != "UTC" else datetime.now(UTC).date()
+    return local_today(getattr(current_user, "timezone", None) or "UTC")
 
 
 def distance(metres: float | None, units: str | None = None) -> str:
