@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, Response, g, request
+from sqlalchemy import inspect as sa_inspect
 
 LOGGER_NAME = "runner_app.request"
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -55,6 +56,15 @@ def _incoming_id() -> str:
     return raw if _SANE_ID.fullmatch(raw) else uuid.uuid4().hex
 
 
+def _user_id(user: object) -> Any:
+    """The signed-in user's id without a query: after a commit the user's attributes are expired, and
+    reading `user.id` would load the row again just for the log line."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    identity = sa_inspect(user).identity
+    return identity[0] if identity else None
+
+
 def install_request_log(app: Flask) -> None:
     enabled = bool(app.config.get("REQUEST_LOG", not app.testing))  # config.py reads REQUEST_LOG=0|1
     logger = request_logger() if enabled else None
@@ -73,7 +83,7 @@ def install_request_log(app: Flask) -> None:
         if logger is not None:
             started = g.get("request_started")
             duration_ms = round((time.perf_counter() - started) * 1000, 2) if started else None
-            user = g.get("_login_user")  # only if this request already loaded it: no extra query
+            user = g.get("_login_user")  # only if this request already loaded it
             fields = {
                 "method": request.method,
                 "path": request.path,
@@ -81,7 +91,7 @@ def install_request_log(app: Flask) -> None:
                 "duration_ms": duration_ms,
                 "request_id": request_id,
                 "remote_addr": request.remote_addr,
-                "user_id": getattr(user, "id", None),
+                "user_id": _user_id(user),
             }
             logger.info("request", extra={"fields": fields})
         return response

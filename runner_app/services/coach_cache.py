@@ -12,26 +12,25 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 
 from runner_app.extensions import db
 from runner_app.models import CoachDay, CoachEpoch
+from runner_app.services import upsert
 
 
 def _ensure_epoch_row(user_id: int) -> None:
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    db.session.execute(insert(CoachEpoch).values(user_id=user_id, epoch=0).on_conflict_do_nothing())
+    db.session.execute(upsert.insert(CoachEpoch).values(user_id=user_id, epoch=0).on_conflict_do_nothing())
 
 
 def invalidate_from(user_id: int, dates: Iterable[date]) -> None:
     """Forget cached days from the earliest of `dates` on. Runs inside the caller's transaction."""
     earliest = min(dates)
-    _ensure_epoch_row(user_id)
-    # Bump first: on PostgreSQL this takes the row lock a storing computation waits for.
+    # Bump first, in one statement that also makes the row: on PostgreSQL this takes the row lock a
+    # storing computation waits for.
+    bump = upsert.insert(CoachEpoch).values(user_id=user_id, epoch=1)
     db.session.execute(
-        update(CoachEpoch).where(CoachEpoch.user_id == user_id).values(epoch=CoachEpoch.epoch + 1)
+        bump.on_conflict_do_update(index_elements=["user_id"], set_={"epoch": CoachEpoch.epoch + 1})
     )
     db.session.execute(delete(CoachDay).where(CoachDay.user_id == user_id, CoachDay.day >= earliest))
 

@@ -17,11 +17,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from runner_app.extensions import db
 from runner_app.models.types import utcnow
-from runner_app.services import coach_cache
+from runner_app.services import coach_cache, upsert
 from runner_app.services.entry_kinds import KINDS, EntryKind
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, validate
@@ -65,7 +64,7 @@ def batch(user_id: int) -> Iterator[None]:
 @dataclass(frozen=True)
 class WriteResult:
     status: int  # 201 created, 200 replay or update, 412 precondition failed
-    entry: Entry
+    entry: Entry  # the stored entry: a model instance, or the row a write returned (same attribute names)
 
 
 def parse_id(raw: str | uuid.UUID) -> uuid.UUID:
@@ -112,54 +111,51 @@ def _normalise(kind: EntryKind, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match: str | None) -> WriteResult:
-    """Create, replay or update one entry. A retry never duplicates; an edit needs the current version."""
+    """Create, replay or update one entry. A retry never duplicates; an edit needs the current version.
+
+    A new id (the common case) costs one INSERT answered from its RETURNING row; only an id already stored
+    is read back to tell a replay from an edit."""
     kind = entry_kind(kind_name)
     entry_id = parse_id(raw_id)
     data = validate(kind.schema, payload)
     values = _normalise(kind, _values(data))
-    existing = db.session.get(kind.model, (user_id, entry_id))
+    now = utcnow()
+    row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
+    row.update(created_at=now, updated_at=now)
+    created = _insert_or_nothing(kind, row)
+    if created is not None:
+        _written(user_id, [values["date"]])
+        return WriteResult(201, created)
+    # Stored already, perhaps by a racing retry whose commit this statement saw: a replay or an edit.
+    existing = db.session.get(kind.model, (user_id, entry_id), populate_existing=True)
     if existing is None:
-        now = utcnow()
-        row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
-        row.update(created_at=now, updated_at=now)
-        if _insert_or_nothing(kind, row):
-            _written(user_id, [values["date"]])
-            return WriteResult(201, db.session.get(kind.model, (user_id, entry_id)))
-        # A racing retry made the row first (its commit is visible to this statement): a replay of it.
-        existing = db.session.get(kind.model, (user_id, entry_id), populate_existing=True)
-        if existing is None:
-            raise RuntimeError("an insert lost a race to a row that then vanished")
+        raise RuntimeError("an insert lost a race to a row that then vanished")
     new_content = {k: v for k, v in values.items() if k != "schema_version"}
     if _content(kind, existing) == new_content:
         return WriteResult(200, existing)
     if if_match is None or if_match != str(existing.version):
         return WriteResult(412, existing)
     old_date = existing.date
-    model: Any = kind.model
+    table = kind.model.__table__
     stmt = (
-        update(model)
-        .where(model.user_id == user_id, model.id == entry_id, model.version == existing.version)
+        update(table)
+        .where(table.c.user_id == user_id, table.c.id == entry_id, table.c.version == existing.version)
         .values(**values, version=existing.version + 1, deleted=False, updated_at=utcnow())
-        .execution_options(synchronize_session=False)
+        .returning(*table.c)
     )
-    if db.session.execute(stmt).rowcount != 1:  # type: ignore[attr-defined]
+    updated = db.session.execute(stmt).first()
+    if updated is None:
         # Someone else updated it between our read and our write; nothing was written.
         return WriteResult(412, db.session.get(kind.model, (user_id, entry_id), populate_existing=True))
     _written(user_id, [old_date, values["date"]])
-    return WriteResult(200, db.session.get(kind.model, (user_id, entry_id), populate_existing=True))
+    return WriteResult(200, updated)
 
 
-def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> bool:
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    model: Any = kind.model
-    stmt = (
-        insert(model)
-        .values(**row)
-        .on_conflict_do_nothing(index_elements=["user_id", "id"])
-        .returning(model.id)
-    )
-    return db.session.execute(stmt).first() is not None
+def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> Any:
+    """The stored row (every column) if this call created it; None if the id was already taken."""
+    table = kind.model.__table__
+    stmt = upsert.insert(table).on_conflict_do_nothing(index_elements=["user_id", "id"]).returning(*table.c)
+    return db.session.execute(stmt, row).first()
 
 
 def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from runner_app.extensions import db
 from runner_app.models import ApiToken, User
@@ -23,6 +23,13 @@ from runner_app.services.schemas import Invalid
 TOKEN_PREFIX = "rat_"  # noqa: S105  (a label, not a secret)
 MIN_PASSWORD_LENGTH = 10
 TOKEN_TOUCH_EVERY = timedelta(minutes=5)  # how stale a token's "last used" may get
+
+# Every API request runs this query: built once, so a request only binds the digest.
+_TOKEN_AND_OWNER = (
+    select(ApiToken, User)
+    .join(User, User.id == ApiToken.user_id)
+    .where(ApiToken.token_hash == bindparam("digest"))
+)
 
 
 def _hasher() -> PasswordHasher:
@@ -142,11 +149,7 @@ def revoke_token(user: User, token_id: int) -> None:
 def user_for_token(secret: str) -> User | None:
     """The owner of a live token, or None for unknown and revoked tokens. One query; the last-used time is
     written at most every few minutes, so reads with a token stay reads."""
-    row = db.session.execute(
-        select(ApiToken, User)
-        .join(User, User.id == ApiToken.user_id)
-        .where(ApiToken.token_hash == _digest(secret))
-    ).first()
+    row = db.session.execute(_TOKEN_AND_OWNER, {"digest": _digest(secret)}).first()
     if row is None:
         return None
     token, user = row
