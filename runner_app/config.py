@@ -57,7 +57,8 @@ def load(instance_path: Path, overrides: dict[str, Any] | None) -> dict[str, Any
         "SQLALCHEMY_DATABASE_URI": database_url(
             env.get("DATABASE_URL", f"sqlite:///{instance_path / 'runner_app.sqlite3'}")
         ),
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        # SQLite is a file: no server to restart under an open connection, so no ping before each use.
+        "SQLALCHEMY_ENGINE_OPTIONS": {},
         "RATELIMIT_STORAGE_URI": env.get("REDIS_URL", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "10 per minute"),

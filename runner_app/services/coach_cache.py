@@ -11,12 +11,25 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import OperationalError
 
 from runner_app.extensions import db
 from runner_app.models import CoachDay, CoachEpoch
 from runner_app.services import upsert
+
+# The statements of every write and every cached `today`, built once.
+_BUMP_EPOCH = upsert.Prebuilt(
+    lambda insert: insert(CoachEpoch)
+    .values(user_id=bindparam("user_id"), epoch=1)
+    .on_conflict_do_update(index_elements=["user_id"], set_={"epoch": CoachEpoch.epoch + 1})
+)
+_FORGET_FROM = delete(CoachDay).where(
+    CoachDay.user_id == bindparam("user_id"), CoachDay.day >= bindparam("day")
+)
+_CACHED_TODAY = select(CoachDay.today).where(
+    CoachDay.user_id == bindparam("user_id"), CoachDay.day == bindparam("day")
+)
 
 
 def _ensure_epoch_row(user_id: int) -> None:
@@ -27,12 +40,10 @@ def invalidate_from(user_id: int, dates: Iterable[date]) -> None:
     """Forget cached days from the earliest of `dates` on. Runs inside the caller's transaction."""
     earliest = min(dates)
     # Bump first, in one statement that also makes the row: on PostgreSQL this takes the row lock a
-    # storing computation waits for.
-    bump = upsert.insert(CoachEpoch).values(user_id=user_id, epoch=1)
-    db.session.execute(
-        bump.on_conflict_do_update(index_elements=["user_id"], set_={"epoch": CoachEpoch.epoch + 1})
-    )
-    db.session.execute(delete(CoachDay).where(CoachDay.user_id == user_id, CoachDay.day >= earliest))
+    # storing computation waits for. Plain Core statements on the session's connection: no ORM objects.
+    connection = db.session.connection()
+    connection.execute(_BUMP_EPOCH(), {"user_id": user_id})
+    connection.execute(_FORGET_FROM, {"user_id": user_id, "day": earliest})
 
 
 def current_epoch(user_id: int) -> int:
@@ -95,8 +106,8 @@ def store(
 
 
 def cached_today(user_id: int, day: date) -> dict[str, Any] | None:
-    payload: dict[str, Any] | None = db.session.scalar(
-        select(CoachDay.today).where(CoachDay.user_id == user_id, CoachDay.day == day)
+    payload: dict[str, Any] | None = (
+        db.session.connection().execute(_CACHED_TODAY, {"user_id": user_id, "day": day}).scalar()
     )
     return payload
 

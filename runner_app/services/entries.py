@@ -151,11 +151,19 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     return WriteResult(200, updated)
 
 
+def _insert_statement(table: Any) -> upsert.Prebuilt:
+    key = ["user_id", "id"]
+    return upsert.Prebuilt(
+        lambda insert: insert(table).on_conflict_do_nothing(index_elements=key).returning(*table.c)
+    )
+
+
+_INSERTS = {name: _insert_statement(kind.model.__table__) for name, kind in KINDS.items()}
+
+
 def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> Any:
     """The stored row (every column) if this call created it; None if the id was already taken."""
-    table = kind.model.__table__
-    stmt = upsert.insert(table).on_conflict_do_nothing(index_elements=["user_id", "id"]).returning(*table.c)
-    return db.session.execute(stmt, row).first()
+    return db.session.connection().execute(_INSERTS[kind.name](), row).first()
 
 
 def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:

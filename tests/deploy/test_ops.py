@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from sqlalchemy import event
 
 from runner_app import create_app
+from runner_app.extensions import db
 from runner_app.ops.request_log import LOGGER_NAME, JsonLineFormatter
-from tests.builders import UserFactory
+from tests.builders import UserFactory, new_id, run_body
 from tests.conftest import test_config as base_config
 from tests.deploy.stack import free_port
 
@@ -111,6 +113,44 @@ def test_the_request_log_is_off_in_tests_unless_asked_for(app: Flask) -> None:
         logging.getLogger(LOGGER_NAME).removeHandler(handler)
     assert stream.getvalue() == ""
     assert response.headers["X-Request-ID"]
+
+
+def test_a_new_run_costs_four_statements_and_its_log_line_names_the_runner_without_a_query(
+    app: Flask, users: UserFactory, tmp_path: Path
+) -> None:
+    """The write path's budget: find the token's owner, insert the run, bump the coach's epoch, drop its
+    cached days. Logging the user id after the commit must not load the (expired) user again."""
+    logged = create_app(
+        base_config(tmp_path, REQUEST_LOG=True, SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
+    )
+    runner = users.create()
+    token = users.token(runner)
+    headers = {"Authorization": f"Bearer {token}"}
+    client = logged.test_client()
+    client.get("/api/v1/runs", headers=headers)  # the first use of a token stamps its last-used time
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(" ".join(statement.split()[:3]).upper())
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonLineFormatter())
+    logging.getLogger(LOGGER_NAME).addHandler(handler)
+    with logged.app_context():
+        event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response = client.put(f"/api/v1/runs/{new_id()}", json=run_body(), headers=headers)
+    finally:
+        logging.getLogger(LOGGER_NAME).removeHandler(handler)
+        with logged.app_context():
+            event.remove(db.engine, "before_cursor_execute", record)
+            db.engine.dispose()
+
+    assert response.status_code == 201
+    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "INSERT", "DELETE"], statements
+    assert "COACH_EPOCHS" in statements[2] and "COACH_DAYS" in statements[3]
+    assert [line["user_id"] for line in _lines(stream)] == [runner.id]
 
 
 @pytest.mark.skipif(ON_POSTGRES, reason="the SQLite pass backs up its SQLite database")
