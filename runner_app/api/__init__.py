@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from runner_app.api.errors import answer_bad_input_as_problems
+
 bp = Blueprint("api", __name__, url_prefix="/api")
+answer_bad_input_as_problems(bp)
 
 from runner_app.api import coach, entries, openapi, plan, sync  # noqa: E402,F401  (routes register on import)

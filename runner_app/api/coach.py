@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date, timedelta
 
-from flask import Response, jsonify, request
+from flask import Response, jsonify
 from flask_login import current_user, login_required
 
 from runner_app.api import bp
-from runner_app.api.errors import problem, validation_problem
-from runner_app.api.http import BadBody, json_body
+from runner_app.api.errors import validation_problem
+from runner_app.api.http import DATE_MESSAGE, date_param, json_body
 from runner_app.planning.exercises import CATALOGUE
 from runner_app.services import coach, today
 
@@ -18,45 +18,18 @@ MAX_TIMELINE_DAYS = 400
 TASK_KEYS = ("checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin")
 
 
-def _day_param(name: str, default: date) -> date:
-    raw = request.args.get(name)
-    if not raw:
-        return default
-    try:
-        value = date.fromisoformat(raw)
-    except ValueError:
-        raise _BadParam(name, "must be a date written YYYY-MM-DD") from None
-    if not date(1900, 1, 1) <= value <= default + timedelta(days=366):
-        raise _BadParam(name, "must be between 1900-01-01 and a year from today")
-    return value
-
-
-class _BadParam(Exception):
-    def __init__(self, name: str, message: str) -> None:
-        super().__init__(message)
-        self.errors = {name: [message]}
-
-
 @bp.get("/v1/today")
 @login_required
 def get_today() -> Response:
-    now = today.local_today(current_user.timezone or "UTC")
-    try:
-        day = _day_param("date", now)
-    except _BadParam as exc:
-        return validation_problem(exc.errors)
+    day = date_param("date", today.local_today(current_user.timezone or "UTC"))
     return jsonify(today.today_payload(current_user.id, day))
 
 
 @bp.get("/v1/coach/timeline")
 @login_required
 def get_timeline() -> Response:
-    now = today.local_today(current_user.timezone or "UTC")
-    try:
-        end = _day_param("to", now)
-        start = _day_param("from", end - timedelta(days=27))
-    except _BadParam as exc:
-        return validation_problem(exc.errors)
+    end = date_param("to", today.local_today(current_user.timezone or "UTC"))
+    start = date_param("from", end - timedelta(days=27))
     if start > end:
         return validation_problem({"from": ["must not be after `to`"]})
     if (end - start).days >= MAX_TIMELINE_DAYS:
@@ -72,13 +45,10 @@ def put_task(day: str, key: str) -> Response:
     try:
         parsed = date.fromisoformat(day)
     except ValueError:
-        errors["date"] = ["must be a date written YYYY-MM-DD"]
+        errors["date"] = [DATE_MESSAGE]
     if key not in TASK_KEYS:
         errors["key"] = [f"must be one of {', '.join(TASK_KEYS)}"]
-    try:
-        body = json_body()
-    except BadBody as exc:
-        return problem(exc.status, exc.title, exc.detail)
+    body = json_body()
     done = body.get("done") if isinstance(body, dict) else None
     if not isinstance(done, bool):
         errors["done"] = ["must be true or false"]

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 
 from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
-from runner_app.api.http import BadBody, entry_response, if_match_version, json_body, query_params
+from runner_app.api.http import entry_response, if_match_version, json_body, query_params
 from runner_app.services import entries
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
@@ -39,11 +39,7 @@ def apply_op(
 @bp.put(f"/v1/{KIND}/<entry_id>")
 @login_required
 def put_entry(kind: str, entry_id: str) -> Response:
-    try:
-        body = json_body()
-    except BadBody as exc:
-        return problem(exc.status, exc.title, exc.detail)
-    return apply_op(current_user.id, "PUT", kind, entry_id, body, if_match_version())
+    return apply_op(current_user.id, "PUT", kind, entry_id, json_body(), if_match_version())
 
 
 @bp.delete(f"/v1/{KIND}/<entry_id>")
@@ -65,18 +61,15 @@ def get_entry(kind: str, entry_id: str) -> Response:
 @bp.get(f"/v1/{KIND}")
 @login_required
 def list_entries(kind: str) -> Response | tuple[Response, int]:
-    try:
-        params = query_params(("from", "to", "updated_since", "cursor", "limit"))
-        page = entries.list_entries(
-            current_user.id,
-            kind,
-            start=params.get("from"),
-            end=params.get("to"),
-            updated_since=params.get("updated_since"),
-            cursor=params.get("cursor"),
-            limit=params.get("limit", 50),
-        )
-    except Invalid as exc:
-        return validation_problem(exc.errors)
+    params = query_params(("from", "to", "updated_since", "cursor", "limit"))
+    page = entries.list_entries(
+        current_user.id,
+        kind,
+        start=params.get("from"),
+        end=params.get("to"),
+        updated_since=params.get("updated_since"),
+        cursor=params.get("cursor"),
+        limit=params.get("limit", 50),
+    )
     items = [entries.entry_to_dict(kind, e) for e in page.items]
     return jsonify({"items": items, "next_cursor": page.next_cursor})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, jsonify
+from flask import Blueprint, Flask, jsonify
 from flask_wtf.csrf import CSRFError
 from werkzeug import Response
 from werkzeug.exceptions import HTTPException
@@ -34,6 +34,21 @@ def problem(
 def validation_problem(errors: dict[str, list[str]]) -> Response:
     fields = ", ".join(sorted(errors))
     return problem(422, "Invalid input", f"These fields need attention: {fields}.", errors)
+
+
+def answer_bad_input_as_problems(bp: Blueprint) -> None:
+    """A route raises; the runner gets a problem: 400/415 for a body that is not JSON, 422 naming every bad
+    field for input that is (routes then need no try/except of their own for either)."""
+    from runner_app.api.http import BadBody
+    from runner_app.services.schemas import Invalid
+
+    @bp.errorhandler(BadBody)
+    def _bad_body(exc: BadBody) -> Response:
+        return problem(exc.status, exc.title, exc.detail)
+
+    @bp.errorhandler(Invalid)
+    def _invalid(exc: Invalid) -> Response:
+        return validation_problem(exc.errors)
 
 
 def register_api_errors(app: Flask, prefix: str = "/api/") -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask import Response, jsonify, request
@@ -41,6 +41,24 @@ def entry_response(body: dict[str, Any], status: int) -> Response:
     return response
 
 
+DATE_MESSAGE = "must be a date written YYYY-MM-DD"
+
+
+def date_param(name: str, default: date) -> date:
+    """The query parameter `name` as a date, or `default` when absent; Invalid when it is not a date between
+    1900 and a year after `default`."""
+    raw = request.args.get(name)
+    if not raw:
+        return default
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError:
+        raise Invalid({name: [DATE_MESSAGE]}) from None
+    if not date(1900, 1, 1) <= value <= default + timedelta(days=366):
+        raise Invalid({name: ["must be between 1900-01-01 and a year from today"]})
+    return value
+
+
 def query_params(names: tuple[str, ...]) -> dict[str, Any]:
     """Parse the list filters; Invalid names every bad one."""
     args = request.args
@@ -51,7 +69,7 @@ def query_params(names: tuple[str, ...]) -> dict[str, Any]:
             try:
                 out[name] = date.fromisoformat(args[name])
             except ValueError:
-                errors[name] = ["must be a date written YYYY-MM-DD"]
+                errors[name] = [DATE_MESSAGE]
     if "updated_since" in names and args.get("updated_since"):
         try:
             value = datetime.fromisoformat(args["updated_since"].replace("Z", "+00:00"))

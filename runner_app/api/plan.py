@@ -9,10 +9,9 @@ from flask_login import current_user, login_required
 
 from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
-from runner_app.api.http import BadBody, json_body, query_params
+from runner_app.api.http import json_body, query_params
 from runner_app.services import plans, today
 from runner_app.services.errors import NotFound
-from runner_app.services.schemas import Invalid
 
 MAX_CSV_BYTES = 512 * 1024
 
@@ -31,26 +30,16 @@ def get_plan() -> Response:
 @bp.put("/v1/plan")
 @login_required
 def put_plan() -> Response:
-    try:
-        plan = plans.build_plan(current_user.id, json_body())
-    except BadBody as exc:
-        return problem(exc.status, exc.title, exc.detail)
-    except Invalid as exc:
-        return validation_problem(exc.errors)
+    plan = plans.build_plan(current_user.id, json_body())
     return jsonify(plans.plan_dict(plan))
 
 
 @bp.post("/v1/plan/generate")
 @login_required
 def generate_plan() -> Response:
-    try:
-        plan, warnings = plans.generate(
-            current_user.id, json_body(), today.local_today(current_user.timezone or "UTC")
-        )
-    except BadBody as exc:
-        return problem(exc.status, exc.title, exc.detail)
-    except Invalid as exc:
-        return validation_problem(exc.errors)
+    plan, warnings = plans.generate(
+        current_user.id, json_body(), today.local_today(current_user.timezone or "UTC")
+    )
     return jsonify({**plans.plan_dict(plan), "warnings": warnings})
 
 
@@ -62,10 +51,7 @@ def import_plan() -> Response:
     data = request.get_data(cache=False)
     if len(data) > MAX_CSV_BYTES:
         return validation_problem({"csv": [f"at most {MAX_CSV_BYTES // 1024} kB"]})
-    try:
-        plan = plans.import_csv(current_user.id, data, request.args.get("race_name", ""))
-    except Invalid as exc:
-        return validation_problem(exc.errors)
+    plan = plans.import_csv(current_user.id, data, request.args.get("race_name", ""))
     return jsonify(plans.plan_dict(plan))
 
 
@@ -73,10 +59,7 @@ def import_plan() -> Response:
 @login_required
 def list_sessions() -> Response:
     now = today.local_today(current_user.timezone or "UTC")
-    try:
-        params = query_params(("from", "to"))
-    except Invalid as exc:
-        return validation_problem(exc.errors)
+    params = query_params(("from", "to"))
     start = params.get("from", now - timedelta(days=now.weekday()))
     end = params.get("to", start + timedelta(days=6))
     if end < start or (end - start).days > 800:
@@ -90,10 +73,6 @@ def list_sessions() -> Response:
 def put_session(session_id: str) -> Response:
     try:
         row = plans.edit_session(current_user.id, session_id, json_body())
-    except BadBody as exc:
-        return problem(exc.status, exc.title, exc.detail)
     except NotFound:
         return problem(404, "Not Found", "No such planned session.")
-    except Invalid as exc:
-        return validation_problem(exc.errors)
     return jsonify(plans.session_dict(row))

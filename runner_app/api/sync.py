@@ -11,8 +11,8 @@ from flask_login import current_user, login_required
 
 from runner_app.api import bp
 from runner_app.api.entries import apply_op
-from runner_app.api.errors import problem, validation_problem
-from runner_app.api.http import BadBody, json_body
+from runner_app.api.errors import validation_problem
+from runner_app.api.http import json_body
 from runner_app.services import entries
 
 MAX_OPS = 500
@@ -53,10 +53,7 @@ def _problem_result(status: int, errors: dict[str, list[str]]) -> dict[str, Any]
 @bp.post("/v1/sync")
 @login_required
 def sync() -> Response:
-    try:
-        payload = json_body()
-    except BadBody as exc:
-        return problem(exc.status, exc.title, exc.detail)
+    payload = json_body()
     ops = payload.get("ops") if isinstance(payload, dict) else None
     if not isinstance(ops, list):
         return validation_problem({"ops": ["must be a list of operations"]})
