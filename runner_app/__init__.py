@@ -49,7 +49,7 @@ def register_extensions(app: Flask) -> None:
     )
     login_manager.init_app(app)
     csrf.init_app(app)
-    if app.config["RATELIMIT_STORAGE_URI"] == "memory://" and not (app.testing or app.config["DEV_RUN"]):
+    if app.config["RATELIMIT_STORAGE_URI"] == "memory://" and _serving(app):
         logging.getLogger(__name__).warning(
             "REDIS_URL is not set: rate limits live in this process only and are not shared."
         )
@@ -60,6 +60,15 @@ def register_extensions(app: Flask) -> None:
     from runner_app.web.auth.loaders import register_loaders
 
     register_loaders(login_manager)
+
+
+def _serving(app: Flask) -> bool:
+    """True when the app is loaded to serve requests in production: not in tests, not for the dev run, and
+    not for a `flask` command (the CLI loads the app inside its click context; gunicorn does not)."""
+    import click
+
+    in_cli = click.get_current_context(silent=True) is not None
+    return not (app.testing or app.config["DEV_RUN"] or in_cli)
 
 
 def _tune_sqlite(engine: Engine) -> None:

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from flask import Flask
 from sqlalchemy import event
@@ -151,6 +152,21 @@ def test_a_new_run_costs_four_statements_and_its_log_line_names_the_runner_witho
     assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "INSERT", "DELETE"], statements
     assert "COACH_EPOCHS" in statements[2] and "COACH_DAYS" in statements[3]
     assert [line["user_id"] for line in _lines(stream)] == [runner.id]
+
+
+def test_unshared_rate_limits_are_warned_about_when_serving_but_not_for_a_flask_command(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    production = base_config(tmp_path, TESTING=False, SECRET_KEY="s" * 40, SQLALCHEMY_DATABASE_URI="sqlite://")
+    with caplog.at_level(logging.WARNING, logger="runner_app"):
+        create_app(production)  # as gunicorn loads it
+        served = [r.getMessage() for r in caplog.records]
+        caplog.clear()
+        with click.Context(click.Command("upgrade")):  # as `flask --app app db upgrade` loads it
+            create_app(production)
+        commanded = [r.getMessage() for r in caplog.records]
+    assert any("REDIS_URL is not set" in message for message in served)
+    assert not any("REDIS_URL" in message for message in commanded)
 
 
 @pytest.mark.skipif(ON_POSTGRES, reason="the SQLite pass backs up its SQLite database")
