@@ -6,7 +6,7 @@ import * as outbox from "./outbox.js";
 import { forgetPages, refreshPages, registerWorker } from "./pwa.js";
 import { Syncer } from "./sync.js";
 import { wireTasks } from "./tasks.js";
-import { Banner, OutboxView, plural } from "./ui.js";
+import { Banner, OutboxView, unsyncedWords } from "./ui.js";
 
 const app = {
   userId: meta("user-id"),
@@ -64,10 +64,10 @@ function wireSignOut() {
   };
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const count = (await outbox.items(app.userId).catch(() => [])).length;
-    if (count && !confirmed) {
+    const waiting = await outbox.items(app.userId).catch(() => []);
+    if (waiting.length && !confirmed) {
       app.banner.set("signout", [
-        h("strong", {}, `${plural(count, "entry is", "entries are")} on this phone and not yet synced. `),
+        h("strong", {}, `Not synced yet: ${unsyncedWords(waiting)} on this phone. `),
         "If you sign out now they stay on this phone, and sync when you sign in again. ",
         h("button", { type: "button", class: "small", onclick: () => { app.banner.set("signout", null); app.syncer.flush("button"); } }, "Sync now"),
         " ",

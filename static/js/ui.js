@@ -50,6 +50,17 @@ export function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+// What waits in the outbox, in the runner's words: task ticks are not logged entries.
+// "2 entries", "1 task check-off", "2 entries and 1 task check-off".
+export function unsyncedWords(items) {
+  const ticks = items.filter((item) => item.kind === outbox.TASKS).length;
+  const logged = items.length - ticks;
+  return [
+    logged ? plural(logged, "entry", "entries") : "",
+    ticks ? plural(ticks, "task check-off", "task check-offs") : "",
+  ].filter(Boolean).join(" and ");
+}
+
 function formatValue(key, value, units) {
   if (value === null || value === undefined || value === "") return "—";
   if (key === "distance_m") return distance(value, units);
@@ -101,11 +112,11 @@ export class OutboxView {
     if (this.badge) {
       this.badge.hidden = count === 0;
       this.badge.textContent = `${count} not synced`;
-      this.badge.title = `${plural(count, "entry is", "entries are")} on this phone and not yet on the server`;
+      this.badge.title = `Waiting on this phone for the server: ${unsyncedWords(items)}`;
     }
     const needsRunner = items.filter((item) => item.state !== "queued").length;
     app.banner.set("signin", state.phase === "signin" && count ? [
-      `Sign in again to sync ${plural(count, "entry", "entries")}. They are safe on this phone. `,
+      `Sign in again to sync ${unsyncedWords(items)}. They are safe on this phone. `,
       h("a", { class: "button small", href: `/login?next=${encodeURIComponent(location.pathname)}` }, "Sign in"),
     ] : null, "warn");
     app.banner.set("attention", needsRunner && !this.panel ? [

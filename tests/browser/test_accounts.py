@@ -73,7 +73,7 @@ def test_signing_out_warns_and_another_runner_never_sends_or_sees_the_entries(
     page.goto("/today")
     page.click("#signout-form button[type=submit]")
     warning = page.locator("[data-banner=signout]")
-    expect(warning).to_contain_text("2 entries are on this phone and not yet synced")
+    expect(warning).to_contain_text("Not synced yet: 2 entries on this phone")
     assert page.url.endswith("/today"), "signed out without the warning"
     shoot(page, "signout-warning")
     warning.locator("[data-action=signout-anyway]").click()

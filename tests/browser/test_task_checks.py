@@ -116,6 +116,8 @@ def test_task_check_offs_made_offline_show_at_once_survive_a_reload_and_reach_th
     for key in final:
         expect(page.locator(f"#task-{key} .task-sync")).to_have_text("Saved on this phone, not yet synced.")
     expect(page.locator("#sync-badge")).to_have_text("3 not synced")
+    badge_title = "Waiting on this phone for the server: 3 task check-offs"  # ticks are not entries
+    expect(page.locator("#sync-badge")).to_have_attribute("title", badge_title)
     expect(page.locator("#pending-list .pending-entry")).to_have_count(3)
     expect(page.locator("#pending-list")).to_contain_text("Morning check-in · marked done")
     page.locator("#task-checkin").scroll_into_view_if_needed()
