@@ -1,4 +1,10 @@
-"""A demo runner with twelve weeks of believable history, including a knee niggle that rises and settles."""
+"""A demo runner who follows the coach: twelve weeks of a marathon plan with a knee niggle that rises and
+settles, each day logged as that morning's Today page asked (the run as bent, the swap, the strength block).
+
+Only the knee is scripted (MORNINGS); everything the runner does comes from `today.today_view`, read after
+the morning check-in exactly as the page would show it. So the history tells the coach's own story: a step
+taken when the pain rises, a physio visit when the coach asks for one, the steps restored as the pain settles.
+"""
 
 from __future__ import annotations
 
@@ -11,115 +17,191 @@ from sqlalchemy import delete, select
 
 from runner_app.extensions import db
 from runner_app.models import User
-from runner_app.services import entries, users
+from runner_app.planning.model import monday_of
+from runner_app.planning.tasks import Task
+from runner_app.services import entries, plans, today, users
 
 DEMO_EMAIL = "demo@example.com"
-WEEKS = 12
-# Morning knee pain by week: quiet, a niggle that builds in weeks 6-8, then settles.
-KNEE_BY_WEEK = (0, 0, 1, 0, 1, 2, 3, 4, 3, 2, 1, 1)
-PLAN = {1: ("easy", 8.0), 3: ("tempo", 10.0), 5: ("easy", 8.0), 6: ("long", 18.0)}  # weekday -> run
-STRENGTH_DAYS = (0, 4)
+# Morning knee pain (front of the right knee), Monday to Sunday, one row per ISO week; the last row is the
+# current week, up to today. "-" is a morning without a check-in. A run hurts as much as that morning did.
+# On the right, what the coach makes of it (coach-rules.md), given a runner who does as it says.
+MORNINGS = (
+    "0000000",
+    "00-0000",
+    "0000000",
+    "000-000",
+    "0000000",
+    "00-0000",
+    "0000111",  # a niggle the morning after Thursday's tempo: D2, amber, and step C1 (intensity)
+    "2121212",  # it builds: W1 adds step C2 (frequency) on Sunday, and P2 asks for a physio
+    "2212221",  # the physio visit (a clearance) lifts P2's freeze
+    "1101010",  # it settles: W2 holds both steps for 7 more days
+    "0101010",  # a stable week: C2 comes off on Sunday
+    "0100000",  # C1, the last step, is reviewed this Sunday
+)
+WEEKS = len(MORNINGS)
+# The runner's own plan (Tuesday and Saturday easy, Thursday tempo, Sunday long) from the first of those weeks
+# to a marathon 8 weeks after this one: building toward a 68 km peak, a lighter week every month, a taper.
+TEMPLATE = ("rest", "easy", "rest", "tempo", "rest", "easy", "long")
+WEEKLY_KM = (46, 48, 51, 42, 52, 54, 56, 46, 56, 58, 60, 62, 50, 64, 66, 68, 56, 46, 36, 24)
+PACE_S_PER_KM = {"easy": 360, "recovery": 390, "long": 375, "tempo": 315}
+RPE = {"easy": 3, "recovery": 2, "long": 5, "tempo": 7}
+CLINICIAN_ALERTS = ("see_clinician", "see_clinician_firm")
+VISIT_AFTER_DAYS = 3  # a physio appointment a few days after the coach asks for one
+PHYSIO_NOTE = "Patellofemoral pain, nothing structural. Keep up the hip and quad work; build back stepwise."
+# ST2's 48 h between strength sessions. The Today page can offer a block the day after one (it plans the week
+# from the runs as logged, which C1 made easy, and counts only earlier weeks' sessions): the runner skips it.
+STRENGTH_GAP_DAYS = 2
 
 
 def demo_user() -> User | None:
     return db.session.scalar(select(User).where(User.email == DEMO_EMAIL))
 
 
-def seed(password: str, today: date | None = None) -> User:
-    """(Re)create the demo runner with history ending `today`."""
+def seed(password: str, on: date | None = None) -> User:
+    """(Re)create the demo runner: a plan and twelve ISO weeks of history up to `on` (default: the runner's
+    today), which holds only the morning check-in so that the Today page still has its tasks to do."""
     existing = demo_user()
     if existing is not None:
         db.session.execute(delete(User).where(User.id == existing.id))
         db.session.commit()
     user = users.create_user(DEMO_EMAIL, password, "Demo Runner")
-    rng = random.Random(7)  # noqa: S311  (believable numbers, not secrets)
-    end = today or date.today()  # noqa: DTZ011  (the server's day is fine for demo data)
-    start = end - timedelta(weeks=WEEKS) + timedelta(days=1)
-    for offset in range((end - start).days + 1):
-        day = start + timedelta(days=offset)
-        week = min(offset // 7, WEEKS - 1)
-        _seed_day(user.id, day, week, rng)
+    end = on or today.local_today(user.timezone or "UTC")
+    start = monday_of(end) - timedelta(weeks=WEEKS - 1)
+    plans.build_plan(user.id, _plan(start))
+    runner = _Runner(user.id)
+    day = start
+    while day <= end:
+        runner.live(day, MORNINGS[(day - start).days // 7][day.weekday()], rest_of_day=day < end)
+        day += timedelta(days=1)
     return user
 
 
-def _put(user_id: int, kind: str, body: dict[str, Any]) -> str:
-    entry_id = str(uuid.uuid4())
-    entries.put_entry(user_id, kind, entry_id, body, None)
-    return entry_id
+def _plan(start: date) -> dict[str, Any]:
+    return {
+        "race_name": "City Marathon",
+        "race_date": (start + timedelta(weeks=len(WEEKLY_KM) - 1, days=6)).isoformat(),
+        "start_date": start.isoformat(),
+        "template": list(TEMPLATE),
+        "weekly_targets_m": [km * 1000.0 for km in WEEKLY_KM],
+        "long_run_day": 6,
+    }
 
 
-def _seed_day(user_id: int, day: date, week: int, rng: random.Random) -> None:
-    knee = KNEE_BY_WEEK[week]
-    if rng.random() < 0.85:  # most mornings, not all
-        score = max(0, knee + rng.choice((-1, 0, 0, 1)))
-        _put(
-            user_id,
-            "pain",
-            {
-                "date": day.isoformat(),
-                "context": "morning",
-                "location": "knee_front",
-                "side": "right",
-                "score": score,
-            },
-        )
-    run = PLAN.get(day.weekday())
-    if run:
-        kind, km = run
-        scale = 1.0 + 0.04 * min(week, 7) - (0.25 if knee >= 3 else 0.0)
-        distance_m = round(km * scale * 1000 * rng.uniform(0.95, 1.05), -1)
-        pace_s = {"easy": 360, "tempo": 300, "long": 375}[kind] + rng.randint(-10, 10)
-        run_id = _put(
-            user_id,
+class _Runner:
+    """One runner's days: check in, read the Today page, do what it says, log it."""
+
+    def __init__(self, user_id: int) -> None:
+        self.user_id = user_id
+        self.rng = random.Random(7)  # noqa: S311  (believable numbers, not secrets)
+        self.knee = 0
+        self.visit_on: date | None = None
+        self.lifted_on: date | None = None
+
+    def live(self, day: date, morning: str, rest_of_day: bool) -> None:
+        if morning != "-":
+            self.knee = int(morning)
+            self._put("pain", self._pain(day, "morning", self.knee))
+        if not rest_of_day:
+            return
+        # Read outside any batch: the coach's cache keeps (and commits) what it computes, while a batch drops
+        # the cache only when it ends, so a read inside a batch of several days would build on a checkpoint
+        # that misses the earlier days' sessions. The check-in above has dropped the cache from today on.
+        view = today.today_view(self.user_id, day)
+        with entries.batch(self.user_id):  # the day's sessions: one transaction, one cache invalidation
+            self._see_a_clinician(day, view)
+            tasks = {task.kind: task for task in view.tasks}
+            if "run" in tasks:
+                self._run(day, tasks["run"], strides="strides" in tasks, slower=_slower(view))
+            if "cross_training" in tasks:
+                self._cross_train(day, tasks["cross_training"])
+            if "strength" in tasks and not self._lifted_within(day, STRENGTH_GAP_DAYS):
+                self._strength(day, tasks["strength"])
+
+    def _see_a_clinician(self, day: date, view: today.TodayView) -> None:
+        """Book a physio when the coach asks for one; record the visit (a clearance) when it comes."""
+        if self.visit_on == day:
+            self._put("clearances", {"date": day.isoformat(), "by": "physio", "notes": PHYSIO_NOTE})
+            self.visit_on = None
+        elif self.visit_on is None and any(a.kind in CLINICIAN_ALERTS for a in view.assessment.alerts):
+            self.visit_on = day + timedelta(days=VISIT_AFTER_DAYS)
+
+    def _run(self, day: date, task: Task, strides: bool, slower: float) -> None:
+        asked = task.prescribed
+        kind = str(asked["kind"])
+        distance_m = _number(asked["distance_m"])
+        if not distance_m:  # a walk-run of the return table is given in minutes
+            distance_m = _number(asked["duration_s"]) / PACE_S_PER_KM["recovery"] * 1000
+        distance_m = round(distance_m * self.rng.uniform(0.96, 1.0), -1)  # never more than asked
+        pace_s = PACE_S_PER_KM.get(kind, 360) * (1.0 if kind == "tempo" else slower) + self.rng.randint(-8, 8)
+        run_id = self._put(
             "runs",
             {
                 "date": day.isoformat(),
-                "kind": "easy" if knee >= 3 and kind == "tempo" else kind,
+                "kind": kind,
                 "distance_m": distance_m,
-                "duration_s": int(distance_m / 1000 * pace_s),
-                "rpe": {"easy": 3, "tempo": 7, "long": 5}[kind],
-                "terrain": "flat" if knee >= 3 else "rolling",
+                "duration_s": round(distance_m / 1000 * pace_s),
+                "rpe": min(RPE.get(kind, 5), int(_number(asked["max_rpe"], 10))),
+                "terrain": "flat" if asked["terrain"] == "flat" else "rolling",
+                "planned_session_id": str(asked["session_id"]),
+                "notes": "Then 6 × 60 m strides." if strides else "",
             },
         )
-        during = max(0, knee + rng.choice((-1, 0, 1)))
-        _put(
-            user_id,
-            "pain",
-            {
-                "date": day.isoformat(),
-                "context": "during_run",
-                "location": "knee_front",
-                "side": "right",
-                "score": during,
-                "settled_within_60min": during <= 3,
-                "run_id": run_id,
-            },
-        )
-    if day.weekday() in STRENGTH_DAYS:
+        after = {"settled_within_60min": True, "run_id": run_id}
+        self._put("pain", {**self._pain(day, "during_run", self.knee), **after})
+
+    def _cross_train(self, day: date, task: Task) -> None:
+        limit = int(_number(task.prescribed.get("pain_max"), 10))
+        body = {
+            "date": day.isoformat(),
+            "kind": self.rng.choice(("cycling", "cycling", "swimming")),
+            "duration_s": int(_number(task.prescribed["duration_s"], 2400)),
+            "rpe": 4,
+            "pain_max": min(self.knee, 1, limit),
+        }
+        self._put("cross-training", body)
+
+    def _strength(self, day: date, task: Task) -> None:
+        exercises: Any = task.prescribed["exercises"]
         sets = [
-            {"exercise": ex, "steps" if ex == "lateral_band_walks" else "reps": n, "side": "both"}
-            for ex, n in (
-                ("clamshells", 15),
-                ("hip_bridges", 12),
-                ("step_downs", 10),
-                ("lateral_band_walks", 40),
-            )
-            for _ in range(3)
+            {"exercise": ex["exercise"], measure: ex[measure], "side": "both"}
+            | ({"load_kg": ex["load_kg"]} if ex["load_kg"] else {})
+            for ex in exercises
+            for measure in ("reps", "seconds", "steps")
+            if measure in ex
+            for _ in range(ex["sets"])
         ]
-        _put(
-            user_id,
-            "strength",
-            {
-                "date": day.isoformat(),
-                "duration_s": 1500,
-                "rpe": 5,
-                "pain_max": max(0, knee - 1),
-                "sets": sets,
-            },
-        )
-    if day.weekday() == 2 and knee >= 2:
-        _put(
-            user_id,
-            "cross-training",
-            {"date": day.isoformat(), "kind": "cycling", "duration_s": 2400, "rpe": 4, "pain_max": 1},
-        )
+        pain = max(0, self.knee - 1)
+        body = {"date": day.isoformat(), "duration_s": 1500, "rpe": 5, "pain_max": pain, "sets": sets}
+        self._put("strength", body)
+        if pain:  # ST3 moves an exercise on only after a session that settled
+            self._put("pain", {**self._pain(day, "after_strength", pain), "settled_within_60min": True})
+        self.lifted_on = day
+
+    def _lifted_within(self, day: date, days: int) -> bool:
+        return self.lifted_on is not None and (day - self.lifted_on).days < days
+
+    @staticmethod
+    def _pain(day: date, context: str, score: int) -> dict[str, Any]:
+        return {
+            "date": day.isoformat(),
+            "context": context,
+            "location": "knee_front",
+            "side": "right",
+            "score": score,
+        }
+
+    def _put(self, kind: str, body: dict[str, Any]) -> str:
+        entry_id = str(uuid.UUID(int=self.rng.getrandbits(128), version=4))  # the same demo every time
+        entries.put_entry(self.user_id, kind, entry_id, body, None)
+        return entry_id
+
+
+def _slower(view: today.TodayView) -> float:
+    """C1 asks for easy runs 10-20 % slower: the runner takes the middle of the range."""
+    pct = view.assessment.guidance.easy_pace_slower_pct
+    return 1.0 + (sum(pct) / 200 if pct else 0.0)
+
+
+def _number(value: object, default: float = 0.0) -> float:
+    return float(value) if isinstance(value, int | float) else default

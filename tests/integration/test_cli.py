@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Flask
 from sqlalchemy import func, select
 
@@ -44,8 +46,9 @@ def test_seed_demo_makes_twelve_weeks_with_a_knee_niggle_that_rises_and_settles(
                 select(PainEntry).where(PainEntry.context == "morning").order_by(PainEntry.date)
             )
         )
-    assert runs == 48
-    assert strength == 24
+    assert len({p.date - timedelta(days=p.date.weekday()) for p in mornings}) == 12  # ISO weeks
+    assert runs is not None and runs >= 3 * 11  # at least three a week, the current week aside
+    assert strength is not None and strength >= 11
     scores = [p.score for p in mornings]
     third = len(scores) // 3
     early, middle, late = scores[:third], scores[third : 2 * third], scores[2 * third :]
