@@ -130,6 +130,8 @@ def schedule_strength_week(
     phase: Phase | None = None,
     wants_three: bool = False,
     earlier_strength: Iterable[date] = (),
+    logged_this_week: Iterable[date] = (),
+    open_from: date | None = None,
     pinned_weekdays: Collection[int] | None = None,
     first_day: date | None = None,
     settings: CoachSettings = DEFAULT_SETTINGS,
@@ -139,31 +141,36 @@ def schedule_strength_week(
     `day_kinds` maps dates to session kinds and should include the Sunday before and the Monday after, so
     hard sessions across the week boundary count. `earlier_strength`: strength days already set before this
     week (the 48 h gap holds across weeks). Days before `first_day` (a plan's start) are not used.
+    Part-way through a week (`open_from`, the runner's today), the sessions `logged_this_week` stand: they
+    count toward the target and the 48 h gap, and only what is still missing is placed, from `open_from` on.
     """
     week_start = monday_of(week_start)
     target, reason = strength_target(week_start, race_date, phase, wants_three, settings)
-    earlier = [day for day in earlier_strength if abs((day - week_start).days) <= 14]
     days = [week_start + timedelta(days=i) for i in range(7)]
+    logged = sorted({day for day in logged_this_week if day in days})
+    earlier = [day for day in earlier_strength if abs((day - week_start).days) <= 14] + logged
     days = [day for day in days if first_day is None or day >= first_day]
     if pinned_weekdays is not None:
         return _pinned_week(week_start, target, reason, days, day_kinds, earlier, pinned_weekdays, settings)
-    candidates = [day for day in days if _next_to_hard(day_kinds, day) is None]
+    open_days = [day for day in days if (open_from is None or day >= open_from) and day not in logged]
+    candidates = [day for day in open_days if _next_to_hard(day_kinds, day) is None]
     gap = settings.st2_min_gap_days
-    for size in range(min(target, len(candidates)), 0, -1):
+    missing = max(0, target - len(logged))
+    for size in range(min(missing, len(candidates)), 0, -1):
         options = [combo for combo in combinations(candidates, size) if _spaced(combo, earlier, gap)]
         if options:
             best = min(options, key=lambda combo: _preference(combo, day_kinds))
-            chosen = tuple(StrengthDay(day, _note(day_kinds, day, settings)) for day in best)
             break
     else:
-        size, chosen = 0, ()
+        size, best = 0, ()
+    chosen = tuple(StrengthDay(day, _note(day_kinds, day, settings)) for day in sorted([*logged, *best]))
     warnings: tuple[Decision, ...] = ()
-    if size < target and len(days) == 7:
+    if len(chosen) < target and len(days) == 7 and (open_from is None or open_from <= week_start):
         warnings = (
             Decision(
                 "ST2",
-                f"Only {size} of {target} strength sessions fit this week: every other day is next to a hard "
-                f"session or within {24 * gap} h of another strength session (rule ST2).",
+                f"Only {len(chosen)} of {target} strength sessions fit this week: every other day is next to "
+                f"a hard session or within {24 * gap} h of another strength session (rule ST2).",
                 "product",
             ),
         )

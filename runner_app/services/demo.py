@@ -49,9 +49,6 @@ RPE = {"easy": 3, "recovery": 2, "long": 5, "tempo": 7}
 CLINICIAN_ALERTS = ("see_clinician", "see_clinician_firm")
 VISIT_AFTER_DAYS = 3  # a physio appointment a few days after the coach asks for one
 PHYSIO_NOTE = "Patellofemoral pain, nothing structural. Keep up the hip and quad work; build back stepwise."
-# ST2's 48 h between strength sessions. The Today page can offer a block the day after one (it plans the week
-# from the runs as logged, which C1 made easy, and counts only earlier weeks' sessions): the runner skips it.
-STRENGTH_GAP_DAYS = 2
 
 
 def demo_user() -> User | None:
@@ -96,7 +93,6 @@ class _Runner:
         self.rng = random.Random(7)  # noqa: S311  (believable numbers, not secrets)
         self.knee = 0
         self.visit_on: date | None = None
-        self.lifted_on: date | None = None
 
     def live(self, day: date, morning: str, rest_of_day: bool) -> None:
         if morning != "-":
@@ -115,7 +111,7 @@ class _Runner:
                 self._run(day, tasks["run"], strides="strides" in tasks, slower=_slower(view))
             if "cross_training" in tasks:
                 self._cross_train(day, tasks["cross_training"])
-            if "strength" in tasks and not self._lifted_within(day, STRENGTH_GAP_DAYS):
+            if "strength" in tasks:
                 self._strength(day, tasks["strength"])
 
     def _see_a_clinician(self, day: date, view: today.TodayView) -> None:
@@ -176,10 +172,6 @@ class _Runner:
         self._put("strength", body)
         if pain:  # ST3 moves an exercise on only after a session that settled
             self._put("pain", {**self._pain(day, "after_strength", pain), "settled_within_60min": True})
-        self.lifted_on = day
-
-    def _lifted_within(self, day: date, days: int) -> bool:
-        return self.lifted_on is not None and (day - self.lifted_on).days < days
 
     @staticmethod
     def _pain(day: date, context: str, score: int) -> dict[str, Any]:

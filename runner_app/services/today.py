@@ -122,6 +122,8 @@ def today_view(user_id: int, day: date) -> TodayView:
         kinds,
         plan.race_date if plan else None,
         earlier_strength=[s.date for s in history_strength if s.date < week_start],
+        logged_this_week=[s.date for s in [*history_strength, *(today_log.strength if today_log else ())]],
+        open_from=day,
         pinned_weekdays=plan.strength_days or None if plan else None,
     )
     strength_today = day in week.dates() and not (today_log and today_log.strength)

@@ -3,6 +3,7 @@ twelve weeks tell the ladder's story (a step when the knee flares, held, restore
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -178,3 +179,13 @@ def test_the_demo_ends_on_a_calm_day_at_most_one_step_from_the_plan(story: Story
     assert "Green: train as planned" in story.today_html
     assert "alert-see_clinician" not in story.today_html
     assert "C1 C2" in story.coach_html
+
+
+def test_the_demo_lifts_at_most_twice_a_week_and_never_within_48_h_of_the_last_block(story: Story) -> None:
+    lifted = sorted(day for day, log in story.logs.items() if log.strength)
+    assert all((later - earlier).days >= 2 for earlier, later in itertools.pairwise(lifted))
+    by_week: dict[date, int] = {}
+    for day in lifted:
+        monday = day - timedelta(days=day.weekday())
+        by_week[monday] = by_week.get(monday, 0) + 1
+    assert max(by_week.values()) <= 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from tests.builders import Api, new_id
+from tests.builders import Api, new_id, strength_body
 
 TODAY = date.today()  # noqa: DTZ011
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
@@ -155,3 +155,22 @@ def test_today_follows_the_plan_and_a_red_day_swaps_the_run(api: Api) -> None:
     assert "cross_training" in kinds
     swap = next(t for t in body["tasks"] if t["kind"] == "cross_training")
     assert swap["planned"]["kind"] == "easy"
+
+
+def test_strength_logged_earlier_in_the_week_counts_so_no_third_block_comes_the_day_after_the_second(
+    api: Api,
+) -> None:
+    # Rest on Monday, Wednesday and Friday: a whole-week schedule would lift on Monday and Friday.
+    last_monday = MONDAY - timedelta(days=7)
+    template = ["rest", "easy", "rest", "easy", "rest", "easy", "long"]
+    api.put("/api/v1/plan", template_plan(template=template, start_date=last_monday.isoformat()))
+
+    def strength_on(day: date) -> bool:
+        tasks = api.get(f"/api/v1/today?date={day.isoformat()}").get_json()["tasks"]
+        return any(t["kind"] == "strength" for t in tasks)
+
+    monday, tuesday, thursday, friday = (last_monday + timedelta(days=n) for n in (0, 1, 3, 4))
+    assert strength_on(monday) and strength_on(friday)  # the plan as scheduled before anything was logged
+    for day in (tuesday, thursday):  # the runner lifted on other days instead: two blocks, 48 h apart
+        assert api.put(f"/api/v1/strength/{new_id()}", strength_body(date=day.isoformat())).status_code == 201
+    assert not strength_on(friday)  # the week's two are done, and Friday is 24 h after Thursday's

@@ -53,6 +53,25 @@ def test_strength_is_never_the_day_before_or_after_a_hard_session_even_across_we
     assert day(0) not in week.dates() and day(6 - 1) not in week.dates()
 
 
+def test_sessions_logged_earlier_this_week_count_toward_the_target_and_the_48_h_gap() -> None:
+    # Logged on Wednesday and Friday: the two of the week are done, whatever the schedule said.
+    week = schedule_strength_week(MONDAY, WEEK, RACE, logged_this_week=[day(2), day(4)], open_from=day(5))
+    assert week.dates() == (day(2), day(4))
+    # One logged on Thursday: the second goes from Saturday on, 48 h after it (not Friday).
+    week = schedule_strength_week(MONDAY, WEEK, RACE, logged_this_week=[day(3)], open_from=day(4))
+    assert day(3) in week.dates() and day(4) not in week.dates()
+    assert all(d >= day(5) for d in week.dates() if d != day(3))
+
+
+def test_a_missed_session_is_placed_later_in_the_week_when_it_fits() -> None:
+    planned = schedule_strength_week(MONDAY, WEEK, RACE).dates()
+    assert planned[0] == day(1)  # Tuesday, which the runner let pass
+    week = schedule_strength_week(MONDAY, WEEK, RACE, open_from=day(2))
+    assert len(week.dates()) == 2 and all(d >= day(2) for d in week.dates())
+    assert all((b - a).days >= 2 for a, b in itertools.pairwise(week.dates()))
+    assert week.warnings == ()  # part-way through a week, a missing session is not the plan's fault
+
+
 def test_strength_sessions_are_48_h_apart_including_last_weeks() -> None:
     week = schedule_strength_week(MONDAY, {day(6): "long"}, RACE, earlier_strength=[day(-1)])
     dates = [day(-1), *week.dates()]
