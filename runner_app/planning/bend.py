@@ -10,7 +10,7 @@ from typing import Literal
 from runner_app.coach.model import Rung, RunGuidance
 from runner_app.coach.settings import DEFAULT_SETTINGS
 from runner_app.coach.spikes import km
-from runner_app.planning.cite import Change, Source, find_source, sentence
+from runner_app.planning.cite import Change, Source, explain, find_source, sentence
 from runner_app.planning.exercises import GAIT_CUES
 from runner_app.planning.model import QUALITY_KINDS, RUN_KINDS, PlannedSession
 from runner_app.planning.settings import PlanningSettings
@@ -37,6 +37,11 @@ class AdjustedSession:
     @property
     def changed(self) -> bool:
         return bool(self.changes)
+
+    @property
+    def reason(self) -> str:
+        """Why the coach changed this session, each cause said once ("" when it stands as planned)."""
+        return explain(self.changes)
 
     @property
     def is_run(self) -> bool:
@@ -116,7 +121,7 @@ def bent_run(
     if kind != "race":
         distance = shorten(planned, distance, guidance, rungs, changes, settings)
     if guidance.flat_only and kind != "race":
-        head = "Flat routes only today: no hills or downhill"
+        head = "Flat routes only today, no hills or downhill"
         if kind == "hills":
             kind, head = (
                 "easy",

@@ -23,7 +23,9 @@ _VARIABLE = {
 
 class Change(NamedTuple):
     rule: str
-    reason: str
+    reason: str  # the whole sentence: what changes, why, and the rule
+    head: str = ""  # what changes: "Your 9.0 km tempo session becomes an easy run"
+    why: str = ""  # the cause in the runner's numbers, cited: ": yesterday's run hurt 4/10 (rule D2)"
 
 
 @dataclass(frozen=True)
@@ -59,4 +61,16 @@ def from_decision(decision: Decision) -> Source:
 
 def sentence(head: str, source: Source) -> Change:
     why = f": {clause(source.why)}" if source.why else ""
-    return Change(source.rule, f"{head}{why} ({source.cite}).")
+    return Change(source.rule, f"{head}{why} ({source.cite}).", head, f"{why} ({source.cite})")
+
+
+def explain(changes: Sequence[Change]) -> str:
+    """The changes to one session in a paragraph, each cause said once: "Your tempo session becomes an easy
+    run; run it 10-20 % slower: your average morning knee pain rose from 1.8 to 3.1 (rule W1, step C1)." """
+    by_cause: dict[str, list[str]] = {}
+    for change in changes:
+        by_cause.setdefault(change.why, []).append(change.head)
+    return " ".join(
+        "; ".join([heads[0], *(clause(head) for head in heads[1:])]) + why + "."
+        for why, heads in by_cause.items()
+    )

@@ -120,7 +120,7 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
     if adjusted.kind in ("easy", "recovery"):
         parts.append(f"Gait cue: {GAIT_CUES[on.toordinal() % len(GAIT_CUES)]}")
     if adjusted.changed:
-        reason = " ".join(change.reason for change in adjusted.changes)
+        reason = adjusted.reason
     else:
         reason = (
             f"As planned: {km(original.distance_m)} {original.kind} run, week "
@@ -188,7 +188,7 @@ def cross_training_task(adjusted: AdjustedSession, done: bool, pain_max: int | N
         "duration_s": adjusted.duration_s,
         "pain_max": pain_max,
     }
-    reason = " ".join(change.reason for change in adjusted.changes)
+    reason = adjusted.reason
     if not adjusted.changed:  # cross-training the plan itself holds
         length = f"{minutes} min of " if minutes else ""
         reason = f"As planned: {length}low-impact cross-training (rule T5)."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runner_app.coach.model import RunGuidance
 from runner_app.coach.text import TIMES
-from runner_app.planning.adjust import Change, adjust_session, adjust_week, return_session_duration_s
+from runner_app.planning.adjust import adjust_session, adjust_week, return_session_duration_s
 
 from .builders import day, decision, rung, session
 
@@ -30,11 +30,26 @@ def test_d2_and_c3_compound_on_a_long_run_and_each_change_names_its_rule() -> No
     adjusted = adjust_session(session(day(6), "long", 20.0), guidance, (rung("C3", PAIN_ROSE),))
     assert adjusted.distance_m == 11_200  # 20.0 -> 15.0 (D2) -> 11.2 (C3), rounded down to 100 m
     assert [change.rule for change in adjusted.changes] == ["D2", "C3"]
-    assert adjusted.changes[1] == Change(
-        "C3",
+    assert adjusted.changes[1].reason == (
         "Your long run is 11.2 km instead of 15.0 km this week: your average morning knee pain rose from 1.8 "
-        "to 3.1 (rule W1, step C3: long-run volume).",
+        "to 3.1 (rule W1, step C3: long-run volume)."
     )
+
+
+def test_changes_with_one_cause_say_it_once_and_each_other_cause_gets_its_own_sentence() -> None:
+    d2 = decision("D2", "Yesterday's run hurt 4/10.")
+    guidance = RunGuidance(
+        easy_only=True, distance_factor=0.75, flat_only=True, easy_pace_slower_pct=(10, 20), rules=(d2,)
+    )
+    adjusted = adjust_session(session(day(3), "tempo", 8.0), guidance, (rung("C1", PAIN_ROSE),))
+    assert len(adjusted.changes) == 4
+    assert adjusted.reason == (
+        "Your 8.0 km tempo session becomes an easy run; today's run is 6.0 km instead of 8.0 km (25 % "
+        "shorter); flat routes only today, no hills or downhill: yesterday's run hurt 4/10 (rule D2). "
+        "Run this one 10-20 % slower than your usual easy pace: your average morning knee pain rose from 1.8 "
+        "to 3.1 (rule W1, step C1: intensity)."
+    )
+    assert adjusted.reason.count("yesterday's run hurt") == 1
 
 
 def test_c4_turns_a_hill_session_into_a_flat_easy_run() -> None:

@@ -145,7 +145,7 @@ def test_an_amber_day_makes_the_run_easy_shorter_and_flat_by_d2() -> None:
     assert (run_task.prescribed["kind"], run_task.prescribed["distance_m"]) == ("easy", 6000)
     assert run_task.prescribed["terrain"] == "flat"
     assert run_task.rule == "T2+D2"
-    assert "Today's run is 6.0 km instead of 8.0 km (25 % shorter)" in run_task.reason
+    assert "today's run is 6.0 km instead of 8.0 km (25 % shorter)" in run_task.reason
     assert "strides" not in keys(tasks)
 
 
