@@ -7,8 +7,10 @@ from datetime import date, timedelta
 
 from flask import Flask
 
+from runner_app.coach.model import Assessment, Rung
 from runner_app.extensions import db
 from runner_app.models import Clearance
+from runner_app.web.today.routes import GREEN_WITH_STEPS, STATE_WORDS, headline
 from tests.builders import new_id
 from tests.web.helpers import csrf_from, form_post
 
@@ -75,3 +77,10 @@ def test_a_clearance_is_recorded_from_its_page(app: Flask, client, runner) -> No
     with app.app_context():
         [row] = db.session.query(Clearance).all()
         assert (row.by, row.notes) == ("physio", "fine to jog")
+
+
+def test_a_green_day_while_a_step_still_holds_does_not_say_train_as_planned() -> None:
+    step = Rung("C1", "intensity", date(2026, 11, 1), date(2026, 11, 8), "W1", "pain rose")
+    assert headline(Assessment(date(2026, 11, 2), "green", None, rungs=(step,))) == GREEN_WITH_STEPS
+    assert headline(Assessment(date(2026, 11, 2), "green", None)) == STATE_WORDS["green"]
+    assert headline(Assessment(date(2026, 11, 2), "amber", None, rungs=(step,))) == STATE_WORDS["amber"]

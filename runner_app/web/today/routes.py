@@ -10,6 +10,7 @@ from flask_wtf import FlaskForm
 from werkzeug import Response
 
 from runner_app.api.coach import TASK_KEYS
+from runner_app.coach.model import Assessment
 from runner_app.services import history, today
 from runner_app.web.filters import user_today
 from runner_app.web.history.routes import edit_url
@@ -29,6 +30,13 @@ STATE_WORDS = {
     "red": "Red: no running today",
     "refer_urgent": "Stop: see a clinician today",
 }
+GREEN_WITH_STEPS = "Green: train, with the coach's steps below"  # a good day while a step still holds
+
+
+def headline(assessment: Assessment) -> str:
+    if assessment.state == "green" and assessment.rungs:
+        return GREEN_WITH_STEPS
+    return STATE_WORDS[assessment.state]
 
 
 @bp.get("/")
@@ -51,7 +59,7 @@ def index() -> str:
         logged=logged,
         week=week,
         edit_url=edit_url,
-        state_words=STATE_WORDS,
+        headline=headline(view.assessment),
         task_links=TASK_LINKS,
         check_form=FlaskForm(),
     )
