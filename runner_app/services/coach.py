@@ -165,7 +165,10 @@ def _compute(user_id: int, end: date) -> list[tuple[date, engine.EngineState, As
     else:
         first = first_logged_day(user_id)
         if first is None or first > end:
-            return [(end, engine.initial_state(), _empty(end))]
+            # Nothing logged up to `end`: keep the empty day too, so that its `today` answer is cached.
+            empty = _empty(end)
+            coach_cache.store(user_id, epoch, [(end, None, to_json(empty))])
+            return [(end, engine.initial_state(), empty)]
         state, start = engine.initial_state(), first
     logs = day_logs(user_id, start, end)
     computed: list[tuple[date, engine.EngineState, Assessment]] = []

@@ -164,3 +164,14 @@ def test_the_cached_today_answer_follows_task_checks_and_plan_edits(api: Api) ->
     after = api.get("/api/v1/today").get_json()
     assert after["plan_prompt"] is None
     assert any(t["kind"] == "run" for t in after["tasks"])
+
+
+def test_a_runner_who_has_logged_nothing_yet_is_answered_from_the_cache_too(app: Flask, api: Api) -> None:
+    first = api.get("/api/v1/today").get_json()
+    with app.app_context():
+        kept = db.session.get(CoachDay, (api.user.id, TODAY))
+        assert kept is not None and kept.today == first
+    morning(api, 0, 3)  # the first entry drops it
+    with app.app_context():
+        assert db.session.get(CoachDay, (api.user.id, TODAY)) is None
+    assert next(t for t in api.get("/api/v1/today").get_json()["tasks"] if t["key"] == "checkin")["done"]
