@@ -3,9 +3,11 @@
 Each figure comes from wrk (16 connections, 2 wrk threads) against gunicorn (gunicorn.conf.py) on 127.0.0.1:
 - `PUT /api/v1/runs/<fresh UUID>` (bearer token, 201 each) on SQLite (WAL) and on PostgreSQL, 2 workers;
 - `GET /api/v1/today` for a runner with one year of history (logged through `POST /api/v1/sync`);
-- each against bench/deploy_echo.py (bare Flask, same paths, same JSON, same gunicorn settings) in the same
-  run, alternating baseline and app in pairs of short runs and keeping the pair with the median ratio (so
-  that load from elsewhere on the machine hits both alike);
+- each against two baselines from bench/deploy_echo.py, bare Flask apps with the same paths, JSON and
+  gunicorn settings: one with no database (the issue's yardstick), one that also runs the least SQL a durable
+  API runs (one INSERT and commit per PUT, one SELECT per GET) on the same database, through the driver;
+  in the same run, alternating baselines and app in rounds of short runs and keeping, per baseline, the
+  round with the median ratio (so that load from elsewhere on the machine hits all alike);
 - PostgreSQL PUT throughput with 1 worker against 2 workers.
 The database server, wrk and the app share the machine's cores, as they would on a single 2-core box.
 
@@ -46,6 +48,9 @@ from psycopg import sql  # noqa: E402
 
 from tests.deploy.stack import AppServer, Runner, app_env, create_runner, flask_cli  # noqa: E402
 
+sys.path.insert(0, str(REPO / "bench"))
+from deploy_echo import prepare_database  # noqa: E402
+
 LUA = REPO / "bench" / "deploy_wrk.lua"
 CONNECTIONS = 16
 TODAY = date.today()  # noqa: DTZ011  (the app's runner is in UTC; a day either way changes nothing here)
@@ -69,19 +74,27 @@ def wrk(url: str, mode: str, token: str, seconds: int, path: str = "/api/v1/toda
     return result
 
 
-def compare(base_url: str, url: str, mode: str, token: str, args: argparse.Namespace) -> dict[str, Any]:
-    """Alternate runs against the baseline and the candidate (`rounds` pairs, after a warm-up of each), so
-    that load from elsewhere on the machine hits both alike; keep the pair with the median ratio."""
-    wrk(base_url, mode, token, 2)
-    wrk(url, mode, token, 2)
-    pairs = []
+def compare(
+    baselines: dict[str, str], url: str, mode: str, token: str, args: argparse.Namespace
+) -> dict[str, Any]:
+    """Alternate runs against each baseline and the candidate (`rounds` rounds, after a warm-up of each), so
+    that load from elsewhere on the machine hits all alike. Per baseline, the ratio candidate / baseline of
+    each round; the round with the median ratio is kept as that baseline's figure."""
+    for target in [*baselines.values(), url]:
+        wrk(target, mode, token, 2)
+    rounds = []
     for _ in range(args.rounds):
-        base = wrk(base_url, mode, token, args.seconds)
-        cand = wrk(url, mode, token, args.seconds)
-        pairs.append((cand["rps"] / base["rps"], base, cand))
-    pairs.sort(key=lambda p: p[0])
-    ratio, base, cand = pairs[len(pairs) // 2]
-    return {"ratio": ratio, "base": base, "candidate": cand, "all_ratios": [p[0] for p in pairs]}
+        runs = {name: wrk(base_url, mode, token, args.seconds) for name, base_url in baselines.items()}
+        rounds.append((runs, wrk(url, mode, token, args.seconds)))
+    out: dict[str, Any] = {}
+    for name in baselines:
+        pairs = sorted(
+            ((cand["rps"] / runs[name]["rps"], runs[name], cand) for runs, cand in rounds),
+            key=lambda pair: pair[0],
+        )
+        ratio, base, cand = pairs[len(pairs) // 2]
+        out[name] = {"ratio": ratio, "base": base, "candidate": cand, "all_ratios": [p[0] for p in pairs]}
+    return out
 
 
 def history_ops(rng: random.Random, days: int) -> list[dict[str, Any]]:
@@ -170,45 +183,61 @@ def bench_backend(label: str, database_url: str, work: Path, args: argparse.Name
         started = time.perf_counter()
         today_file.write_text(json.dumps(call(app.url + "/api/v1/today", reader.token)))
         out["first_today_s"] = time.perf_counter() - started
-        # The baseline: bare Flask, same gunicorn settings, answering this very `today` document.
-        echo_env = {**app_env("sqlite://"), "BENCH_TODAY_JSON": str(today_file)}
+        # The baselines: bare Flask, same gunicorn settings, answering this very `today` document; alone,
+        # and with the least SQL a durable API does (one INSERT and commit, one SELECT) on the same database.
         echo_app = ("--pythonpath", str(REPO / "bench"), "deploy_echo:app")
-        with running(AppServer(f"echo-{label}", work, echo_env, workers=2, app=echo_app)) as echo:
-            out["put"] = compare(echo.url, app.url, "put", writer.token, args)
-            out["today"] = compare(echo.url, app.url, "get", reader.token, args)
+        echo_env = {**app_env("sqlite://"), "BENCH_TODAY_JSON": str(today_file)}
+        prepare_database(raw_url(database_url), today_file.read_text())
+        sql_env = {**echo_env, "BENCH_ECHO_DB": raw_url(database_url)}
+        with (
+            running(AppServer(f"echo-{label}", work, echo_env, workers=2, app=echo_app)) as echo,
+            running(AppServer(f"echo-sql-{label}", work, sql_env, workers=2, app=echo_app)) as echo_sql,
+        ):
+            baselines = {"bare": echo.url, "sql": echo_sql.url}
+            out["put"] = compare(baselines, app.url, "put", writer.token, args)
+            out["today"] = compare(baselines, app.url, "get", reader.token, args)
     if label == "postgresql":
         one_worker = AppServer("app-pg-1w", work, env, workers=1)
         with running(one_worker) as one, running(AppServer("app-pg-2w", work, env, workers=2)) as two:
-            out["workers"] = compare(one.url, two.url, "put", writer.token, args)
+            out["workers"] = compare({"1 worker": one.url}, two.url, "put", writer.token, args)["1 worker"]
     return out
 
 
-def _row(name: str, res: dict[str, Any], ratio: float | None = None) -> str:
-    line = f"{name:38}{res['rps']:9.0f}{res['p50_ms']:9.1f}{res['p95_ms']:9.1f}"
-    return line + (f"{ratio:8.2f}" if ratio is not None else "")
+def raw_url(database_url: str) -> str:
+    """The URL a database driver takes (the app's settings also accept SQLAlchemy's `+psycopg` form)."""
+    return database_url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def _row(name: str, res: dict[str, Any]) -> str:
+    return f"{name:38}{res['rps']:9.0f}{res['p50_ms']:9.1f}{res['p95_ms']:9.1f}"
 
 
 def report(command: str, results: dict[str, Any], load: tuple[float, float]) -> None:
     print(f"$ {command}")
-    pairs = len(next(iter(results.values()))["put"]["all_ratios"])
+    pairs = len(next(iter(results.values()))["put"]["bare"]["all_ratios"])
     print(
         f"{os.cpu_count()} cores; load average {load[0]:.2f} before, {load[1]:.2f} after; "
-        f"wrk -t2 -c{CONNECTIONS}; gunicorn sync workers; the median of {pairs} alternating pairs"
+        f"wrk -t2 -c{CONNECTIONS}; gunicorn sync workers; the median of {pairs} alternating rounds"
     )
-    print(f"{'':38}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'ratio':>8}")
+    print(f"{'':38}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}")
+    names = {"bare": "bare Flask", "sql": "bare Flask + one SQL statement"}
     for label, res in results.items():
         for what, key in (("PUT /api/v1/runs/{id}", "put"), ("GET /api/v1/today (1 year)", "today")):
-            pair = res[key]
-            print(_row(f"{what}, bare Flask", pair["base"]))
-            print(_row(f"  {label}, 2 workers", pair["candidate"], pair["ratio"]))
-            print(f"{'':38}ratios of all pairs: {', '.join(f'{r:.2f}' for r in pair['all_ratios'])}")
+            print(what)
+            for name, pair in res[key].items():
+                print(_row(f"  {names[name]}", pair["base"]))
+            print(_row(f"  the app, {label}, 2 workers", res[key]["bare"]["candidate"]))
+            for name, pair in res[key].items():
+                rounds = ", ".join(f"{r:.2f}" for r in pair["all_ratios"])
+                print(f"    ratio to {names[name]}: {pair['ratio']:.2f} (rounds: {rounds})")
         first = res["first_today_s"]
         print(f"  ({label}: the first `today` over {res['history_entries']} entries took {first:.2f}s)")
         if "workers" in res:
             pair = res["workers"]
             print(_row(f"PUT, {label}, 1 worker", pair["base"]))
-            print(_row(f"PUT, {label}, 2 workers", pair["candidate"], pair["ratio"]))
-            print(f"{'':38}ratios of all pairs: {', '.join(f'{r:.2f}' for r in pair['all_ratios'])}")
+            print(_row(f"PUT, {label}, 2 workers", pair["candidate"]))
+            rounds = ", ".join(f"{r:.2f}" for r in pair["all_ratios"])
+            print(f"    ratio 2 workers / 1: {pair['ratio']:.2f} (rounds: {rounds})")
 
 
 def main() -> None:
