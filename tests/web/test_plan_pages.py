@@ -10,6 +10,8 @@ from flask import Flask
 
 from runner_app.extensions import db
 from runner_app.models import PlannedSessionRow
+from runner_app.services import entries
+from tests.builders import new_id, run_body
 from tests.web.helpers import csrf_from, form_post
 
 TODAY = date.today()  # noqa: DTZ011
@@ -149,3 +151,15 @@ def test_pinned_strength_days_are_kept_and_a_clash_is_only_warned(app: Flask, cl
     assert any(
         w["rule"] == "ST2" for w in body["strength_warnings"]
     )  # Monday and Wednesday sit by Tuesday's tempo
+
+
+def test_a_run_logged_as_another_kind_than_planned_says_which_on_the_plan(app: Flask, client, runner) -> None:
+    days = {f"day{n}": "easy" for n in range(7)}
+    days[f"day{TODAY.weekday()}"] = "tempo"
+    form = {"race_name": "Town Marathon", "race_date": (TODAY + timedelta(weeks=10)).isoformat()}
+    form.update(race_distance="42195", start_date=TODAY.isoformat(), targets="40 44", **days)
+    assert form_post(client, "/plan/build", form).status_code == 302
+    with app.app_context():  # the coach eased the tempo, and the runner ran it easy
+        entries.put_entry(runner.id, "runs", new_id(), run_body(date=TODAY.isoformat(), kind="easy"), None)
+    html = client.get("/plan/").get_data(as_text=True)
+    assert re.search(r"✓ ran easy \d", html)
