@@ -47,7 +47,6 @@ def request_logger() -> logging.Logger:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False  # the root logger's plain-text handlers would print it twice
-    logger.disabled = False  # logging.config.fileConfig (Alembic's env.py) disables existing loggers
     return logger
 
 
