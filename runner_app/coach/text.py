@@ -27,7 +27,8 @@ def pct(value: float) -> str:
 
 
 def day(value: date) -> str:
-    return value.isoformat()
+    """A day as a runner says it: Sat 21 Nov."""
+    return f"{value:%a} {value.day} {value:%b}"
 
 
 _WORDS = {
