@@ -37,6 +37,12 @@ def test_a_red_flag_refers_urgently_and_stops_all_running(flags: set[str]) -> No
     assert "F1" in fired(a)
 
 
+def test_a_reason_names_the_day_as_a_runner_says_it() -> None:
+    a = assess_on(7, QUIET, pain(7, 2, "rest", flags={"locking"}))  # day 7 is Monday 9 November 2026
+    reason = next(d.reason for d in a.decisions if d.rule == "F1")
+    assert "on Mon 9 Nov" in reason
+
+
 @pytest.mark.parametrize("flags", [{"after_trauma"}, {"swelling"}, set()])
 def test_trauma_without_swelling_or_swelling_without_trauma_is_not_f1(flags: set[str]) -> None:
     assert assess_on(7, QUIET, pain(7, 2, "rest", flags=flags)).state != "refer_urgent"
