@@ -3,13 +3,20 @@
 A write of an entry dated d bumps the runner's epoch, then deletes the cached days from d on, inside the
 write's own transaction. A computation stores its days only if the epoch it started with is still current,
 so a result computed from data that a concurrent write has since changed is never kept.
+
+A batch of writes (`entries.batch`, the sync endpoint) drops the cache once, when it ends. Until then the
+cache still holds days its writes change, and storing would commit the batch half-way: inside a batch, the
+cache refuses to be read or written (`writes_pending`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
-from typing import Any
+from functools import wraps
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.exc import OperationalError
@@ -32,6 +39,33 @@ _CACHED_TODAY = select(CoachDay.today).where(
 )
 
 
+_pending: ContextVar[bool] = ContextVar("coach_cache_writes_pending", default=False)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextmanager
+def writes_pending() -> Iterator[None]:
+    """Mark a batch of writes whose cache invalidation comes at its end."""
+    token = _pending.set(True)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+
+
+def _outside_batches(function: Callable[P, R]) -> Callable[P, R]:
+    @wraps(function)
+    def checked(*args: P.args, **kwargs: P.kwargs) -> R:
+        if _pending.get():
+            raise RuntimeError(
+                "the coach's cache was used inside a batch of writes: read the coach after the batch ends"
+            )
+        return function(*args, **kwargs)
+
+    return checked
+
+
 def _ensure_epoch_row(user_id: int) -> None:
     db.session.execute(upsert.insert(CoachEpoch).values(user_id=user_id, epoch=0).on_conflict_do_nothing())
 
@@ -51,11 +85,13 @@ def current_epoch(user_id: int) -> int:
     return epoch or 0
 
 
+@_outside_batches
 def cached_day(user_id: int, day: date) -> CoachDay | None:
     row: CoachDay | None = db.session.get(CoachDay, (user_id, day))
     return row
 
 
+@_outside_batches
 def latest_checkpoint_before(user_id: int, day: date) -> CoachDay | None:
     """The most recent cached day before `day` that kept the engine's state."""
     stmt = (
@@ -68,6 +104,7 @@ def latest_checkpoint_before(user_id: int, day: date) -> CoachDay | None:
     return row
 
 
+@_outside_batches
 def days_between(user_id: int, start: date, end: date) -> list[CoachDay]:
     stmt = (
         select(CoachDay)
@@ -77,6 +114,7 @@ def days_between(user_id: int, start: date, end: date) -> list[CoachDay]:
     return list(db.session.scalars(stmt))
 
 
+@_outside_batches
 def store(
     user_id: int, epoch: int, rows: Sequence[tuple[date, dict[str, Any] | None, dict[str, Any]]]
 ) -> bool:
@@ -105,6 +143,7 @@ def store(
     return True
 
 
+@_outside_batches
 def cached_today(user_id: int, day: date) -> dict[str, Any] | None:
     payload: dict[str, Any] | None = (
         db.session.connection().execute(_CACHED_TODAY, {"user_id": user_id, "day": day}).scalar()
@@ -112,6 +151,7 @@ def cached_today(user_id: int, day: date) -> dict[str, Any] | None:
     return payload
 
 
+@_outside_batches
 def store_today(user_id: int, epoch: int, day: date, payload: dict[str, Any]) -> None:
     """Keep the day's whole answer beside its assessment, unless a write came in since `epoch` was read."""
     try:

@@ -50,7 +50,8 @@ def batch(user_id: int) -> Iterator[None]:
     dates: list[date] = []
     token = _batch_dates.set(dates)
     try:
-        yield
+        with coach_cache.writes_pending():
+            yield
         if dates:
             coach_cache.invalidate_from(user_id, dates)
         db.session.commit()

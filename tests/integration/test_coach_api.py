@@ -6,13 +6,14 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
 from flask import Flask
 
 from runner_app.coach import engine
 from runner_app.extensions import db
 from runner_app.models import CoachDay
-from runner_app.services import coach
-from tests.builders import Api, new_id
+from runner_app.services import coach, entries
+from tests.builders import Api, new_id, pain_body
 
 TODAY = date.today()  # noqa: DTZ011
 
@@ -175,3 +176,15 @@ def test_a_runner_who_has_logged_nothing_yet_is_answered_from_the_cache_too(app:
     with app.app_context():
         assert db.session.get(CoachDay, (api.user.id, TODAY)) is None
     assert next(t for t in api.get("/api/v1/today").get_json()["tasks"] if t["key"] == "checkin")["done"]
+
+
+def test_the_coach_refuses_to_be_read_inside_a_batch_of_writes_whose_invalidation_is_still_to_come(
+    app: Flask, api: Api
+) -> None:
+    morning(api, 1, 0)
+    api.get("/api/v1/today")  # cached now
+    with app.app_context():
+        with pytest.raises(RuntimeError, match="inside a batch of writes"), entries.batch(api.user.id):
+            entries.put_entry(api.user.id, "pain", new_id(), pain_body(date=day(0), score=7), None)
+            coach.assessment_on(api.user.id, TODAY)  # would answer from the stale cache
+        assert coach.assessment_on(api.user.id, TODAY).state == "green"  # the batch was rolled back
