@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from runner_app.extensions import db
@@ -38,3 +38,5 @@ class CoachDay(db.Model):  # type: ignore[name-defined,misc]
         JSON(none_as_null=True), nullable=True, deferred=True
     )
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The code that computed it (services/engine_version.py): a row from other code is computed again.
+    engine_version: Mapped[str] = mapped_column(String(16), server_default="")

@@ -4,6 +4,9 @@ A write of an entry dated d bumps the runner's epoch, then deletes the cached da
 write's own transaction. A computation stores its days only if the epoch it started with is still current,
 so a result computed from data that a concurrent write has since changed is never kept.
 
+Each cached day names the code that computed it (`engine_version`): after a deploy that changes the coach,
+days computed by the code before it are ignored and computed again.
+
 A batch of writes (`entries.batch`, the sync endpoint) drops the cache once, when it ends. Until then the
 cache still holds days its writes change, and storing would commit the batch half-way: inside a batch, the
 cache refuses to be read or written (`writes_pending`).
@@ -24,6 +27,7 @@ from sqlalchemy.exc import OperationalError
 from runner_app.extensions import db
 from runner_app.models import CoachDay, CoachEpoch
 from runner_app.services import upsert
+from runner_app.services.engine_version import engine_version
 
 # The statements of every write and every cached `today`, built once.
 _BUMP_EPOCH = upsert.Prebuilt(
@@ -35,7 +39,9 @@ _FORGET_FROM = delete(CoachDay).where(
     CoachDay.user_id == bindparam("user_id"), CoachDay.day >= bindparam("day")
 )
 _CACHED_TODAY = select(CoachDay.today).where(
-    CoachDay.user_id == bindparam("user_id"), CoachDay.day == bindparam("day")
+    CoachDay.user_id == bindparam("user_id"),
+    CoachDay.day == bindparam("day"),
+    CoachDay.engine_version == bindparam("version"),
 )
 
 
@@ -88,7 +94,7 @@ def current_epoch(user_id: int) -> int:
 @_outside_batches
 def cached_day(user_id: int, day: date) -> CoachDay | None:
     row: CoachDay | None = db.session.get(CoachDay, (user_id, day))
-    return row
+    return row if row is not None and row.engine_version == engine_version() else None
 
 
 @_outside_batches
@@ -97,6 +103,7 @@ def latest_checkpoint_before(user_id: int, day: date) -> CoachDay | None:
     stmt = (
         select(CoachDay)
         .where(CoachDay.user_id == user_id, CoachDay.day < day, CoachDay.state.is_not(None))
+        .where(CoachDay.engine_version == engine_version())
         .order_by(CoachDay.day.desc())
         .limit(1)
     )
@@ -109,6 +116,7 @@ def days_between(user_id: int, start: date, end: date) -> list[CoachDay]:
     stmt = (
         select(CoachDay)
         .where(CoachDay.user_id == user_id, CoachDay.day >= start, CoachDay.day <= end)
+        .where(CoachDay.engine_version == engine_version())
         .order_by(CoachDay.day)
     )
     return list(db.session.scalars(stmt))
@@ -127,12 +135,12 @@ def store(
         if db.session.scalar(locked) != epoch:
             db.session.rollback()
             return False
-        first, last = rows[0][0], rows[-1][0]
+        first, last, version = rows[0][0], rows[-1][0], engine_version()
         db.session.execute(
             delete(CoachDay).where(CoachDay.user_id == user_id, CoachDay.day >= first, CoachDay.day <= last)
         )
         db.session.add_all(
-            CoachDay(user_id=user_id, day=day, state=state, assessment=assessment)
+            CoachDay(user_id=user_id, day=day, state=state, assessment=assessment, engine_version=version)
             for day, state, assessment in rows
         )
         db.session.commit()
@@ -146,7 +154,9 @@ def store(
 @_outside_batches
 def cached_today(user_id: int, day: date) -> dict[str, Any] | None:
     payload: dict[str, Any] | None = (
-        db.session.connection().execute(_CACHED_TODAY, {"user_id": user_id, "day": day}).scalar()
+        db.session.connection()
+        .execute(_CACHED_TODAY, {"user_id": user_id, "day": day, "version": engine_version()})
+        .scalar()
     )
     return payload
 
@@ -160,7 +170,10 @@ def store_today(user_id: int, epoch: int, day: date, payload: dict[str, Any]) ->
             db.session.rollback()
             return
         db.session.execute(
-            update(CoachDay).where(CoachDay.user_id == user_id, CoachDay.day == day).values(today=payload)
+            update(CoachDay)
+            .where(CoachDay.user_id == user_id, CoachDay.day == day)
+            .where(CoachDay.engine_version == engine_version())
+            .values(today=payload)
         )
         db.session.commit()
     except OperationalError:

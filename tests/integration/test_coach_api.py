@@ -13,6 +13,7 @@ from runner_app.coach import engine
 from runner_app.extensions import db
 from runner_app.models import CoachDay
 from runner_app.services import coach, entries
+from runner_app.services.engine_version import LENGTH, engine_version
 from tests.builders import Api, new_id, pain_body
 
 TODAY = date.today()  # noqa: DTZ011
@@ -188,3 +189,27 @@ def test_the_coach_refuses_to_be_read_inside_a_batch_of_writes_whose_invalidatio
             entries.put_entry(api.user.id, "pain", new_id(), pain_body(date=day(0), score=7), None)
             coach.assessment_on(api.user.id, TODAY)  # would answer from the stale cache
         assert coach.assessment_on(api.user.id, TODAY).state == "green"  # the batch was rolled back
+
+
+def test_days_cached_by_other_code_are_computed_again(app: Flask, api: Api) -> None:
+    for n in range(10, -1, -1):
+        morning(api, n, 0)
+    assert api.get("/api/v1/today").get_json()["state"] == "green"
+    with app.app_context():  # as if an earlier deploy had cached a different verdict for every day
+        for row in db.session.query(CoachDay).filter_by(user_id=api.user.id):
+            row.assessment = {**row.assessment, "state": "red"}
+            row.today = {**(row.today or {}), "state": "red"}
+            row.engine_version = "an-older-build"
+        db.session.commit()
+    assert api.get("/api/v1/today").get_json()["state"] == "green"
+    states = {item["state"] for item in api.get(f"/api/v1/coach/timeline?from={day(10)}").get_json()["items"]}
+    assert states == {"green"}
+    with app.app_context():
+        assert coach.assessment_on(api.user.id, TODAY - timedelta(days=3)).state == "green"
+
+
+def test_the_engine_version_is_a_fingerprint_of_the_coach_source() -> None:
+    version = engine_version()
+    assert len(version) == LENGTH and int(version, 16) >= 0
+    engine_version.cache_clear()
+    assert engine_version() == version  # the same source, the same version
