@@ -22,7 +22,7 @@ TASK_KEYS = ("checkin", "warmup", "run", "strides", "strength", "cross_training"
 @login_required
 def get_today() -> Response:
     day = date_param("date", today.local_today(current_user.timezone or "UTC"))
-    return jsonify(today.today_payload(current_user.id, day))
+    return Response(today.today_document(current_user.id, day), mimetype="application/json")
 
 
 @bp.get("/v1/coach/timeline")

@@ -21,7 +21,7 @@ from datetime import date
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import Text, bindparam, cast, delete, select, update
 from sqlalchemy.exc import OperationalError
 
 from runner_app.extensions import db
@@ -38,7 +38,8 @@ _BUMP_EPOCH = upsert.Prebuilt(
 _FORGET_FROM = delete(CoachDay).where(
     CoachDay.user_id == bindparam("user_id"), CoachDay.day >= bindparam("day")
 )
-_CACHED_TODAY = select(CoachDay.today).where(
+# As the JSON text it was stored as: a cached answer is served without being decoded and encoded again.
+_CACHED_TODAY = select(cast(CoachDay.today, Text)).where(
     CoachDay.user_id == bindparam("user_id"),
     CoachDay.day == bindparam("day"),
     CoachDay.engine_version == bindparam("version"),
@@ -152,13 +153,14 @@ def store(
 
 
 @_outside_batches
-def cached_today(user_id: int, day: date) -> dict[str, Any] | None:
-    payload: dict[str, Any] | None = (
+def cached_today(user_id: int, day: date) -> str | None:
+    """The day's stored answer, as JSON text."""
+    document: str | None = (
         db.session.connection()
         .execute(_CACHED_TODAY, {"user_id": user_id, "day": day, "version": engine_version()})
         .scalar()
     )
-    return payload
+    return document
 
 
 @_outside_batches

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -75,8 +76,9 @@ def assessment_payload(a: Assessment) -> dict[str, Any]:
     }
 
 
-def today_payload(user_id: int, day: date) -> dict[str, Any]:
-    """The whole `GET /api/v1/today` answer, kept in the coach's cache until a write changes it."""
+def today_document(user_id: int, day: date) -> str:
+    """The whole `GET /api/v1/today` answer as JSON text, kept in the coach's cache until a write
+    changes it."""
     cached = coach_cache.cached_today(user_id, day)
     if cached is not None:
         return cached
@@ -87,7 +89,7 @@ def today_payload(user_id: int, day: date) -> dict[str, Any]:
     payload["plan_prompt"] = view.prompt.message if view.prompt else None
     payload["strength_warnings"] = [to_json(note) for note in view.strength_notes]
     coach_cache.store_today(user_id, epoch, day, payload)
-    return payload
+    return json.dumps(payload)
 
 
 def today_view(user_id: int, day: date) -> TodayView:

@@ -168,6 +168,17 @@ def test_the_cached_today_answer_follows_task_checks_and_plan_edits(api: Api) ->
     assert any(t["kind"] == "run" for t in after["tasks"])
 
 
+def test_the_cached_answer_is_served_as_the_json_first_computed(app: Flask, api: Api) -> None:
+    for n, score in ((9, 1), (8, 1), (2, 4), (1, 5), (0, 6)):
+        morning(api, n, score)
+    computed, cached = api.get("/api/v1/today"), api.get("/api/v1/today")
+    assert computed.mimetype == cached.mimetype == "application/json"
+    assert computed.get_json()["decisions"], "a day with something to say"
+    assert cached.get_json() == computed.get_json()
+    with app.app_context():
+        assert db.session.get(CoachDay, (api.user.id, TODAY)).today == computed.get_json()
+
+
 def test_a_runner_who_has_logged_nothing_yet_is_answered_from_the_cache_too(app: Flask, api: Api) -> None:
     first = api.get("/api/v1/today").get_json()
     with app.app_context():
