@@ -143,6 +143,10 @@ def plan_paths() -> dict[str, Any]:
             "long_run_day": {"type": "integer"},
             "race_name": {"type": "string"},
             "race_distance_m": {"type": "number"},
+            "spike_override": {
+                "type": "boolean",
+                "description": "make the plan although the race is > 2 x the longest run before it (S2)",
+            },
         },
     }
     session = {"type": "object", "required": ["id", "date", "kind", "distance_m"]}
@@ -155,6 +159,10 @@ def plan_paths() -> dict[str, Any]:
             "distance_m": {"type": "number"},
             "duration_s": {"type": ["integer", "null"]},
             "notes": {"type": "string"},
+            "spike_override": {
+                "type": "boolean",
+                "description": "run it as planned although S2 refuses it (> 2 x the longest recent run)",
+            },
         },
     }
     bad = {

@@ -14,7 +14,7 @@ from runner_app.coach.ladder import RUNG_IDS
 from runner_app.coach.model import Decision, RungId, RunGuidance, Source
 from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS
 from runner_app.coach.settings import CoachSettings
-from runner_app.coach.spikes import reference_distance_m
+from runner_app.coach.spikes import spike_reference
 from runner_app.coach.state import DaySummary, EngineState, between
 from runner_app.coach.text import TIMES, day, km, pct
 
@@ -25,6 +25,7 @@ _SOURCES: dict[str, Source] = {"F4": "product", "F3_red": "product"}
 class CapInfo:
     reference_m: float | None
     recent_pain: int | None  # worst pain of the last 14 days when >= the spike threshold
+    reference_is_fallback: bool = False  # half the longest run of 60 days: none in the last 30
 
 
 def spike_context(days: Sequence[DaySummary], d: date, settings: CoachSettings) -> CapInfo:
@@ -38,7 +39,8 @@ def spike_context(days: Sequence[DaySummary], d: date, settings: CoachSettings) 
             runs.append((s.date, max(s.run_distances_m)))
         if s.date >= pain_start and s.max_pain is not None and s.max_pain >= settings.spike_pain_min:
             worst = s.max_pain if worst is None else max(worst, s.max_pain)
-    return CapInfo(reference_distance_m(runs, d, settings), worst)
+    reference, fallback = spike_reference(runs, d, settings)
+    return CapInfo(reference, worst, fallback)
 
 
 def _ran_yesterday(days: Sequence[DaySummary], d: date) -> bool:
@@ -156,6 +158,8 @@ def build_guidance(
         cadence_cue_pct=cue,
         strides_allowed=strides,
         max_distance_m=max_distance,
+        spike_reference_m=cap.reference_m if running else None,
+        spike_reference_is_fallback=cap.reference_is_fallback,
         return_session=session,
         max_rpe=max_rpe,
         rules=tuple(rules),

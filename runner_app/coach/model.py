@@ -168,6 +168,9 @@ class RunGuidance:
     return_stage_note: str | None = None  # R4-R6: what the stage allows (the plan still applies)
     active_rungs: tuple[RungId, ...] = ()  # the ladder steps behind these flags
     cadence_cue_easy_runs_only: bool = True  # cadence cues are practised on easy runs, never on intervals
+    # S1/S2 on today's planned run: the longest run of the last 30 days (or half that of 60; see spikes.py)
+    spike_reference_m: float | None = None
+    spike_reference_is_fallback: bool = False
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,13 @@ def reference_distance_m(
 ) -> float | None:
     """The S1/S2 reference for a run on `on`: the longest run in [on-30, on-1]; if none, half the longest
     in [on-60, on-1]; None when there is no run at all in those 60 days (the return table applies)."""
+    return spike_reference(runs, on, settings)[0]
+
+
+def spike_reference(
+    runs: Iterable[tuple[date, float]], on: date, settings: CoachSettings = DEFAULT_SETTINGS
+) -> tuple[float | None, bool]:
+    """`reference_distance_m`, and whether it is the 60-day fallback (half the longest)."""
     near_start = on - timedelta(days=settings.spike_reference_days)
     far_start = on - timedelta(days=settings.spike_fallback_days)
     near: float | None = None
@@ -53,13 +60,13 @@ def reference_distance_m(
         if day >= near_start:
             near = distance_m if near is None else max(near, distance_m)
     if near is not None:
-        return near
+        return near, False
     if far is not None:
-        return far * settings.spike_fallback_factor
-    return None
+        return far * settings.spike_fallback_factor, True
+    return None, False
 
 
-def _reference_phrase(reference_m: float, reference_is_fallback: bool, settings: CoachSettings) -> str:
+def reference_phrase(reference_m: float, reference_is_fallback: bool, settings: CoachSettings) -> str:
     if reference_is_fallback:
         return (
             f"half your longest run of the last {settings.spike_fallback_days} days ({km(reference_m)}, "
@@ -92,7 +99,7 @@ def check_run_spike(
     cap_m = reference_m * settings.s1_ratio
     head = (
         f"This {km(distance_m)} run {'was' if logged else 'is'} {ratio:.2f} {X} "
-        f"{_reference_phrase(reference_m, reference_is_fallback, settings)}"
+        f"{reference_phrase(reference_m, reference_is_fallback, settings)}"
     )
     if logged:
         level_l: SpikeLevel = "S1"

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text, Uuid, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from runner_app.extensions import db
@@ -47,6 +47,8 @@ class PlannedSessionRow(db.Model):  # type: ignore[name-defined,misc]
     week_index: Mapped[int] = mapped_column(Integer, default=0)
     phase: Mapped[str] = mapped_column(String(8), default="build")
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Run as planned although the spike rule S2 refuses it: the runner's choice (planning/planned_spikes.py).
+    spike_override: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 

@@ -33,6 +33,7 @@ class AdjustedSession:
     content: str | None
     max_rpe: int | None
     changes: tuple[Change, ...]
+    refused_distance_m: float | None = None  # S2 refused the planned distance; the runner may override
 
     @property
     def changed(self) -> bool:
@@ -67,6 +68,8 @@ class AdjustedSession:
             "cadence_cue": self.cadence_cue,
             "content": self.content,
             "max_rpe": self.max_rpe,
+            "refused_distance_m": self.refused_distance_m,
+            "spike_override": self.original.spike_override,
         }
 
 

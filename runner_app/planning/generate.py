@@ -151,12 +151,14 @@ def generate_plan(
     race_name: str | None = None,
     plan_id: str | None = None,
     wants_three_strength: bool = False,
+    spike_override: bool = False,
     settings: PlanningSettings = DEFAULT_PLANNING,
     coach: CoachSettings = DEFAULT_SETTINGS,
 ) -> GeneratedPlan:
     """A plan to the race, starting on the Monday of `start_date` (or the Monday after it: plans run in whole
     ISO weeks, so S3 always compares whole weeks). `recent_runs` (date, metres) is the runner's history, used
-    for the spike caps. Raises PlanInputError for impossible inputs."""
+    for the spike caps. Raises PlanInputError for impossible inputs, and when the race is more than 2 x the
+    longest run before it (S2), unless the runner overrides that refusal (`spike_override`)."""
     _validate(current_weekly_m, days_per_week, long_run_day, race_date, start_date, race_distance_m, settings)
     name = race_name or _race_name(race_distance_m)
     first_monday = monday_of(start_date + timedelta(days=6))
@@ -203,7 +205,7 @@ def generate_plan(
             scale, long_scale = min(1.0, planned_m / volume), min(1.0, long_m / longs[index])
         sessions += week_sessions
         weeks.append(PlanWeek(index, layout.start, phase, volume, planned_m, long_m))
-    race = _race_check(race_date, race_distance_m, reference, coach)
+    race = _race_check(race_date, race_distance_m, reference, coach, spike_override)
     spec = PlanSpec(name, race_date, first_monday, template, tuple(w.planned_m for w in weeks), long_run_day)
     strength = schedule_plan_strength(
         sessions, race_date, wants_three=wants_three_strength, first_day=first_monday, settings=coach
@@ -225,17 +227,28 @@ def _first_week_warning(
 
 
 def _race_check(
-    race_date: date, race_distance_m: float, reference: SpikeReference, coach: CoachSettings
+    race_date: date,
+    race_distance_m: float,
+    reference: SpikeReference,
+    coach: CoachSettings,
+    override: bool = False,
 ) -> Decision | None:
     """The race is never capped; say how it compares with the longest run before it, and refuse the plan
-    when even the plan's longest run leaves the race more than 2 x longer (S2)."""
+    when even the plan's longest run leaves the race more than 2 x longer (S2), unless overridden."""
     ref = reference.on(race_date)
     spike = check_run_spike(race_distance_m, ref, recent_pain=False, settings=coach)
     if spike.level == "S2_refuse":
-        raise PlanInputError(
+        numbers = (
             f"With this volume and time the longest run before the race is only {km(ref or 0.0)}, and the "
-            f"{km(race_distance_m)} race would be {spike.ratio or 0:.1f} {TIMES} that (rule S2). Choose a "
-            "later race, a shorter one, or start from a higher weekly volume."
+            f"{km(race_distance_m)} race would be {spike.ratio or 0:.1f} {TIMES} that (rule S2)."
+        )
+        if not override:
+            raise PlanInputError(
+                f"{numbers} Choose a later race, a shorter one, or start from a higher weekly volume; "
+                "or override the refusal and make the plan anyway."
+            )
+        return Decision(
+            "S2", f"{numbers} You chose to make the plan anyway. Races are never capped.", "literature"
         )
     if spike.level == "none" or spike.reason is None:
         return None

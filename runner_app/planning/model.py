@@ -91,6 +91,7 @@ class PlannedSession:
     notes: str
     week_index: int
     phase: Phase
+    spike_override: bool = False  # the runner chose to run it even though S2 refuses it (planned_spikes.py)
 
     @property
     def is_run(self) -> bool:

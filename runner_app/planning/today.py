@@ -9,9 +9,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from runner_app.coach.model import Assessment, RunEntry
+from runner_app.coach.model import Alert, Assessment, RunEntry
 from runner_app.planning.adjust import adjust_session
 from runner_app.planning.model import PlannedSession
+from runner_app.planning.planned_spikes import check_planned_spike
 from runner_app.planning.progression import Prescription
 from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
 from runner_app.planning.tasks import (
@@ -26,7 +27,7 @@ from runner_app.planning.tasks import (
     warmup_task,
 )
 
-__all__ = ["ORDER", "PlanPrompt", "Task", "TaskKind", "build_tasks", "plan_prompt"]
+__all__ = ["ORDER", "DayTasks", "PlanPrompt", "Task", "TaskKind", "build_tasks", "plan_prompt"]
 
 ORDER: tuple[TaskKind, ...] = (
     "checkin",
@@ -45,6 +46,12 @@ class PlanPrompt:
 
     message: str
     actions: tuple[str, ...] = ("build", "generate", "import")
+
+
+@dataclass(frozen=True)
+class DayTasks:
+    tasks: list[Task]
+    alerts: tuple[Alert, ...]  # about today's planned run (S1/S2), besides the assessment's own
 
 
 def plan_prompt(has_plan: bool) -> PlanPrompt | None:
@@ -71,15 +78,17 @@ def build_tasks(
     has_plan: bool = True,
     week_sessions: Sequence[PlannedSession] | None = None,
     settings: PlanningSettings = DEFAULT_PLANNING,
-) -> list[Task]:
+) -> DayTasks:
     """The tasks for `on`: check-in, warm-up, the (adjusted) run, strides, cross-training, post-run check-in,
     strength. `easy_strides_this_week` counts easy runs earlier this week that already had strides (T3).
     `week_sessions`: the plan's sessions of this week, for the week-level bends (C2's swap, C1's hardest
     session, a return stage's quality limit); without them C2 swaps nothing and C1 eases any quality session.
-    `strength_prescription` is the block before ST4: the day's state is applied here."""
+    `strength_prescription` is the block before ST4: the day's state is applied here. The alerts: the spike
+    rules on today's run as bent (planned_spikes.py)."""
     guidance = assessment.guidance
     tasks: list[Task] = [checkin_task(assessment, checkin_logged or "checkin" in done_keys)]
     adjusted = None
+    alerts: tuple[Alert, ...] = ()
     if planned is not None and planned.date == on:
         adjusted = adjust_session(
             planned,
@@ -89,6 +98,8 @@ def build_tasks(
             week=week_sessions,
             settings=settings,
         )
+        adjusted, spike = check_planned_spike(adjusted, guidance, settings)
+        alerts = (spike,) if spike is not None and not runs_logged_today else ()
     run_planned = adjusted is not None and adjusted.is_run
     may_run = guidance.running_allowed and not guidance.swap_to_low_impact
     if run_planned or runs_logged_today or (not has_plan and may_run):
@@ -110,4 +121,4 @@ def build_tasks(
         )
         if task is not None:
             tasks.append(task)
-    return sorted(tasks, key=lambda task: ORDER.index(task.kind))
+    return DayTasks(sorted(tasks, key=lambda task: ORDER.index(task.kind)), alerts)

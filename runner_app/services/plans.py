@@ -55,6 +55,7 @@ class SessionIn(Schema):
     distance_m: Metres = 0.0
     duration_s: Annotated[int, Strict(), Field(gt=0, le=172_800)] | None = None
     notes: Annotated[str, Strict(), Field(max_length=2000)] = ""
+    spike_override: Annotated[bool, Strict()] = False
 
 
 class GenerateIn(Schema):
@@ -65,6 +66,7 @@ class GenerateIn(Schema):
     days_per_week: Annotated[int, Strict(), Field(ge=2, le=7)] = 5
     long_run_day: Weekday = 6
     strength_days: Annotated[tuple[Weekday, ...], Field(max_length=3)] = ()
+    spike_override: Annotated[bool, Strict()] = False  # make it although S2 refuses the race (2 x)
 
 
 def plan_of(user_id: int) -> Plan | None:
@@ -82,6 +84,7 @@ def to_session(row: Any) -> PlannedSession:
         notes=row.notes,
         week_index=row.week_index,
         phase=row.phase,
+        spike_override=row.spike_override,
     )
 
 
@@ -175,6 +178,7 @@ def generate(user_id: int, payload: Any, today: date) -> tuple[Plan, list[dict[s
             recent_runs(user_id, today),
             data.race_distance_m,
             race_name=data.race_name or None,
+            spike_override=data.spike_override,
         )
     except PlanInputError as exc:
         raise Invalid({"race_date": [str(exc)]}) from None
@@ -236,6 +240,16 @@ def edit_session(user_id: int, raw_id: str, payload: Any) -> PlannedSessionRow:
     data: Any = validate(SessionIn, payload)
     row.date, row.kind, row.distance_m = data.date, data.kind, data.distance_m
     row.duration_s, row.notes, row.edited = data.duration_s, data.notes, True
+    row.spike_override = data.spike_override
+    coach_cache.forget_today(user_id)
+    db.session.commit()
+    return row
+
+
+def override_spike(user_id: int, raw_id: str, override: bool) -> PlannedSessionRow:
+    """Run the session as planned although S2 refuses it (or take the coach's distance again)."""
+    row = owned_session(user_id, raw_id)
+    row.spike_override = override
     coach_cache.forget_today(user_id)
     db.session.commit()
     return row
@@ -277,6 +291,7 @@ def session_dict(row: Any) -> dict[str, Any]:
         "week_index": row.week_index,
         "phase": row.phase,
         "edited": row.edited,
+        "spike_override": row.spike_override,
     }
 
 

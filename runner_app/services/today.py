@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from runner_app.coach.model import Assessment, Decision
+from runner_app.coach.model import Alert, Assessment, Decision
 from runner_app.coach.state import to_json
 from runner_app.extensions import db
 from runner_app.models import Plan, TaskCheck
@@ -42,6 +42,12 @@ class TodayView:
     tasks: tuple[Task, ...]
     prompt: PlanPrompt | None
     strength_notes: tuple[Decision, ...] = ()  # ST1/ST2 warnings, e.g. about pinned strength days
+    run_alerts: tuple[Alert, ...] = ()  # S1/S2 on today's planned run
+
+    @property
+    def alerts(self) -> tuple[Alert, ...]:
+        """The assessment's alerts (clinician first), then those about today's planned run."""
+        return (*self.assessment.alerts, *self.run_alerts)
 
 
 def done_keys(user_id: int, day: date) -> set[str]:
@@ -85,6 +91,7 @@ def today_document(user_id: int, day: date) -> str:
     epoch = coach_cache.current_epoch(user_id)
     view = today_view(user_id, day)
     payload = assessment_payload(view.assessment)
+    payload["alerts"] = [to_json(x) for x in view.alerts]
     payload["tasks"] = [t.as_dict() for t in view.tasks]
     payload["plan_prompt"] = view.prompt.message if view.prompt else None
     payload["strength_warnings"] = [to_json(note) for note in view.strength_notes]
@@ -133,7 +140,7 @@ def today_view(user_id: int, day: date) -> TodayView:
         next_block_variant(history_strength), current_prescriptions(history_strength, history_pains)
     )
     keys = done_keys(user_id, day)
-    tasks = build_tasks(
+    day_tasks = build_tasks(
         day,
         assessment,
         planned,
@@ -147,7 +154,14 @@ def today_view(user_id: int, day: date) -> TodayView:
         has_plan=plan is not None,
         week_sessions=[s for s in planned_week if week_start <= s.date < week_start + timedelta(days=7)],
     )
-    return TodayView(day, assessment, tuple(tasks), plan_prompt(plan is not None), week.warnings)
+    return TodayView(
+        day,
+        assessment,
+        tuple(day_tasks.tasks),
+        plan_prompt(plan is not None),
+        week.warnings,
+        day_tasks.alerts,
+    )
 
 
 def _easy_strides(user_id: int, week_start: date, day: date, planned_week: Sequence[PlannedSession]) -> int:

@@ -174,3 +174,63 @@ def test_strength_logged_earlier_in_the_week_counts_so_no_third_block_comes_the_
     for day in (tuesday, thursday):  # the runner lifted on other days instead: two blocks, 48 h apart
         assert api.put(f"/api/v1/strength/{new_id()}", strength_body(date=day.isoformat())).status_code == 201
     assert not strength_on(friday)  # the week's two are done, and Friday is 24 h after Thursday's
+
+
+def import_csv(api: Api, text: str) -> None:
+    response = api.client.post(
+        "/api/v1/plan/import",
+        data=text,
+        content_type="text/csv",
+        headers={"Authorization": f"Bearer {api.token}"},
+    )
+    assert response.status_code == 200, response.get_json()
+
+
+def test_a_planned_run_more_than_twice_the_longest_recent_one_is_refused_unless_the_runner_overrides(
+    api: Api,
+) -> None:
+    """coach-rules.md S2: > 2.0 x the longest run of the last 30 days, the plan refuses it unless the runner
+    overrides. An imported plan can ask for it; Today offers 1.10 x instead, and the override restores it."""
+    for n, km in ((12, 8), (9, 10), (5, 8), (2, 6)):
+        day = (TODAY - timedelta(days=n)).isoformat()
+        run = {"date": day, "kind": "easy", "distance_m": km * 1000, "duration_s": km * 330}
+        assert api.put(f"/api/v1/runs/{new_id()}", run).status_code == 201
+    import_csv(api, f"date,kind,distance_km,notes\n{TODAY.isoformat()},long,22,long and steady\n")
+    body = api.get("/api/v1/today").get_json()
+    run_task = next(t for t in body["tasks"] if t["key"] == "run")
+    assert run_task["prescribed"]["distance_m"] == 11_000, "1.10 x the 10.0 km reference"
+    assert run_task["prescribed"]["refused_distance_m"] == 22_000
+    assert run_task["prescribed"]["spike_override"] is False
+    assert [(a["kind"], a["rule"]) for a in body["alerts"]] == [("spike_run", "S2")]
+    assert "2.20 × your longest run of the last 30 days (10.0 km)" in body["alerts"][0]["message"]
+
+    session_id = run_task["prescribed"]["session_id"]
+    edit = {"date": TODAY.isoformat(), "kind": "long", "distance_m": 22_000, "spike_override": True}
+    response = api.put(f"/api/v1/plan/sessions/{session_id}", edit)
+    assert response.status_code == 200 and response.get_json()["spike_override"] is True
+    body = api.get("/api/v1/today").get_json()
+    run_task = next(t for t in body["tasks"] if t["key"] == "run")
+    assert run_task["prescribed"]["distance_m"] == 22_000
+    assert run_task["prescribed"]["refused_distance_m"] is None
+    assert run_task["prescribed"]["spike_override"] is True
+    assert "You chose to run the planned distance anyway" in body["alerts"][0]["message"]
+
+    bad = api.put(f"/api/v1/plan/sessions/{session_id}", {**edit, "spike_override": "yes"})
+    assert bad.status_code == 422 and "spike_override" in bad.get_json()["errors"]
+
+
+def test_a_generated_plan_refused_by_s2_is_made_when_the_runner_overrides(api: Api) -> None:
+    body = {
+        "race_date": (TODAY + timedelta(days=28)).isoformat(),
+        "race_distance_m": 42_195.0,
+        "weekly_m": 12_000.0,
+        "days_per_week": 3,
+    }
+    refused = api.post("/api/v1/plan/generate", body)
+    assert refused.status_code == 422
+    assert "rule S2" in refused.get_json()["errors"]["race_date"][0]
+    assert api.get("/api/v1/plan").status_code == 404, "nothing made"
+    made = api.post("/api/v1/plan/generate", {**body, "spike_override": True})
+    assert made.status_code == 200, made.get_json()
+    assert "S2" in [w["rule"] for w in made.get_json()["warnings"]]
+    assert api.get("/api/v1/plan").status_code == 200

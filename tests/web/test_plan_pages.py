@@ -163,3 +163,24 @@ def test_a_run_logged_as_another_kind_than_planned_says_which_on_the_plan(app: F
         entries.put_entry(runner.id, "runs", new_id(), run_body(date=TODAY.isoformat(), kind="easy"), None)
     html = client.get("/plan/").get_data(as_text=True)
     assert re.search(r"✓ ran easy \d", html)
+
+
+def test_a_race_refused_under_s2_can_be_generated_anyway_once_the_runner_says_so(client, runner) -> None:
+    fields = {
+        "race_date": (TODAY + timedelta(days=28)).isoformat(),
+        "race_distance": "42195",
+        "weekly": "12",
+        "days_per_week": "3",
+        "long_run_day": "6",
+    }
+    page = client.get("/plan/generate")
+    assert "Make the plan anyway" not in page.get_data(as_text=True), "offered only after a refusal"
+    token = csrf_from(page)
+    refused = client.post("/plan/generate", data={"csrf_token": token, **fields})
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "rule S2" in html
+    assert 'value="12.0"' in html or 'value="12"' in html, "nothing typed is lost"
+    assert "Make the plan anyway" in html
+    made = client.post("/plan/generate", data={"csrf_token": token, **fields, "spike_override": "y"})
+    assert made.status_code == 302
+    assert "You chose to make the plan anyway" in client.get("/plan/").get_data(as_text=True)

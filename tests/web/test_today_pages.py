@@ -84,3 +84,37 @@ def test_a_green_day_while_a_step_still_holds_does_not_say_train_as_planned() ->
     assert headline(Assessment(date(2026, 11, 2), "green", None, rungs=(step,))) == GREEN_WITH_STEPS
     assert headline(Assessment(date(2026, 11, 2), "green", None)) == STATE_WORDS["green"]
     assert headline(Assessment(date(2026, 11, 2), "amber", None, rungs=(step,))) == STATE_WORDS["amber"]
+
+
+def test_a_refused_planned_run_can_be_run_anyway_from_today_and_taken_back(app: Flask, client, runner, users):
+    """S2: a planned run > 2.0 x the longest of the last 30 days is refused unless the runner overrides."""
+    from runner_app.services import entries, plans
+
+    today = date.today()  # noqa: DTZ011
+    with app.app_context():
+        for n, km in ((9, 10), (4, 8)):
+            body = {"date": (today - timedelta(days=n)).isoformat(), "kind": "easy",
+                    "distance_m": km * 1000, "duration_s": km * 330}
+            entries.put_entry(runner.id, "runs", new_id(), body, None)
+        plans.import_csv(runner.id, f"date,kind,distance_km,notes\n{TODAY},long,22,\n")
+    page = client.get("/today")
+    html = page.get_data(as_text=True)
+    assert "Big jump in distance" in html
+    assert "Green: train, minding the warning above" in html
+    assert "Run the planned 22.00 km anyway" in html
+    action = re.search(r'action="(/today/runs/[^"]+/override)"', html).group(1)
+    assert client.post(action, data={"override": "1"}).status_code == 400, "CSRF"
+    token = csrf_from(page)
+    assert client.post(action, data={"csrf_token": token, "override": "1"}).status_code == 302
+    html = client.get("/today").get_data(as_text=True)
+    assert "You chose to run the planned distance anyway" in html
+    assert "Take the coach's shorter distance instead" in html
+    client.post(action, data={"csrf_token": token, "override": "0"})
+    assert "Run the planned 22.00 km anyway" in client.get("/today").get_data(as_text=True)
+
+    other = users.create()
+    with app.app_context():
+        plans.import_csv(other.id, f"date,kind,distance_km,notes\n{TODAY},long,22,\n")
+        theirs = plans.sessions_between(other.id, today, today)[0].id
+    response = client.post(f"/today/runs/{theirs}/override", data={"csrf_token": token, "override": "1"})
+    assert response.status_code == 404, "someone else's session"

@@ -3,6 +3,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import (
+    BooleanField,
     DateField,
     DecimalField,
     HiddenField,
@@ -49,6 +50,8 @@ class GenerateForm(FlaskForm):
     strength_days = MultiCheckboxField(
         "Pin strength days (optional; otherwise the coach picks)", choices=WEEKDAYS, validators=[Optional()]
     )
+    # Offered once the coach refuses the race under S2 (more than 2 x the longest run before it).
+    spike_override = BooleanField("Make the plan anyway: I accept the risk of a race that long (rule S2)")
 
 
 class BuildForm(FlaskForm):

@@ -70,6 +70,7 @@ def generate() -> str | Response:
             "days_per_week": int(form.days_per_week.data),
             "long_run_day": int(form.long_run_day.data),
             "strength_days": [int(d) for d in form.strength_days.data or []],
+            "spike_override": bool(form.spike_override.data),
         }
         try:
             _, warnings = plans.generate(current_user.id, payload, user_today())
@@ -80,7 +81,9 @@ def generate() -> str | Response:
             for warning in warnings:
                 flash(warning["reason"], "info")
             return redirect(url_for("plan.index"))
-    return render_template("plan/generate.html", form=form)
+    refused = any("rule S2" in error for error in form.race_date.errors)  # the override is offered then
+    offer = refused or bool(form.spike_override.data)
+    return render_template("plan/generate.html", form=form, offer_override=offer)
 
 
 @bp.route("/build", methods=["GET", "POST"])

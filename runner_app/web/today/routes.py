@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
@@ -10,8 +11,9 @@ from flask_wtf import FlaskForm
 from werkzeug import Response
 
 from runner_app.api.coach import TASK_KEYS
-from runner_app.coach.model import Assessment
-from runner_app.services import history, today
+from runner_app.coach.model import Alert, Assessment
+from runner_app.services import history, plans, today
+from runner_app.services.errors import NotFound
 from runner_app.web.filters import user_today
 from runner_app.web.history.routes import edit_url
 
@@ -31,11 +33,14 @@ STATE_WORDS = {
     "refer_urgent": "Stop: see a clinician today",
 }
 GREEN_WITH_STEPS = "Green: train, with the coach's steps below"  # a good day while a step still holds
+GREEN_WITH_WARNING = "Green: train, minding the warning above"  # a good day, but today's run is a spike
 
 
-def headline(assessment: Assessment) -> str:
+def headline(assessment: Assessment, run_alerts: Sequence[Alert] = ()) -> str:
     if assessment.state == "green" and assessment.rungs:
         return GREEN_WITH_STEPS
+    if assessment.state == "green" and run_alerts:
+        return GREEN_WITH_WARNING
     return STATE_WORDS[assessment.state]
 
 
@@ -59,7 +64,7 @@ def index() -> str:
         logged=logged,
         week=week,
         edit_url=edit_url,
-        headline=headline(view.assessment),
+        headline=headline(view.assessment, view.run_alerts),
         task_links=TASK_LINKS,
         check_form=FlaskForm(),
     )
@@ -77,3 +82,16 @@ def check_task(key: str) -> Response:
         abort(400)
     today.set_task_done(current_user.id, day, key, request.form.get("done") == "1")
     return redirect(url_for("today.index") + f"#task-{key}")
+
+
+@bp.post("/today/runs/<session_id>/override")
+@login_required
+def override_spike(session_id: str) -> Response:
+    """Run today's planned run at its planned distance although S2 refuses it, or take the coach's again."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    try:
+        plans.override_spike(current_user.id, session_id, request.form.get("override") == "1")
+    except NotFound:
+        abort(404)
+    return redirect(url_for("today.index") + "#task-run")

@@ -298,3 +298,26 @@ def test_impossible_inputs_are_refused_with_a_clear_reason(changes: dict[str, ob
     with pytest.raises(PlanInputError, match=message):
         generate_plan(**inputs)  # type: ignore[arg-type]
     assert issubclass(PlanInputError, ValueError)
+
+
+def test_the_runner_can_override_the_race_refusal_and_the_plan_says_so() -> None:
+    """S2: > 2.0 x the longest run before it, the plan refuses the race unless the runner overrides."""
+    inputs: dict[str, object] = {
+        "current_weekly_m": 12_000.0,
+        "days_per_week": 3,
+        "long_run_day": 6,
+        "race_date": TODAY + timedelta(days=28),
+        "start_date": TODAY,
+        "recent_runs": [],
+        "race_distance_m": 42_195.0,
+    }
+    with pytest.raises(PlanInputError, match="override the refusal"):
+        generate_plan(**inputs)  # type: ignore[arg-type]
+    plan = generate_plan(**inputs, spike_override=True)  # type: ignore[arg-type]
+    race = [s for s in plan.sessions if s.kind == "race"]
+    assert [(s.date, s.distance_m) for s in race] == [(TODAY + timedelta(days=28), 42_195.0)], "never capped"
+    [warning] = [w for w in plan.warnings if w.rule == "S2"]
+    assert "You chose to make the plan anyway" in warning.reason
+    longest = max(s.distance_m for s in plan.sessions if s.kind != "race")
+    assert 42_195.0 / longest > 2.0
+    assert f"{longest / 1000:.1f} km" in warning.reason

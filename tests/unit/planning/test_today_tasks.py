@@ -54,7 +54,7 @@ def tasks_for(
         easy_strides,
         has_plan=has_plan,
         week_sessions=week,
-    )
+    ).tasks
 
 
 def keys(tasks: list[Task]) -> list[str]:
