@@ -17,13 +17,16 @@ def user_today() -> date:
     return local_today(getattr(current_user, "timezone", None) or "UTC")
 
 
-def distance(metres: float | None, units: str | None = None) -> str:
+def distance(metres: float | None, units: str | None = None, places: int = 2) -> str:
+    """In the runner's units: two decimals for what was run ("7.25 km"), one when the second is 0 ("8.0 km");
+    `places=1` for what is planned ("6.3 km", not "6.29 km"). static/js/dom.js formats alike."""
     if metres is None:
         return ""
     units = units or getattr(current_user, "units", "km") or "km"
-    if units == "mi":
-        return f"{metres / 1000 / KM_PER_MILE:.2f} mi"
-    return f"{metres / 1000:.2f} km"
+    value = f"{metres / 1000 / (KM_PER_MILE if units == 'mi' else 1):.{places}f}"
+    if places > 1 and value.endswith("0"):
+        value = value[:-1]
+    return f"{value} {'mi' if units == 'mi' else 'km'}"
 
 
 def duration(seconds: int | None) -> str:

@@ -26,9 +26,11 @@ export function words(slug) {
   return String(slug || "").replace(/[_-]/g, " ");
 }
 
+// As filters.distance on the server: two decimals, one when the second is 0 ("8.0 km", "7.25 km").
 export function distance(metres, units) {
   if (metres === null || metres === undefined) return "";
-  return units === "mi" ? `${(metres / 1000 / KM_PER_MILE).toFixed(2)} mi` : `${(metres / 1000).toFixed(2)} km`;
+  const value = (units === "mi" ? metres / 1000 / KM_PER_MILE : metres / 1000).toFixed(2);
+  return `${value.endsWith("0") ? value.slice(0, -1) : value} ${units === "mi" ? "mi" : "km"}`;
 }
 
 export function duration(seconds) {

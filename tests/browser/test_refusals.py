@@ -60,8 +60,8 @@ def test_a_different_body_for_a_stored_id_is_kept_as_a_conflict_until_the_runner
     expect(conflicts).to_have_count(2)
     first = page.locator(f"#pending-list [data-id='{edited}']")
     expect(first).to_contain_text("Which version is right?")
-    expect(first.locator("table.versions")).to_contain_text("9.00 km")
-    expect(first.locator("table.versions")).to_contain_text("10.00 km")
+    expect(first.locator("table.versions")).to_contain_text("9.0 km")
+    expect(first.locator("table.versions")).to_contain_text("10.0 km")
     shoot(page, "conflict-history")
 
     # Nothing was deleted or overwritten while the runner has not chosen, and nothing is retried.

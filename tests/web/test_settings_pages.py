@@ -50,3 +50,16 @@ def test_a_token_is_shown_once_works_and_stops_working_when_revoked(app: Flask, 
     assert api.get("/api/v1/runs", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
     form_post(client, f"/settings/tokens/{token.id}/revoke", {}, page="/settings/")
     assert api.get("/api/v1/runs", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+
+
+def test_distances_read_as_a_runner_says_them_in_either_unit(app: Flask) -> None:
+    from runner_app.web.filters import distance
+
+    with app.test_request_context():
+        assert distance(7250, "km") == "7.25 km", "what was run keeps two decimals"
+        assert distance(8000, "km") == "8.0 km"
+        assert distance(21_100, "km") == "21.1 km"
+        assert distance(62_012, "km", places=1) == "62.0 km", "what is planned: one"
+        assert distance(6285.7, "km", places=1) == "6.3 km"
+        assert distance(16_093.44, "mi") == "10.0 mi"
+        assert distance(None) == ""
