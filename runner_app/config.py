@@ -75,7 +75,9 @@ def load(instance_path: Path, overrides: dict[str, Any] | None) -> dict[str, Any
         "ARGON2_MEMORY_COST": int(env.get("ARGON2_MEMORY_COST", "19456")),
         "ARGON2_PARALLELISM": 1,
         "PROXY_FIX_HOPS": int(env.get("PROXY_FIX_HOPS", "0")),
-        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # A /sync batch within api.md's limits (500 ops, notes of 2000 characters, each escaped as \uXXXX in
+        # the worst case) fits; the CSV import has its own, smaller limit.
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         "DEMO_SEED_ON_START": False,
         # One JSON line per request on stderr (runner_app/ops/request_log.py); off in tests unless asked.
         "REQUEST_LOG": env.get("REQUEST_LOG", "0" if testing else "1") == "1",

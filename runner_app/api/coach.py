@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import Response, jsonify
 from flask_login import current_user, login_required
 
 from runner_app.api import bp
 from runner_app.api.errors import validation_problem
-from runner_app.api.http import DATE_MESSAGE, date_param, json_body
+from runner_app.api.http import DATE_MESSAGE, RANGE_MESSAGE, date_param, in_range, json_body, parse_day
 from runner_app.planning.exercises import CATALOGUE
 from runner_app.services import coach, today
+from runner_app.services.schemas import Invalid
 
 MAX_TIMELINE_DAYS = 400
 TASK_KEYS = ("checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin")
@@ -28,8 +29,19 @@ def get_today() -> Response:
 @bp.get("/v1/coach/timeline")
 @login_required
 def get_timeline() -> Response:
-    end = date_param("to", today.local_today(current_user.timezone or "UTC"))
-    start = date_param("from", end - timedelta(days=27))
+    now = today.local_today(current_user.timezone or "UTC")
+    errors: dict[str, list[str]] = {}
+    end = start = now
+    try:
+        end = date_param("to", now)
+    except Invalid as exc:
+        errors.update(exc.errors)
+    try:
+        start = date_param("from", end - timedelta(days=27), today=now)
+    except Invalid as exc:
+        errors.update(exc.errors)
+    if errors:
+        return validation_problem(errors)
     if start > end:
         return validation_problem({"from": ["must not be after `to`"]})
     if (end - start).days >= MAX_TIMELINE_DAYS:
@@ -43,9 +55,12 @@ def get_timeline() -> Response:
 def put_task(day: str, key: str) -> Response:
     errors: dict[str, list[str]] = {}
     try:
-        parsed = date.fromisoformat(day)
+        parsed = parse_day(day)
     except ValueError:
         errors["date"] = [DATE_MESSAGE]
+    else:
+        if not in_range(parsed, today.local_today(current_user.timezone or "UTC")):
+            errors["date"] = [RANGE_MESSAGE]
     if key not in TASK_KEYS:
         errors["key"] = [f"must be one of {', '.join(TASK_KEYS)}"]
     body = json_body()

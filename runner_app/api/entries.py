@@ -17,6 +17,13 @@ from runner_app.services.schemas import Invalid
 KIND = "<any(runs, pain, strength, 'cross-training', clearances):kind>"
 
 
+def no_content() -> Response:
+    """A 204 says nothing, not even a media type."""
+    response = Response(status=204)
+    del response.headers["Content-Type"]
+    return response
+
+
 def apply_op(
     user_id: int, method: str, kind: str, entry_id: str, body: Any, if_match: str | None
 ) -> Response:
@@ -25,7 +32,7 @@ def apply_op(
         entries.parse_id(entry_id)
         if method == "DELETE":
             entries.delete_entry(user_id, kind, entry_id)
-            return Response(status=204)
+            return no_content()
         result = entries.put_entry(user_id, kind, entry_id, body, if_match)
     except Invalid as exc:
         return validation_problem(exc.errors)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import re
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from flask import Response, jsonify, request
@@ -20,7 +21,10 @@ def json_body() -> Any:
     """The request's JSON document; BadBody(415) for another media type, BadBody(400) for broken JSON."""
     if not request.is_json:
         raise BadBody(415, "Unsupported Media Type", "Send the body as application/json.")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than the JSON decoder goes; werkzeug only silences ValueError
+        data = None
     if data is None:
         raise BadBody(400, "Malformed JSON", "The body is not valid JSON.")
     return data
@@ -42,20 +46,35 @@ def entry_response(body: dict[str, Any], status: int) -> Response:
 
 
 DATE_MESSAGE = "must be a date written YYYY-MM-DD"
+RANGE_MESSAGE = "must be between 1900-01-01 and a year from today"
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_LIMIT = re.compile(r"[0-9]{1,3}")
 
 
-def date_param(name: str, default: date) -> date:
+def parse_day(raw: str) -> date:
+    """A date written YYYY-MM-DD, and only so (Python also reads 20261122 and 2026-W47-7); else ValueError."""
+    if not _DAY.fullmatch(raw):
+        raise ValueError(raw)
+    return date.fromisoformat(raw)
+
+
+def in_range(value: date, today: date) -> bool:
+    """Between 1900 and a year after `today`: the dates the coach and the entries accept."""
+    return date(1900, 1, 1) <= value <= today + timedelta(days=366)
+
+
+def date_param(name: str, default: date, today: date | None = None) -> date:
     """The query parameter `name` as a date, or `default` when absent; Invalid when it is not a date between
-    1900 and a year after `default`."""
+    1900 and a year after `today` (by default `default`)."""
     raw = request.args.get(name)
     if not raw:
         return default
     try:
-        value = date.fromisoformat(raw)
+        value = parse_day(raw)
     except ValueError:
         raise Invalid({name: [DATE_MESSAGE]}) from None
-    if not date(1900, 1, 1) <= value <= default + timedelta(days=366):
-        raise Invalid({name: ["must be between 1900-01-01 and a year from today"]})
+    if not in_range(value, today or default):
+        raise Invalid({name: [RANGE_MESSAGE]})
     return value
 
 
@@ -67,7 +86,7 @@ def query_params(names: tuple[str, ...]) -> dict[str, Any]:
     for name in ("from", "to"):
         if name in names and args.get(name):
             try:
-                out[name] = date.fromisoformat(args[name])
+                out[name] = parse_day(args[name])
             except ValueError:
                 errors[name] = [DATE_MESSAGE]
     if "updated_since" in names and args.get("updated_since"):
@@ -75,12 +94,12 @@ def query_params(names: tuple[str, ...]) -> dict[str, Any]:
             value = datetime.fromisoformat(args["updated_since"].replace("Z", "+00:00"))
             if value.tzinfo is None:
                 raise ValueError
-            out["updated_since"] = value
-        except ValueError:
+            out["updated_since"] = value.astimezone(UTC)
+        except (ValueError, OverflowError):  # OverflowError: 0001-01-01T00:00+01:00 is before year 1 in UTC
             errors["updated_since"] = ["must be an ISO 8601 date and time with an offset"]
     if "limit" in names:
         raw = args.get("limit", "50")
-        if raw.isdigit() and 1 <= int(raw) <= 200:
+        if _LIMIT.fullmatch(raw) and 1 <= int(raw) <= 200:  # ASCII digits only: "²".isdigit() is True
             out["limit"] = int(raw)
         else:
             errors["limit"] = ["must be a whole number from 1 to 200"]

@@ -189,13 +189,22 @@ def _encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+def _aware(raw: str) -> datetime:
+    value = datetime.fromisoformat(raw)
+    if value.tzinfo is None:  # every time this server writes into a cursor carries its offset
+        raise ValueError(raw)
+    return value.astimezone(UTC)
+
+
 def _decode_cursor(cursor: str, by_update: bool) -> tuple[Any, Any, uuid.UUID]:
+    """The keyset position a cursor holds; Invalid for anything this server did not give out for this kind
+    of list (a date-ordered cursor reused with `updated_since`, say)."""
     try:
         first, second, third = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         if by_update:
-            return datetime.fromisoformat(first), None, uuid.UUID(third)
-        return date.fromisoformat(first), datetime.fromisoformat(second), uuid.UUID(third)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+            return _aware(first), None, uuid.UUID(third)
+        return date.fromisoformat(first), _aware(second), uuid.UUID(third)
+    except (ValueError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise Invalid({"cursor": ["is not a cursor this server gave out"]}) from None
 
 
