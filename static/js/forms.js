@@ -3,7 +3,7 @@
 
 import { h, localToday, problemLines } from "./dom.js";
 import * as outbox from "./outbox.js";
-import { fieldsOf, fill, missing, writesOf } from "./payloads.js";
+import { fieldsOf, fill, missing, outOfRange, writesOf } from "./payloads.js";
 
 const DRAFT_MAX_AGE_MS = 24 * 3600e3;
 
@@ -98,10 +98,10 @@ function showMissing(form, gaps) {
 
 async function submit(form, kind, app, status) {
   const fields = fieldsOf(form);
-  const gaps = missing(kind, fields);
+  const gaps = [...missing(kind, fields), ...outOfRange(kind, fields, { units: app.units, today: localToday() })];
   showMissing(form, gaps);
   if (gaps.length) {
-    say(status, "Not saved yet: fill in what is marked.", "bad");
+    say(status, "Not saved yet: fix what is marked.", "bad");
     return;
   }
   const formRef = { path: location.pathname, local: fields.find(([name]) => name === "id")?.[1] };

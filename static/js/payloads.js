@@ -46,6 +46,56 @@ export function missing(kind, fields) {
   return Object.entries(REQUIRED[kind] || {}).filter(([name]) => f.one(name).trim() === "");
 }
 
+const MAX_DURATION_S = 172800;  // 48 h: the server's limit on any entry's time
+const MAX_DISTANCE_M = 500000;
+
+function addDays(isoDay, days) {
+  const [y, m, d] = isoDay.split("-").map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d + days));
+  return day.toISOString().slice(0, 10);
+}
+
+// What the server would refuse, found before anything is stored on the phone, in the runner's words and
+// beside the field: [[field name, message]]. The server's rules (services/schemas.py) stay the authority.
+export function outOfRange(kind, fields, { units = "km", today = "" } = {}) {
+  const f = reader(fields);
+  const out = [];
+  const wrong = (name, message) => out.push([name, message]);
+  const date = f.one("date");
+  if (date && today && date > addDays(today, 1)) wrong("date", "That date is in the future.");
+  if (date && date < "1900-01-01") wrong("date", "Give a date from 1900 on.");
+  if (f.one("duration_min") !== "") {
+    const seconds = durationS(f);
+    const sec = int(f.one("duration_sec"));
+    if (sec !== null && (sec < 0 || sec > 59)) wrong("duration_sec", "Seconds go from 0 to 59.");
+    else if (seconds <= 0) wrong("duration_min", "Give a time above 0.");
+    else if (seconds > MAX_DURATION_S) wrong("duration_min", "At most 48 hours.");
+  }
+  if (kind === "runs" && f.one("distance") !== "") {
+    const distance = metres(f.one("distance"), units);
+    const most = units === "mi" ? "310 mi" : "500 km";
+    if (!Number.isFinite(distance) || distance <= 0) wrong("distance", "Give a distance above 0.");
+    else if (distance > MAX_DISTANCE_M) wrong("distance", `At most ${most}.`);
+  }
+  const cadence = f.one("cadence_spm");
+  if (kind === "runs" && cadence !== "" && !(int(cadence) >= 60 && int(cadence) <= 260)) {
+    wrong("cadence_spm", "Cadence is steps a minute, from 60 to 260.");
+  }
+  if (kind === "strength") {
+    for (let row = 0; f.all(`rows-${row}-exercise`).length; row += 1) {
+      const numbers = ["sets", "amount", "load_kg"].map((name) => f.one(`rows-${row}-${name}`));
+      if (!f.one(`rows-${row}-exercise`) && numbers.some((value) => value !== "")) {
+        wrong(`rows-${row}-exercise`, "Pick the exercise for these numbers.");
+      }
+      const [sets, amount, load] = numbers;
+      if (sets !== "" && !(int(sets) >= 1 && int(sets) <= 20)) wrong(`rows-${row}-sets`, "From 1 to 20 sets.");
+      if (amount !== "" && !(int(amount) >= 1 && int(amount) <= 1000)) wrong(`rows-${row}-amount`, "From 1 to 1000.");
+      if (load !== "" && !(Number(load) >= 0 && Number(load) <= 500)) wrong(`rows-${row}-load_kg`, "From 0 to 500 kg.");
+    }
+  }
+  return out;
+}
+
 // The writes one form makes: [{id, kind, body, ifMatch}]. A run form can also make its pain entry.
 export function writesOf(kind, fields, { units = "km", measures = {} } = {}) {
   const f = reader(fields);

@@ -93,7 +93,8 @@ def test_a_refused_entry_needs_attention_is_not_retried_and_can_be_fixed_and_sen
     page, runner = ready_runner(context, runners)
 
     context.set_offline(True)
-    too_far = log_run(page, "900", 50)["run"]  # 900 km: the server allows at most 500 km
+    # Notes of 2001 characters: the server allows 2000 (the phone checks ranges, not this).
+    too_far = log_run(page, "10", 50, notes="x" * 2001)["run"]
     fine = log_run(page, "10", 50)["run"]
     context.set_offline(False)
 
@@ -104,7 +105,7 @@ def test_a_refused_entry_needs_attention_is_not_retried_and_can_be_fixed_and_sen
     page.goto("/history/")
     entry = page.locator(f"#pending-list [data-id='{too_far}']")
     expect(entry).to_contain_text("Needs attention")
-    expect(entry).to_contain_text("Distance: Input should be less than or equal to 500000")
+    expect(entry).to_contain_text("Notes: String should have at most 2000 characters")
     expect(page.locator("#sync-badge")).to_have_text("1 not synced")
     shoot(page, "needs-attention-history")
 
@@ -118,10 +119,12 @@ def test_a_refused_entry_needs_attention_is_not_retried_and_can_be_fixed_and_sen
 
     entry.get_by_role("link", name="Fix it").click()
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
-    expect(page.locator("form.entry-form .save-status")).to_contain_text("less than or equal to 500000")
+    expect(page.locator("form.entry-form .save-status")).to_contain_text("at most 2000 characters")
     assert page.input_value("input[name=id]") == too_far
-    assert page.input_value("input[name=distance]") == "900"
+    assert page.input_value("textarea[name=notes]") == "x" * 2001
     page.fill("input[name=distance]", "21.1")
+    page.evaluate("document.querySelectorAll('form.entry-form details').forEach((d) => { d.open = true; })")
+    page.fill("textarea[name=notes]", "steady")
     page.click("form.entry-form button[type=submit]")
 
     wait_for_empty_outbox(page, runner)
@@ -130,3 +133,30 @@ def test_a_refused_entry_needs_attention_is_not_retried_and_can_be_fixed_and_sen
     assert rows[too_far]["distance_m"] == 21_100
     assert rows[too_far]["version"] == 1
     assert live_server.sends_per_id()[too_far] == 2
+
+
+def test_a_value_the_server_would_refuse_is_stopped_on_the_phone_beside_its_field_and_kept(
+    context: Any, live_server: LiveServer, runners: Any
+) -> None:
+    page, runner = ready_runner(context, runners)
+    context.set_offline(True)  # no server to ask: the phone itself says what is wrong
+    page.goto("/log/run")
+    page.wait_for_selector("form.entry-form[data-ready]", state="attached")
+    page.fill("input[name=distance]", "-5")
+    page.fill("input[name=duration_min]", "0")
+    page.click("form.entry-form button[type=submit]")
+    beside = "xpath=ancestor::*[contains(@class,'field')][1]"
+    distance_field = page.locator("input[name=distance]").locator(beside)
+    expect(distance_field.locator(".js-error")).to_have_text("Give a distance above 0.")
+    expect(page.locator("form.entry-form .save-status")).to_contain_text("Not saved yet")
+    assert page.input_value("input[name=distance]") == "-5", "nothing typed is lost"
+    assert outbox_items(page, runner) == []
+    page.fill("input[name=distance]", "900")
+    page.fill("input[name=duration_min]", "50")
+    page.click("form.entry-form button[type=submit]")
+    expect(distance_field.locator(".js-error")).to_have_text("At most 500 km.")
+    assert outbox_items(page, runner) == []
+    shoot(page, "refused-on-the-phone")
+    page.fill("input[name=distance]", "9")
+    page.click("form.entry-form button[type=submit]")
+    wait_until(lambda: len(outbox_items(page, runner)) == 1, what="the fixed run to be saved on the phone")
