@@ -118,3 +118,17 @@ def test_a_refused_planned_run_can_be_run_anyway_from_today_and_taken_back(app: 
         theirs = plans.sessions_between(other.id, today, today)[0].id
     response = client.post(f"/today/runs/{theirs}/override", data={"csrf_token": token, "override": "1"})
     assert response.status_code == 404, "someone else's session"
+
+
+def test_log_the_run_opens_the_form_as_the_planned_session(app: Flask, client, runner) -> None:
+    from runner_app.services import plans
+
+    with app.app_context():
+        plans.import_csv(runner.id, f"date,kind,distance_km,notes\n{TODAY},long,12,\n")
+        session_id = plans.sessions_between(runner.id, date.today(), date.today())[0].id  # noqa: DTZ011
+    html = client.get("/today").get_data(as_text=True)
+    link = re.search(r'<a class="button" href="(/log/run[^"]*)">Log the run</a>', html).group(1)
+    assert link == f"/log/run?kind=long&amp;planned_session_id={session_id}"
+    form = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert '<option selected value="long">' in form
+    assert f'name="planned_session_id" type="hidden" value="{session_id}"' in form

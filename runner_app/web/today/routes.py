@@ -44,6 +44,15 @@ def headline(assessment: Assessment, run_alerts: Sequence[Alert] = ()) -> str:
     return STATE_WORDS[assessment.state]
 
 
+def task_link(key: str, prescribed: dict[str, object]) -> tuple[str, str]:
+    """Where a task's "Log it" goes, and its label. The run is logged as the session it stands for: its kind
+    (as the coach prescribed it) and the planned session it fulfils."""
+    endpoint, args, label = TASK_LINKS[key]
+    if key == "run" and prescribed.get("session_id"):
+        args = {"kind": prescribed.get("kind"), "planned_session_id": prescribed["session_id"]}
+    return url_for(endpoint, **args), label
+
+
 @bp.get("/")
 def home() -> Response:
     return redirect(url_for("today.index" if current_user.is_authenticated else "auth.login"))
@@ -56,6 +65,7 @@ def index() -> str:
     view = today.today_view(current_user.id, day)
     week = history.weeks_of(current_user.id, until=day, count=1)[0]
     logged = [(kind, e) for kind, e in week.items if e.date == day]
+    links = {t.key: task_link(t.key, t.prescribed) for t in view.tasks if t.key in TASK_LINKS}
     return render_template(
         "today/index.html",
         day=day,
@@ -65,7 +75,7 @@ def index() -> str:
         week=week,
         edit_url=edit_url,
         headline=headline(view.assessment, view.run_alerts),
-        task_links=TASK_LINKS,
+        task_links=links,
         check_form=FlaskForm(),
     )
 
