@@ -123,6 +123,7 @@ def advance(
         session = PendingSession(
             date=d, kind="run", pain=facts.run_pain, settled=facts.settled, immediate=immediate,
             stage=ret.stage, counts=session_counts(ret, d, ran_yesterday), distance_m=facts.distance_m,
+            runs=len(facts.runs),
         )
     elif facts.cross_training and ret.stage == 0:
         xt = facts.cross_pain

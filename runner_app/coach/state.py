@@ -68,7 +68,8 @@ class PendingSession:
     immediate: Verdict | None  # already decided by the session's own pain
     stage: int | None  # return stage at the time of the session
     counts: bool  # may count toward advancing that stage
-    distance_m: float
+    distance_m: float  # the day's runs together
+    runs: int = 1  # how many runs the day held (they are judged as one session)
 
 
 @dataclass(frozen=True)

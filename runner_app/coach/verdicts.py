@@ -51,6 +51,8 @@ def immediate_verdict(
 def _what(session: PendingSession) -> str:
     if session.kind == "cross":
         return f"cross-training session on {day(session.date)}"
+    if session.runs > 1:  # judged together: say so, not "the 13.5 km run" that nobody ran
+        return f"{session.runs} runs on {day(session.date)} ({km(session.distance_m)} in all)"
     return f"{km(session.distance_m)} run on {day(session.date)}"
 
 

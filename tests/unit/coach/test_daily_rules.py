@@ -263,3 +263,12 @@ def test_the_baseline_is_the_median_morning_of_the_last_7_green_days() -> None:
     assert days[7].metrics.baseline_morning_pain == 2.0
     amber = over(0, 9, mornings(0, [1, 1, 1, 1, 1, 1, 1]), run(7), after_run(7, 4), mornings(7, [4, 4, 1]))
     assert amber[9].metrics.baseline_morning_pain == 1.0  # the amber days 7 and 8 are left out
+
+
+def test_two_runs_on_one_day_are_judged_together_and_the_reason_says_so() -> None:
+    a = assess_on(7, QUIET, run(7, 8.5), run(7, 5.0), after_run(7, 3))  # Mon 9 Nov: 13.5 km over two runs
+    reason = next(d.reason for d in a.decisions if d.rule == "D2")
+    assert "Your pain with the 2 runs on Mon 9 Nov (13.5 km in all) was 3/10" in reason
+    one = assess_on(7, QUIET, run(7, 8.5), after_run(7, 3))
+    single = next(d.reason for d in one.decisions if d.rule == "D2")
+    assert "Your pain with the 8.5 km run on Mon 9 Nov" in single
