@@ -29,8 +29,11 @@ function pendingPanel() {
   let panel = document.getElementById("pending-list");
   if (!panel && location.pathname === "/today") {
     panel = h("div", { id: "pending-list", class: "pending", hidden: true });
+    // Below the coach's alerts (a red flag comes first, always), above the day's state.
+    const state = document.querySelector("main section.state");
     const heading = document.querySelector("main h1");
-    if (heading) heading.after(panel);
+    if (state) state.before(panel);
+    else if (heading) heading.after(panel);
     else document.querySelector("main")?.prepend(panel);
   }
   return panel;

@@ -244,3 +244,14 @@ def test_history_groups_by_week_newest_first(client, runner) -> None:
     weeks = re.findall(r'<h2 id="w(\d{4}-\d{2}-\d{2})">', html)
     assert weeks == sorted(weeks, reverse=True)
     assert html.count("Easy run") == 2
+
+
+def test_each_red_flag_says_at_once_what_it_means_without_a_server(client, runner) -> None:
+    from runner_app.web.log.forms import FLAG_ADVICE, FLAGS
+
+    html = client.get("/log/pain").get_data(as_text=True)
+    for flag, _ in FLAGS:
+        advice = FLAG_ADVICE[flag].replace("&", "&amp;").replace("'", "&#39;")
+        note = rf'value="{flag}"[^>]*> [^<]+</label><p class="flag-advice" role="note">{re.escape(advice)}'
+        assert re.search(note, html), flag
+    assert "Stop: seek same-day care" in FLAG_ADVICE["giving_way"] and "(rule F1)" in FLAG_ADVICE["locking"]

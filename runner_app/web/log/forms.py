@@ -54,6 +54,22 @@ FLAGS = [
     ("bone_tenderness", "A tender spot on the bone"),
     ("after_trauma", "Started after a twist or fall"),
 ]
+_SAME_DAY = "seek same-day care (GP, urgent care or A&E); no running or impact until a clinician clears you"
+_WITHIN_DAYS = "No running; see a GP or physio within days (rule F2)."
+# Shown under a flag the moment it is ticked (CSS only, so also with no signal and no script): what the coach
+# will do with it, from coach-rules.md F1-F4.
+FLAG_ADVICE = {
+    "swelling": "Your next run becomes low-impact training (rule F3). After a twist or fall: " + _SAME_DAY
+    + " (rule F1).",
+    "sharp": "No running for 48 hours, then a step back; don't push through sharp pain (rule F4).",
+    "locking": f"Stop: {_SAME_DAY} (rule F1).",
+    "giving_way": f"Stop: {_SAME_DAY} (rule F1).",
+    "cannot_weight_bear": f"Stop: {_SAME_DAY} (rule F1).",
+    "hot_red_fever": f"Stop: {_SAME_DAY} (rule F1).",
+    "night_pain": _WITHIN_DAYS,
+    "bone_tenderness": _WITHIN_DAYS,
+    "after_trauma": f"With swelling: {_SAME_DAY} (rule F1).",
+}
 CROSS_KINDS = [
     ("cycling", "Cycling"),
     ("swimming", "Swimming"),

@@ -21,7 +21,7 @@ from runner_app.web.filters import user_today
 from runner_app.web.formtools import attach_errors
 from runner_app.web.log import convert
 from runner_app.web.log.catalogue import exercise_choices, exercise_measures
-from runner_app.web.log.forms import CrossTrainingForm, PainForm, RunForm, StrengthForm
+from runner_app.web.log.forms import FLAG_ADVICE, CrossTrainingForm, PainForm, RunForm, StrengthForm
 
 bp = Blueprint("log", __name__, url_prefix="/log")
 
@@ -174,7 +174,9 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
                 _conflict(form)
             else:
                 return _saved(kind, result.status)
-    return render_template(page.template, form=form, editing=bool(entry_id), title=page.title, kind=kind)
+    return render_template(
+        page.template, form=form, editing=bool(entry_id), title=page.title, kind=kind, flag_advice=FLAG_ADVICE
+    )
 
 
 def _owned_or_404(kind: str, entry_id: str) -> Any:
