@@ -74,10 +74,13 @@ def end_red(
     return ReturnState(stage=new, stage_since=d)
 
 
-def session_counts(ret: ReturnState, d: date, ran_yesterday: bool) -> bool:
-    """R1-R3 need a non-running day between runs; a run the day after a run does not count."""
+def session_counts(ret: ReturnState, d: date, ran_yesterday: bool, kind: str = "run") -> bool:
+    """R0 is cross-training only, so a run there does not count; R1-R3 need a non-running day between runs,
+    so a run the day after a run does not count."""
     if ret.stage is None:
         return True
+    if ret.stage == 0:
+        return kind == "cross"
     return not (1 <= ret.stage <= 3 and ran_yesterday)
 
 
@@ -89,11 +92,14 @@ def record_pass(
         return ret
     current = STAGE_IDS[ret.stage]
     if not session.counts:
+        why = (
+            "it was a run, and R0 is cross-training and brisk walking only"
+            if ret.stage == 0
+            else f"it came the day after another run, and R1{DASH}R3 need a non-running day between runs"
+        )
         out.decide(
             current,
-            f"Your session on {day(session.date)} met D1 but does not count toward {current}: it came "
-            "the day "
-            f"after another run, and R1{DASH}R3 need a non-running day between runs.",
+            f"Your session on {day(session.date)} met D1 but does not count toward {current}: {why}.",
             "literature",
         )
         return ret

@@ -106,7 +106,9 @@ class CoachSettings:
     cadence_cue_max_pct: float = 10.0  # cadence cue: never above +10 %
 
     # ---------------------------------------------------------------- engine memory
-    history_days: int = 60  # engine state keeps 60 days of daily summaries (bounded size)
+    # Daily summaries the engine state keeps (bounded size): today and the 60 days before it, the widest
+    # window a rule looks back over (S1/S2's fallback reference, [d-60, d-1]).
+    history_days: int = 61
 
 
 DEFAULT_SETTINGS = CoachSettings()

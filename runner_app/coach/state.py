@@ -1,6 +1,6 @@
 """The engine's memory between two days: bounded, frozen, and JSON round-trippable.
 
-`EngineState` holds at most `history_days` (60) daily summaries plus a fixed set of scalar fields, so that
+`EngineState` holds at most `history_days` (61) daily summaries plus a fixed set of scalar fields, so that
 continuing from a cached state costs the same after five years of logging as after one week.
 """
 

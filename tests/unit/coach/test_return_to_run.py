@@ -152,3 +152,12 @@ def test_p2_freeze_holds_a_stage_that_has_earned_its_advance() -> None:
     assert record_pass(ret, session, day(2), True, DEFAULT_SETTINGS, out).stage == 4
     assert "P2" in out.decisions[-1].reason
     assert record_pass(ret, session, day(2), False, DEFAULT_SETTINGS, DayEvents()).stage == 5
+
+
+def test_runs_at_r0_do_not_count_toward_it_since_r0_is_cross_training_only() -> None:
+    days = over(R0_FROM, 12, base(), easy_run(9, 3.0), easy_run(11, 3.0))  # told not to run, ran anyway
+    assert days[9].return_stage == "R0" and not days[9].guidance.running_allowed
+    assert days[12].return_stage == "R0"
+    reason = next(d.reason for d in days[10].decisions if d.rule == "R0")
+    assert "does not count toward R0: it was a run, and R0 is cross-training and brisk walking only" in reason
+    assert over(R0_FROM, 12, base(), cross(9), cross(11))[12].return_stage == "R1", "cross-training does"

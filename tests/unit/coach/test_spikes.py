@@ -121,3 +121,16 @@ def test_a_week_of_1_30_times_the_last_raises_no_spike_week_alert() -> None:
     last_week = [easy_run(n, 10.0) for n in (0, 2, 4)]
     this_week = [easy_run(n, 13.0) for n in (7, 9, 11)]
     assert all(x.kind != "spike_week" for a in over(7, 13, *last_week, *this_week).values() for x in a.alerts)
+
+
+@pytest.mark.parametrize("first", [0, 1])  # 60 and 59 days before day 60
+def test_the_engine_sees_the_60_day_fallback_window_to_its_first_day(first: int) -> None:
+    """[d-60, d-1]: a 20 km run exactly 60 days back still sets the reference (half of it: 10 km)."""
+    a = assess_on(60, easy_run(first, 20.0), easy_run(60, 15.0))
+    assert ("spike_run", "S2") in alert_rules(a), "15.0 km is 1.50 x the 10.0 km fallback reference"
+    assert a.guidance.spike_reference_m == pytest.approx(10_000.0) and a.guidance.spike_reference_is_fallback
+
+
+def test_a_run_61_days_back_is_out_of_the_window() -> None:
+    a = assess_on(61, easy_run(0, 20.0), easy_run(61, 15.0))
+    assert not [x for x in a.alerts if x.kind == "spike_run"]
