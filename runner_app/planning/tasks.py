@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -231,9 +231,14 @@ def post_run_checkin_task(runs: Sequence[RunEntry], done: bool) -> Task:
 
 
 def strength_task(
-    assessment: Assessment, block: Sequence[Prescription], run_today: bool, done: bool
+    assessment: Assessment,
+    block: Sequence[Prescription],
+    run_today: bool,
+    done: bool,
+    last_pain: Mapping[str, int] | None = None,
 ) -> Task | None:
-    adapted = adapt_block_to_state(block, assessment.state)
+    """`last_pain`: each exercise's pain when last logged (ST4 drops those above 5 on amber and red days)."""
+    adapted = adapt_block_to_state(block, assessment.state, last_pain)
     if not adapted.kept:
         return None
     low, high = STRENGTH_MINUTES

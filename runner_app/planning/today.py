@@ -5,7 +5,7 @@ Shape: api.md `GET /api/v1/today` `tasks`. `planned` sits beside `prescribed` on
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -77,13 +77,15 @@ def build_tasks(
     *,
     has_plan: bool = True,
     week_sessions: Sequence[PlannedSession] | None = None,
+    strength_last_pain: Mapping[str, int] | None = None,
     settings: PlanningSettings = DEFAULT_PLANNING,
 ) -> DayTasks:
     """The tasks for `on`: check-in, warm-up, the (adjusted) run, strides, cross-training, post-run check-in,
     strength. `easy_strides_this_week` counts easy runs earlier this week that already had strides (T3).
     `week_sessions`: the plan's sessions of this week, for the week-level bends (C2's swap, C1's hardest
     session, a return stage's quality limit); without them C2 swaps nothing and C1 eases any quality session.
-    `strength_prescription` is the block before ST4: the day's state is applied here. The alerts: the spike
+    `strength_prescription` is the block before ST4: the day's state (and `strength_last_pain`, each
+    exercise's pain when last logged) is applied here. The alerts: the spike
     rules on today's run as bent (planned_spikes.py)."""
     guidance = assessment.guidance
     tasks: list[Task] = [checkin_task(assessment, checkin_logged or "checkin" in done_keys)]
@@ -117,7 +119,11 @@ def build_tasks(
         tasks.append(post_run_checkin_task(runs_logged_today, logged))
     if strength_today and strength_prescription:
         task = strength_task(
-            assessment, strength_prescription, run_planned or bool(runs_logged_today), "strength" in done_keys
+            assessment,
+            strength_prescription,
+            run_planned or bool(runs_logged_today),
+            "strength" in done_keys,
+            strength_last_pain,
         )
         if task is not None:
             tasks.append(task)

@@ -19,6 +19,7 @@ from runner_app.models.types import utcnow
 from runner_app.planning.model import PlannedSession, monday_of
 from runner_app.planning.progression import (
     current_prescriptions,
+    last_pain_by_exercise,
     next_block_variant,
     strength_block,
 )
@@ -153,6 +154,7 @@ def today_view(user_id: int, day: date) -> TodayView:
         easy_strides_this_week=_easy_strides(user_id, week_start, day, planned_week),
         has_plan=plan is not None,
         week_sessions=[s for s in planned_week if week_start <= s.date < week_start + timedelta(days=7)],
+        strength_last_pain=last_pain_by_exercise(history_strength),
     )
     return TodayView(
         day,

@@ -315,3 +315,23 @@ def test_a_week_never_has_strides_after_more_than_two_easy_runs(week: list[str |
 
 def test_the_strength_block_b_holds_the_catalogue_defaults() -> None:
     assert BLOCK_B[0] == default_prescription(EXERCISES["single_leg_rdl"])
+
+
+def test_st4_drops_an_exercise_that_last_hurt_above_5_on_an_amber_day_and_keeps_it_on_a_green_one() -> None:
+    """coach-rules.md ST4: in amber or red, keep only exercises whose last logged pain was <= 5."""
+    last_pain = {"split_squat": 7, "step_downs": 5}
+
+    def strength_on(state: str) -> Task:
+        day_tasks = build_tasks(
+            day(2), assessment(day(2), state), None, [], False, False, True, BLOCK_B, set(), 0,  # type: ignore[arg-type]
+            strength_last_pain=last_pain,
+        )
+        return by_key(day_tasks.tasks, "strength")
+
+    amber = strength_on("amber")
+    assert "split_squat" in amber.prescribed["dropped"]  # type: ignore[operator]
+    assert "step_downs" not in amber.prescribed["dropped"]  # type: ignore[operator]
+    assert "ST4" in amber.rule
+    assert EXERCISES["split_squat"].name not in amber.detail and EXERCISES["step_downs"].name in amber.detail
+    green = strength_on("green")
+    assert "dropped" not in green.prescribed
