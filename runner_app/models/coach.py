@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from runner_app.extensions import db
@@ -21,6 +21,9 @@ class CoachEpoch(db.Model):  # type: ignore[name-defined,misc]
 
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     epoch: Mapped[int] = mapped_column(Integer, default=0)
+    # The runner's write clock, microseconds since 1970 UTC: the `updated_at` of their latest write. Each
+    # write advances it under this row's lock (services/coach_cache.stamp_write): stamps follow commit order.
+    last_write_us: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class CoachDay(db.Model):  # type: ignore[name-defined,misc]

@@ -1,8 +1,9 @@
 """The coach's per-day cache in the database (shared by every app instance).
 
-A write of an entry dated d bumps the runner's epoch, then deletes the cached days from d on, inside the
-write's own transaction. A computation stores its days only if the epoch it started with is still current,
-so a result computed from data that a concurrent write has since changed is never kept.
+A write of an entry dated d bumps the runner's epoch (`stamp_write`, which also gives the write its time),
+then deletes the cached days from d on, inside the write's own transaction. A computation stores its days
+only if the epoch it started with is still current, so a result computed from data that a concurrent write
+has since changed is never kept.
 
 Each cached day names the code that computed it (`engine_version`): after a deploy that changes the coach,
 days computed by the code before it are ignored and computed again.
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
@@ -26,15 +27,22 @@ from sqlalchemy.exc import OperationalError
 
 from runner_app.extensions import db
 from runner_app.models import CoachDay, CoachEpoch
+from runner_app.models.types import utcnow
 from runner_app.services import upsert
 from runner_app.services.engine_version import engine_version
 
+
 # The statements of every write and every cached `today`, built once.
-_BUMP_EPOCH = upsert.Prebuilt(
-    lambda insert: insert(CoachEpoch)
-    .values(user_id=bindparam("user_id"), epoch=1)
-    .on_conflict_do_update(index_elements=["user_id"], set_={"epoch": CoachEpoch.epoch + 1})
-)
+def _stamp_statement(insert: Callable[[Any], Any]) -> Any:
+    stmt = insert(CoachEpoch).values(user_id=bindparam("user_id"), epoch=1, last_write_us=bindparam("now_us"))
+    clock = upsert.greatest(CoachEpoch.last_write_us + 1, stmt.excluded.last_write_us)
+    return stmt.on_conflict_do_update(
+        index_elements=["user_id"], set_={"epoch": CoachEpoch.epoch + 1, "last_write_us": clock}
+    ).returning(CoachEpoch.last_write_us)
+
+
+_STAMP_WRITE = upsert.Prebuilt(_stamp_statement)
+_EPOCH_START = datetime(1970, 1, 1, tzinfo=UTC)
 _FORGET_FROM = delete(CoachDay).where(
     CoachDay.user_id == bindparam("user_id"), CoachDay.day >= bindparam("day")
 )
@@ -77,14 +85,26 @@ def _ensure_epoch_row(user_id: int) -> None:
     db.session.execute(upsert.insert(CoachEpoch).values(user_id=user_id, epoch=0).on_conflict_do_nothing())
 
 
+def stamp_write(user_id: int) -> datetime:
+    """The `updated_at` of a write the caller is about to make, in its transaction; call it before writing.
+
+    One statement bumps the runner's epoch (so a computation that started before this write will not store
+    its result) and advances their write clock to max(its last value + 1 µs, now). It takes the lock that
+    every other write of this runner then waits for until this transaction ends: the epoch row's lock on
+    PostgreSQL, the database's write lock on SQLite. So a runner's stamps increase in the order their writes
+    commit, whatever the app servers' clocks say, and a client asking for `updated_since` the latest stamp
+    it has seen misses no write that commits after it asked."""
+    now_us = (utcnow() - _EPOCH_START) // timedelta(microseconds=1)
+    stamped: int = (
+        db.session.connection().execute(_STAMP_WRITE(), {"user_id": user_id, "now_us": now_us}).scalar_one()
+    )
+    return _EPOCH_START + timedelta(microseconds=stamped)
+
+
 def invalidate_from(user_id: int, dates: Iterable[date]) -> None:
-    """Forget cached days from the earliest of `dates` on. Runs inside the caller's transaction."""
-    earliest = min(dates)
-    # Bump first, in one statement that also makes the row: on PostgreSQL this takes the row lock a
-    # storing computation waits for. Plain Core statements on the session's connection: no ORM objects.
-    connection = db.session.connection()
-    connection.execute(_BUMP_EPOCH(), {"user_id": user_id})
-    connection.execute(_FORGET_FROM, {"user_id": user_id, "day": earliest})
+    """Forget cached days from the earliest of `dates` on, after writes stamped by `stamp_write` (which
+    bumped the epoch). Runs inside the caller's transaction; a plain Core statement, no ORM objects."""
+    db.session.connection().execute(_FORGET_FROM, {"user_id": user_id, "day": min(dates)})
 
 
 def current_epoch(user_id: int) -> int:

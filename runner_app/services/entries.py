@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 
 from runner_app.extensions import db
-from runner_app.models.types import utcnow
 from runner_app.services import coach_cache, upsert
 from runner_app.services.entry_kinds import KINDS, EntryKind
 from runner_app.services.errors import NotFound
@@ -120,7 +119,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     entry_id = parse_id(raw_id)
     data = validate(kind.schema, payload)
     values = _normalise(kind, _values(data))
-    now = utcnow()
+    now = coach_cache.stamp_write(user_id)  # first: it takes the runner's write lock (see its docstring)
     row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
     row.update(created_at=now, updated_at=now)
     created = _insert_or_nothing(kind, row)
@@ -141,7 +140,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     stmt = (
         update(table)
         .where(table.c.user_id == user_id, table.c.id == entry_id, table.c.version == existing.version)
-        .values(**values, version=existing.version + 1, deleted=False, updated_at=utcnow())
+        .values(**values, version=existing.version + 1, deleted=False, updated_at=now)
         .returning(*table.c)
     )
     updated = db.session.execute(stmt).first()
@@ -172,9 +171,9 @@ def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     entry = owned_entry(kind_name, user_id, raw_id, include_deleted=True)
     if entry.deleted:
         return
+    entry.updated_at = coach_cache.stamp_write(user_id)
     entry.deleted = True
     entry.version += 1
-    entry.updated_at = utcnow()
     _written(user_id, [entry.date])
 
 

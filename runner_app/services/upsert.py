@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy.dialects import postgresql, sqlite
 
 from runner_app.extensions import db
@@ -33,3 +34,8 @@ class Prebuilt:
         if name not in self._built:
             self._built[name] = self._build(_insert_function())
         return self._built[name]
+
+
+def greatest(*values: Any) -> Any:
+    """The largest of the values, as SQL: `greatest()` on PostgreSQL, the scalar `max()` on SQLite."""
+    return (func.greatest if db.session.get_bind().dialect.name == "postgresql" else func.max)(*values)

@@ -150,7 +150,8 @@ def test_a_new_run_costs_four_statements_and_its_log_line_names_the_runner_witho
 
     assert response.status_code == 201
     assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "INSERT", "DELETE"], statements
-    assert "COACH_EPOCHS" in statements[2] and "COACH_DAYS" in statements[3]
+    # The token; the runner's write clock first (it takes their write lock); the run; the cache.
+    assert "COACH_EPOCHS" in statements[1] and "RUNS" in statements[2] and "COACH_DAYS" in statements[3]
     assert [line["user_id"] for line in _lines(stream)] == [runner.id]
 
 
