@@ -24,7 +24,6 @@ from runner_app.coach.model import Decision
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.spikes import check_run_spike, km, reference_distance_m
 from runner_app.coach.text import TIMES
-from runner_app.planning.cite import clause
 from runner_app.planning.fit import SpikeReference, fit_week
 from runner_app.planning.layout import (
     WeekInputs,
@@ -250,8 +249,12 @@ def _race_check(
         return Decision(
             "S2", f"{numbers} You chose to make the plan anyway. Races are never capped.", "literature"
         )
-    if spike.level == "none" or spike.reason is None:
+    if spike.level == "none" or spike.rule is None or ref is None:
         return None
+    # The reference is the plan's own longest run before the race (run or planned), not only what was run.
     return Decision(
-        spike.rule or spike.level, f"Race day: {clause(spike.reason)}. Races are never capped.", "literature"
+        spike.rule,
+        f"Race day: the {km(race_distance_m)} race is {spike.ratio or 0:.2f} {TIMES} the longest run of the "
+        f"30 days before it ({km(ref)}, planned or run; rule {spike.rule}). Races are never capped.",
+        "literature",
     )

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Annotated, Any
 
 from pydantic import Field, Strict, model_validator
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from runner_app.extensions import db
 from runner_app.models import Plan, PlannedSessionRow, Run
@@ -253,6 +253,12 @@ def override_spike(user_id: int, raw_id: str, override: bool) -> PlannedSessionR
     coach_cache.forget_today(user_id)
     db.session.commit()
     return row
+
+
+def edited_sessions(user_id: int) -> int:
+    """How many of the runner's planned sessions they edited by hand (a new plan replaces them)."""
+    stmt = select(func.count()).where(PlannedSessionRow.user_id == user_id, PlannedSessionRow.edited)
+    return int(db.session.scalar(stmt) or 0)
 
 
 def owned_session(user_id: int, raw_id: str) -> PlannedSessionRow:

@@ -10,7 +10,7 @@ from flask import Flask
 
 from runner_app.extensions import db
 from runner_app.models import PlannedSessionRow
-from runner_app.services import entries
+from runner_app.services import entries, plans
 from tests.builders import new_id, run_body
 from tests.web.helpers import csrf_from, form_post
 
@@ -184,3 +184,17 @@ def test_a_race_refused_under_s2_can_be_generated_anyway_once_the_runner_says_so
     made = client.post("/plan/generate", data={"csrf_token": token, **fields, "spike_override": "y"})
     assert made.status_code == 302
     assert "You chose to make the plan anyway" in client.get("/plan/").get_data(as_text=True)
+
+
+def test_making_a_new_plan_says_first_what_it_replaces(app: Flask, client, runner) -> None:
+    for path in ("/plan/generate", "/plan/build", "/plan/import"):
+        assert "This replaces" not in client.get(path).get_data(as_text=True), "nothing to replace yet"
+    with app.app_context():
+        csv = f"date,kind,distance_km,notes\n{TODAY.isoformat()},long,12,\n"
+        plans.import_csv(runner.id, csv, "Spring 10K")
+        row = db.session.query(PlannedSessionRow).filter_by(user_id=runner.id).one()
+        row.edited = True
+        db.session.commit()
+    for path in ("/plan/generate", "/plan/build", "/plan/import"):
+        html = client.get(path).get_data(as_text=True)
+        assert "This replaces Spring 10K" in html and "including the 1 session you edited" in html, path

@@ -19,6 +19,17 @@ from runner_app.web.plan.forms import BuildForm, GenerateForm, ImportForm, Sessi
 bp = Blueprint("plan", __name__, url_prefix="/plan")
 
 
+def replacing() -> str | None:
+    """On the pages that make a new plan: what making one throws away, said before the runner submits."""
+    plan = plans.plan_of(current_user.id)
+    if plan is None:
+        return None
+    name = plan.race_name or "your current plan"
+    edited = plans.edited_sessions(current_user.id)
+    also = f", including the {edited} session{'s' if edited != 1 else ''} you edited" if edited else ""
+    return f"This replaces {name} (race on {plan.race_date:%a %-d %b %Y}){also}."
+
+
 def _per_unit() -> float:
     return KM_PER_MILE * 1000 if current_user.units == "mi" else 1000.0
 
@@ -83,7 +94,7 @@ def generate() -> str | Response:
             return redirect(url_for("plan.index"))
     refused = any("rule S2" in error for error in form.race_date.errors)  # the override is offered then
     offer = refused or bool(form.spike_override.data)
-    return render_template("plan/generate.html", form=form, offer_override=offer)
+    return render_template("plan/generate.html", form=form, offer_override=offer, replacing=replacing())
 
 
 @bp.route("/build", methods=["GET", "POST"])
@@ -117,7 +128,7 @@ def build() -> str | Response:
             else:
                 flash("Plan saved.", "success")
                 return redirect(url_for("plan.index"))
-    return render_template("plan/build.html", form=form)
+    return render_template("plan/build.html", form=form, replacing=replacing())
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -135,7 +146,7 @@ def import_csv() -> str | Response:
         else:
             flash("Plan imported.", "success")
             return redirect(url_for("plan.index"))
-    return render_template("plan/import.html", form=form)
+    return render_template("plan/import.html", form=form, replacing=replacing())
 
 
 @bp.route("/sessions/<session_id>", methods=["GET", "POST"])

@@ -321,3 +321,18 @@ def test_the_runner_can_override_the_race_refusal_and_the_plan_says_so() -> None
     longest = max(s.distance_m for s in plan.sessions if s.kind != "race")
     assert 42_195.0 / longest > 2.0
     assert f"{longest / 1000:.1f} km" in warning.reason
+
+
+def test_the_race_warning_says_its_reference_is_the_plans_longest_run_not_only_what_was_run() -> None:
+    plan = generate_plan(
+        current_weekly_m=40_000.0,
+        days_per_week=5,
+        long_run_day=6,
+        race_date=TODAY + timedelta(weeks=20),
+        start_date=TODAY,
+        recent_runs=[],  # a runner who has logged nothing: every run before the race is a planned one
+        race_distance_m=42_195.0,
+    )
+    [race] = [w for w in plan.warnings if w.reason.startswith("Race day")]
+    assert "the longest run of the 30 days before it" in race.reason and "planned or run" in race.reason
+    assert "your longest run" not in race.reason
