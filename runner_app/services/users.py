@@ -107,6 +107,15 @@ def update_profile(user: User, display_name: str, units: str, timezone: str) -> 
     db.session.commit()
 
 
+def adopt_time_zone(user: User, name: str) -> str | None:
+    """Take the phone's time zone for a new account when it is a known one; None (UTC stays) otherwise."""
+    if name not in available_timezones():
+        return None
+    user.timezone = name
+    db.session.commit()
+    return name
+
+
 def timezone_names() -> list[str]:
     return sorted(available_timezones())
 

@@ -80,8 +80,18 @@ function wireSignOut() {
   });
 }
 
+// The signup form asks for the phone's time zone, so that "today" is the runner's day from the first one.
+function fillTimeZone() {
+  const field = document.querySelector("form input[name=timezone][type=hidden]");
+  if (!field || field.value) return;
+  try {
+    field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  } catch { /* the server keeps UTC */ }
+}
+
 async function start() {
   showOfflineCopy();
+  fillTimeZone();
   registerWorker(app);
   if (!app.userId || !("indexedDB" in self)) return;  // signed out, or no storage: plain forms it is
   if (!app.offlineCopy) {

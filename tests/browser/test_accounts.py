@@ -103,3 +103,26 @@ def test_signing_out_warns_and_another_runner_never_sends_or_sees_the_entries(
     wait_for_empty_outbox(page, alice)
     assert sorted(all_ids(server_rows(live_server.app, alice))) == sorted(made)
     assert server_rows(live_server.app, bob) == NOTHING
+
+
+def test_a_new_account_takes_the_phones_time_zone(browser: Any, live_server: LiveServer) -> None:
+    from runner_app.extensions import db
+    from runner_app.models import User
+    from tests.browser.conftest import _new_guarded_context
+
+    context, guard = _new_guarded_context(browser, live_server, timezone_id="Pacific/Auckland")
+    try:
+        page = context.new_page()
+        page.goto("/signup")
+        page.fill("input[name=email]", "kiwi@example.com")
+        page.fill("input[name=password]", TEST_PASSWORD)
+        page.fill("input[name=confirm]", TEST_PASSWORD)
+        page.click("form button[type=submit]")
+        page.wait_for_url("**/today")
+        expect(page.locator("main")).to_contain_text("Your time zone is Pacific/Auckland, from this phone")
+    finally:
+        context.close()
+    assert guard.errors == []
+    with live_server.app.app_context():
+        zone = db.session.query(User.timezone).filter_by(email="kiwi@example.com").scalar()
+    assert zone == "Pacific/Auckland"

@@ -163,3 +163,15 @@ def test_pages_use_no_inline_script(client, users: UserFactory) -> None:
         assert "<script>" not in html
         assert " onclick=" not in html
         assert " style=" not in html
+
+
+def test_a_new_account_takes_the_phones_time_zone_when_it_is_a_known_one(app: Flask, client) -> None:
+    base = {"password": "a long password", "confirm": "a long password"}
+    form_post(client, "/signup", {**base, "email": "la@example.com", "timezone": "America/Los_Angeles"})
+    welcome = client.get("/today").get_data(as_text=True)
+    assert "Your time zone is America/Los_Angeles, from this phone" in welcome
+    client.post("/logout", data={"csrf_token": csrf_from(client.get("/today"))})
+    form_post(client, "/signup", {**base, "email": "mars@example.com", "timezone": "Mars/Olympus_Mons"})
+    with app.app_context():
+        zones = dict(db.session.query(User.email, User.timezone).all())
+    assert zones == {"la@example.com": "America/Los_Angeles", "mars@example.com": "UTC"}

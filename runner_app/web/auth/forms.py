@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField, StringField
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from runner_app.services.users import MIN_PASSWORD_LENGTH
@@ -22,3 +22,4 @@ class SignupForm(FlaskForm):
     confirm = PasswordField(
         "Password again", validators=[DataRequired(), EqualTo("password", "Passwords differ")]
     )
+    timezone = HiddenField()  # the phone's, filled in by static/js/app.js; UTC when absent or unknown

@@ -64,7 +64,9 @@ def signup() -> str | Response:
             attach_errors(form, exc.errors)
         else:
             login_user(user, remember=True)
-            flash("Welcome! Set your units and time zone in Settings.", "success")
+            zone = users.adopt_time_zone(user, form.timezone.data or "")
+            where = f"Your time zone is {zone}, from this phone" if zone else "Set your time zone"
+            flash(f"Welcome! {where}; units and time zone are in Settings.", "success")
             return redirect(url_for("today.index"))
     return render_template("auth/signup.html", form=form)
 
