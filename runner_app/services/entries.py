@@ -166,6 +166,19 @@ def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> Any:
     return db.session.connection().execute(_INSERTS[kind.name](), row).first()
 
 
+def last_pain_spot(user_id: int) -> tuple[str, str] | None:
+    """(location, side) of the runner's latest pain entry, or None before their first."""
+    model = entry_kind("pain").model
+    stmt = (
+        select(model.location, model.side)
+        .where(model.user_id == user_id, model.deleted.is_(False))
+        .order_by(model.date.desc(), model.created_at.desc())
+        .limit(1)
+    )
+    row = db.session.execute(stmt).first()
+    return (row.location, row.side) if row is not None else None
+
+
 def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     """Leave a tombstone (idempotent). Missing or foreign ids raise NotFound."""
     entry = owned_entry(kind_name, user_id, raw_id, include_deleted=True)

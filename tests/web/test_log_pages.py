@@ -255,3 +255,16 @@ def test_each_red_flag_says_at_once_what_it_means_without_a_server(client, runne
         note = rf'value="{flag}"[^>]*> [^<]+</label><p class="flag-advice" role="note">{re.escape(advice)}'
         assert re.search(note, html), flag
     assert "Stop: seek same-day care" in FLAG_ADVICE["giving_way"] and "(rule F1)" in FLAG_ADVICE["locking"]
+
+
+def test_a_new_pain_form_starts_where_the_last_pain_was(client, runner) -> None:
+    assert '<option selected value="knee_front">' in client.get("/log/pain").get_data(as_text=True)
+    form_post(
+        client,
+        "/log/pain",
+        {"date": days_ago(1), "context": "morning", "location": "knee_outer", "side": "left", "score": "2"},
+    )
+    for path in ("/log/pain", "/log/run"):
+        html = client.get(path).get_data(as_text=True)
+        assert '<option selected value="knee_outer">' in html, path
+        assert '<option selected value="left">' in html, path

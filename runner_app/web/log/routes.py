@@ -49,6 +49,14 @@ def _units() -> str:
     return str(current_user.units or "km")
 
 
+def _usual_spot(location: Any, side: Any) -> None:
+    """A new pain form starts where the runner's last pain entry was (else at the form's own default): the
+    coach acts on location (front-of-knee pain starts the cadence cue), so a default must be theirs."""
+    last = entries.last_pain_spot(current_user.id)
+    if last is not None:
+        location.data, side.data = last
+
+
 PAGES = {
     "pain": Page(
         "pain", PainForm, "log/pain.html", "Pain check-in", convert.pain_payload, convert.fill_pain, {}
@@ -114,6 +122,7 @@ def run(entry_id: str | None) -> str | Response:
             convert.fill_run(form, entry, _units(), _linked_pain(entry.id))
         else:
             form.date.data = user_today()
+            _usual_spot(form.pain_location, form.pain_side)
             form.kind.data = request.args.get("kind", "easy")
             form.planned_session_id.data = request.args.get("planned_session_id", "")
     if entry_id:
@@ -156,8 +165,10 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
             page.fill(form, _owned_or_404(kind, entry_id))
         else:
             form.date.data = user_today()
-            if kind == "pain" and request.args.get("context"):
-                form.context.data = request.args["context"]
+            if kind == "pain":
+                _usual_spot(form.location, form.side)
+                if request.args.get("context"):
+                    form.context.data = request.args["context"]
     if entry_id:
         _owned_or_404(kind, entry_id)
         form.id.data = entry_id
