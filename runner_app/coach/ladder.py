@@ -111,6 +111,12 @@ def add_rung(
     )
 
 
+def _checkins(count: int) -> str:
+    if count == 0:
+        return "No morning check-ins"
+    return f"Only {count} morning check-in{'' if count == 1 else 's'}"
+
+
 def weekly(
     ladder: LadderState, days: Sequence[DaySummary], d: date, frozen: bool, settings: CoachSettings,
     out: DayEvents,
@@ -121,8 +127,9 @@ def weekly(
     if this.mean is None:
         out.decide(
             "W3",
-            f"Only {this.mornings} morning check-ins this week ({settings.w3_min_morning_entries} needed) "
-            "(rule W3): the ladder holds, no step added and none restored.",
+            f"{_checkins(this.mornings)} this week, and the weekly review needs "
+            f"{settings.w3_min_morning_entries} (rule W3): the ladder holds, no step added and none "
+            "restored.",
             "product",
         )
         return ladder

@@ -19,7 +19,7 @@ TODAY = date.today().isoformat()  # noqa: DTZ011
 
 def test_today_starts_with_the_check_in_task_and_a_plan_prompt(client, runner) -> None:
     html = client.get("/today").get_data(as_text=True)
-    assert "Green: train as planned" in html
+    assert "Green: good to run today" in html, "no plan: nothing to train as planned"
     assert html.index('id="task-checkin"') < html.index("Logged today")
     assert "No training plan yet" in html
 

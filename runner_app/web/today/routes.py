@@ -36,11 +36,16 @@ GREEN_WITH_STEPS = "Green: train, with the coach's steps below"  # a good day wh
 GREEN_WITH_WARNING = "Green: train, minding the warning above"  # a good day, but today's run is a spike
 
 
-def headline(assessment: Assessment, run_alerts: Sequence[Alert] = ()) -> str:
+GREEN_WITHOUT_PLAN = "Green: good to run today"  # nothing planned to train "as planned"
+
+
+def headline(assessment: Assessment, run_alerts: Sequence[Alert] = (), has_plan: bool = True) -> str:
     if assessment.state == "green" and assessment.rungs:
         return GREEN_WITH_STEPS
     if assessment.state == "green" and run_alerts:
         return GREEN_WITH_WARNING
+    if assessment.state == "green" and not has_plan:
+        return GREEN_WITHOUT_PLAN
     return STATE_WORDS[assessment.state]
 
 
@@ -74,7 +79,7 @@ def index() -> str:
         logged=logged,
         week=week,
         edit_url=edit_url,
-        headline=headline(view.assessment, view.run_alerts),
+        headline=headline(view.assessment, view.run_alerts, has_plan=view.prompt is None),
         task_links=links,
         check_form=FlaskForm(),
     )

@@ -168,3 +168,11 @@ def test_p2_freeze_holds_back_a_restore() -> None:
     days = over(20, 41, history)
     assert rung_ids(days[41]) == ["C1", "C2"]
     assert "P2" in fired(days[34])
+
+
+def test_the_w3_hold_counts_check_ins_as_a_runner_says_them() -> None:
+    from runner_app.coach.ladder import _checkins
+
+    assert [_checkins(n) for n in (0, 1, 3)] == [
+        "No morning check-ins", "Only 1 morning check-in", "Only 3 morning check-ins"
+    ]
