@@ -27,13 +27,18 @@ VARIABLES: dict[str, Variable] = {
     "C4": "terrain",
     "C5": "cadence",
 }
-ADDS: dict[str, str] = {
-    "C1": f"makes the hardest session of the week easy and easy runs 10{DASH}20 % slower",
-    "C2": "swaps one run a week for low-impact cross-training of the same duration",
-    "C3": "shortens the long run by 25 %",
-    "C4": "keeps you on flat routes, with no hills or downhill",
-    "C5": "adds a +5 % cadence cue on easy runs",
-}
+def adds(rung: str, settings: CoachSettings) -> str:
+    """What adding step `rung` does, with the numbers in `settings`."""
+    if rung == "C1":
+        low, high = settings.c1_easy_pace_slower_pct
+        return f"makes the hardest session of the week easy and easy runs {low}{DASH}{high} % slower"
+    if rung == "C3":
+        return f"shortens the long run by {round((1 - settings.c3_long_run_factor) * 100)} %"
+    if rung == "C5":
+        return f"adds a +{settings.c5_cadence_pct:g} % cadence cue on easy runs"
+    if rung == "C2":
+        return "swaps one run a week for low-impact cross-training of the same duration"
+    return "keeps you on flat routes, with no hills or downhill"
 REMOVES: dict[str, str] = {
     "C1": "your hardest session and easy pace are back as planned",
     "C2": "all your runs are back",
@@ -98,7 +103,7 @@ def add_rung(
         )
         return ladder
     rung = RUNG_IDS[len(ladder.rungs)]
-    reason = f"{cause} (rule {rule}), so step {rung} {ADDS[rung]}."
+    reason = f"{cause} (rule {rule}), so step {rung} {adds(rung, settings)}."
     out.decide(rule, reason, source)
     first = ladder.first_since is None
     return evolve(

@@ -176,3 +176,18 @@ def test_the_w3_hold_counts_check_ins_as_a_runner_says_them() -> None:
     assert [_checkins(n) for n in (0, 1, 3)] == [
         "No morning check-ins", "Only 1 morning check-in", "Only 3 morning check-ins"
     ]
+
+
+def test_a_steps_reason_quotes_the_numbers_in_the_settings_object() -> None:
+    from dataclasses import replace
+
+    from runner_app.coach.ladder import adds
+    from runner_app.coach.settings import DEFAULT_SETTINGS
+
+    assert adds("C3", DEFAULT_SETTINGS) == "shortens the long run by 25 %"
+    tuned = replace(
+        DEFAULT_SETTINGS, c3_long_run_factor=0.8, c1_easy_pace_slower_pct=(5, 15), c5_cadence_pct=7.5
+    )
+    assert adds("C3", tuned) == "shortens the long run by 20 %"
+    assert adds("C1", tuned).endswith("easy runs 5–15 % slower")
+    assert adds("C5", tuned) == "adds a +7.5 % cadence cue on easy runs"
