@@ -90,7 +90,8 @@ def build_guidance(
         sid = STAGE_IDS[stage]
         since = day(state.ret.stage_since or d)
         say(sid, f"Return to running, stage {sid} (since {since}): {STAGE_CONTENT[stage]}.")
-        quality = 1 if stage == 5 else None if stage == 6 else 0
+        # R5 is "strides first, then one quality session a week": none until an R5 session has met D1.
+        quality = (1 if state.ret.passed >= 1 else 0) if stage == 5 else None if stage == 6 else 0
         if stage <= 3:
             session, max_rpe = STAGE_CONTENT[stage], settings.return_max_rpe[stage]
             easy = flat = True

@@ -79,7 +79,7 @@ def test_r4_to_r6_bring_volume_then_pace_then_hills_back() -> None:
         0,
         None,
     )
-    assert (r5.easy_only, r5.flat_only, r5.max_quality_sessions_per_week) == (False, True, 1)
+    assert (r5.easy_only, r5.flat_only, r5.max_quality_sessions_per_week) == (False, True, 0), "strides first"
     assert (r6.easy_only, r6.flat_only, r6.max_quality_sessions_per_week) == (False, False, None)
     assert r6.return_stage_note is not None and "uphill first, downhill last" in r6.return_stage_note
 
@@ -161,3 +161,10 @@ def test_runs_at_r0_do_not_count_toward_it_since_r0_is_cross_training_only() -> 
     reason = next(d.reason for d in days[10].decisions if d.rule == "R0")
     assert "does not count toward R0: it was a run, and R0 is cross-training and brisk walking only" in reason
     assert over(R0_FROM, 12, base(), cross(9), cross(11))[12].return_stage == "R1", "cross-training does"
+
+
+def test_r5_brings_strides_first_and_one_quality_session_a_week_after_an_r5_session_met_d1() -> None:
+    entries, first = climb(5)
+    days = over(first, first + 2, entries, easy_run(first, 6.0))  # judged on the morning of first + 1
+    assert [days[n].return_stage for n in (first, first + 1)] == ["R5", "R5"]
+    assert [days[n].guidance.max_quality_sessions_per_week for n in (first, first + 1)] == [0, 1]
