@@ -23,10 +23,10 @@ SCALE = [(str(n), str(n)) for n in range(11)]
 RUN_KINDS = [(k, k.capitalize()) for k in ("easy", "recovery", "long", "tempo", "intervals", "hills", "race")]
 TERRAINS = [("flat", "Flat"), ("rolling", "Rolling"), ("hilly", "Hilly"), ("downhill", "Downhill")]
 CONTEXTS = [
-    ("morning", "Morning check-in"),
+    ("morning", "Morning"),
     ("during_run", "During a run"),
     ("after_run", "After a run"),
-    ("after_strength", "After strength work"),
+    ("after_strength", "After strength"),
     ("rest", "At rest"),
     ("night", "At night"),
 ]
