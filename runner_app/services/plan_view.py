@@ -10,6 +10,7 @@ from runner_app.coach.model import RunEntry
 from runner_app.planning.adjust import AdjustedSession, adjust_week
 from runner_app.planning.model import PlannedSession, monday_of
 from runner_app.planning.outlook import outlook_guidance
+from runner_app.planning.planned_spikes import check_planned_spike
 from runner_app.services import coach, plans
 
 
@@ -56,6 +57,11 @@ def weeks(user_id: int, today: date, start: date, count: int) -> list[WeekView]:
                     assessment.rungs,
                     return_stage=assessment.return_stage if on_day else None,
                 )
+                if on_day:  # today's run as Today shows it, S2's refusal included
+                    adjusted = [
+                        check_planned_spike(a, guidance)[0] if a.original.date == today else a
+                        for a in adjusted
+                    ]
                 bent.update(
                     {
                         a.original.date: a

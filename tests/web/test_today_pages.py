@@ -102,6 +102,8 @@ def test_a_refused_planned_run_can_be_run_anyway_from_today_and_taken_back(app: 
     assert "Big jump in distance" in html
     assert "Green: train, minding the warning above" in html
     assert "Run the planned 22.0 km anyway" in html
+    plan_page = client.get("/plan/").get_data(as_text=True)
+    assert re.search(r"<s class=\"original\">long 22\.0 km</s>\s*<strong>long 11\.0 km</strong>", plan_page)
     action = re.search(r'action="(/today/runs/[^"]+/override)"', html).group(1)
     assert client.post(action, data={"override": "1"}).status_code == 400, "CSRF"
     token = csrf_from(page)
