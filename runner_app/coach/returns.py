@@ -74,14 +74,12 @@ def end_red(
     return ReturnState(stage=new, stage_since=d)
 
 
-def session_counts(ret: ReturnState, d: date, ran_yesterday: bool, kind: str = "run") -> bool:
-    """R0 is cross-training only, so a run there does not count; R1-R3 need a non-running day between runs,
-    so a run the day after a run does not count."""
+def session_counts(ret: ReturnState, d: date, ran_yesterday: bool) -> bool:
+    """Whether a day's run counts toward its stage: not at R0 (cross-training only), nor the day after a run
+    in R1-R3 (they need a non-running day between runs)."""
     if ret.stage is None:
         return True
-    if ret.stage == 0:
-        return kind == "cross"
-    return not (1 <= ret.stage <= 3 and ran_yesterday)
+    return ret.stage != 0 and not (1 <= ret.stage <= 3 and ran_yesterday)
 
 
 def record_pass(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -72,9 +71,6 @@ class AdjustedSession:
             "spike_override": self.original.spike_override,
         }
 
-
-def _floor_m(distance_m: float, settings: PlanningSettings) -> float:
-    return math.floor(distance_m / settings.round_to_m + 1e-9) * settings.round_to_m
 
 
 def _eased_by(
@@ -162,18 +158,18 @@ def shorten(
     settings: PlanningSettings,
 ) -> float:
     if guidance.distance_factor < 1.0:
-        new = _floor_m(distance * guidance.distance_factor, settings)
+        new = settings.floor_m(distance * guidance.distance_factor)
         pct = round((1 - guidance.distance_factor) * 100)
         head = f"Today's run is {km(new)} instead of {km(distance)} ({pct} % shorter)"
         changes.append(sentence(head, find_source(guidance, rungs, None, ("D2", "F", "R"))))
         distance = new
     if guidance.long_run_factor < 1.0 and planned.kind == "long":
-        new = _floor_m(distance * guidance.long_run_factor, settings)
+        new = settings.floor_m(distance * guidance.long_run_factor)
         head = f"Your long run is {km(new)} instead of {km(distance)} this week"
         changes.append(sentence(head, find_source(guidance, rungs, "C3", ("C3",))))
         distance = new
     if guidance.max_distance_m is not None and distance > guidance.max_distance_m:
-        new = _floor_m(guidance.max_distance_m, settings)
+        new = settings.floor_m(guidance.max_distance_m)
         head = f"Today's run is capped at {km(new)} instead of {km(distance)}"
         changes.append(sentence(head, find_source(guidance, rungs, None, ("S1", "S2"))))
         distance = new

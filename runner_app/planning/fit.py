@@ -42,9 +42,6 @@ class SpikeReference:
         return reference_distance_m([*self._runs[start:end], *extra], day, self._coach)
 
 
-def _floor_m(distance_m: float, settings: PlanningSettings) -> float:
-    return math.floor(distance_m / settings.round_to_m + 1e-9) * settings.round_to_m
-
 
 def _capped(
     week: WeekLayout,
@@ -61,10 +58,10 @@ def _capped(
     long_m = math.inf
     for slot, distance in zip(week.slots, want, strict=True):
         ref = reference.on(slot.date, earlier)
-        cap = math.inf if ref is None or slot.kind == "race" else _floor_m(ref * coach.s1_ratio, settings)
+        cap = math.inf if ref is None or slot.kind == "race" else settings.floor_m(ref * coach.s1_ratio)
         if slot.kind not in ("long", "race"):
             cap = min(cap, long_m)
-        value = distance if slot.kind == "race" else min(_floor_m(distance, settings), cap)
+        value = distance if slot.kind == "race" else min(settings.floor_m(distance), cap)
         if slot.kind == "long":
             long_m = value
         got.append(value)

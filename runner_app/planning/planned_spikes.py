@@ -13,7 +13,6 @@ A race is never capped or refused: it gets the warning only.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from runner_app.coach.model import Alert, RunGuidance
@@ -65,7 +64,7 @@ def check_planned_spike(
             f"rises above {coach.spike_pain_min - 1}/10."
         )
         return adjusted, Alert("spike_run", message, "S2")
-    offered = math.floor(reference * coach.s1_ratio / settings.round_to_m + 1e-9) * settings.round_to_m
+    offered = settings.floor_m(check.capped_distance_m or reference * coach.s1_ratio)
     why = f"{head}, {limit}, so the plan will not schedule it unless you override the refusal"
     change = sentence(
         f"Today's run is {km(offered)} ({coach.s1_ratio:.2f} {X}) instead of {km(distance)}",

@@ -5,6 +5,7 @@ Coach thresholds (spikes S1-S3, strength ST1-ST4) stay in `runner_app.coach.sett
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 
@@ -45,6 +46,10 @@ class PlanningSettings:
     # ---------------------------------------------------------------- adjustments and tasks
     easy_pace_s_per_km: float = 390.0  # to turn a distance into a duration when none is planned (6:30/km)
     easy_strides_per_week: int = 2  # T3: strides after up to 2 easy runs a week
+
+    def floor_m(self, distance_m: float) -> float:
+        """Down to the plan's rounding step (`round_to_m`)."""
+        return math.floor(distance_m / self.round_to_m + 1e-9) * self.round_to_m
 
 
 DEFAULT_PLANNING = PlanningSettings()
