@@ -23,7 +23,8 @@ TASK_KEYS = ("checkin", "warmup", "run", "strides", "strength", "cross_training"
 @login_required
 def get_today() -> Response:
     day = date_param("date", today.local_today(current_user.timezone or "UTC"))
-    return Response(today.today_document(current_user.id, day), mimetype="application/json")
+    document = today.today_document(current_user.id, day, current_user.units)
+    return Response(document, mimetype="application/json")
 
 
 @bp.get("/v1/coach/timeline")
@@ -47,7 +48,8 @@ def get_timeline() -> Response:
     if (end - start).days >= MAX_TIMELINE_DAYS:
         return validation_problem({"from": [f"the range is at most {MAX_TIMELINE_DAYS} days"]})
     days = coach.timeline(current_user.id, start, end)
-    return jsonify({"items": [today.assessment_payload(a) for a in days]})
+    items = [today.assessment_payload(a) for a in days]
+    return jsonify({"items": today.in_runner_units(items, current_user.units)})
 
 
 @bp.put("/v1/tasks/<day>/<key>")

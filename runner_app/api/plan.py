@@ -40,7 +40,7 @@ def generate_plan() -> Response:
     plan, warnings = plans.generate(
         current_user.id, json_body(), today.local_today(current_user.timezone or "UTC")
     )
-    return jsonify({**plans.plan_dict(plan), "warnings": warnings})
+    return jsonify({**plans.plan_dict(plan), "warnings": today.in_runner_units(warnings, current_user.units)})
 
 
 @bp.post("/v1/plan/import")

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from runner_app.coach.model import Alert, Assessment, Decision
 from runner_app.coach.state import to_json
+from runner_app.coach.text import in_units
 from runner_app.extensions import db
 from runner_app.models import Plan, TaskCheck
 from runner_app.models.types import utcnow
@@ -29,6 +30,8 @@ from runner_app.planning.today import PlanPrompt, build_tasks, plan_prompt
 from runner_app.services import coach, coach_cache, plans
 
 STRENGTH_LOOKBACK_DAYS = 120  # enough logged sessions for ST3 progression
+# The fields of a coach answer that are sentences for the runner; plan notes are the runner's own words.
+SENTENCE_KEYS = frozenset({"reason", "message", "title", "detail", "plan_prompt", "return_session"})
 
 
 def local_today(timezone: str) -> date:
@@ -83,9 +86,30 @@ def assessment_payload(a: Assessment) -> dict[str, Any]:
     }
 
 
-def today_document(user_id: int, day: date) -> str:
-    """The whole `GET /api/v1/today` answer as JSON text, kept in the coach's cache until a write
-    changes it."""
+def in_runner_units(value: Any, units: str | None) -> Any:
+    """A coach answer (decoded JSON) with its sentences in the runner's units. Numbers stay in metres."""
+    if units != "mi":
+        return value
+    if isinstance(value, list):
+        return [in_runner_units(item, units) for item in value]
+    if isinstance(value, dict):
+        return {
+            key: in_units(item, units)
+            if key in SENTENCE_KEYS and isinstance(item, str)
+            else in_runner_units(item, units)
+            for key, item in value.items()
+        }
+    return value
+
+
+def today_document(user_id: int, day: date, units: str | None = "km") -> str:
+    """The whole `GET /api/v1/today` answer as JSON text, kept in the coach's cache (in km) until a write
+    changes it; for a runner in miles, its sentences in miles."""
+    document = _today_document_km(user_id, day)
+    return document if units != "mi" else json.dumps(in_runner_units(json.loads(document), units))
+
+
+def _today_document_km(user_id: int, day: date) -> str:
     cached = coach_cache.cached_today(user_id, day)
     if cached is not None:
         return cached

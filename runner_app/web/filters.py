@@ -7,9 +7,10 @@ from datetime import date
 from flask import Flask
 from flask_login import current_user
 
+from runner_app.coach.text import KM_PER_MILE, in_units
 from runner_app.services.today import local_today
 
-KM_PER_MILE = 1.609344
+__all__ = ["KM_PER_MILE", "coach_text", "distance", "duration", "pace", "register", "user_today", "words"]
 
 
 def user_today() -> date:
@@ -27,6 +28,11 @@ def distance(metres: float | None, units: str | None = None, places: int = 2) ->
     if places > 1 and value.endswith("0"):
         value = value[:-1]
     return f"{value} {'mi' if units == 'mi' else 'km'}"
+
+
+def coach_text(text: str | None) -> str:
+    """The coach's or the planner's words (written in km) in the signed-in runner's units."""
+    return in_units(text or "", getattr(current_user, "units", "km"))
 
 
 def duration(seconds: int | None) -> str:
@@ -53,6 +59,7 @@ def words(slug: str | None) -> str:
 def register(app: Flask) -> None:
     app.add_template_filter(distance, "distance")
     app.add_template_filter(duration, "duration")
+    app.add_template_filter(coach_text, "coach_text")
     app.add_template_filter(words, "words")
     app.add_template_global(pace, "pace")
     app.add_template_global(user_today, "user_today")

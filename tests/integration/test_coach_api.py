@@ -11,7 +11,7 @@ from flask import Flask
 
 from runner_app.coach import engine
 from runner_app.extensions import db
-from runner_app.models import CoachDay
+from runner_app.models import CoachDay, User
 from runner_app.services import coach, entries
 from runner_app.services.engine_version import LENGTH, engine_version
 from tests.builders import Api, new_id, pain_body
@@ -224,3 +224,29 @@ def test_the_engine_version_is_a_fingerprint_of_the_coach_source() -> None:
     assert len(version) == LENGTH and int(version, 16) >= 0
     engine_version.cache_clear()
     assert engine_version() == version  # the same source, the same version
+
+
+def test_a_runner_in_miles_reads_the_coach_in_miles_from_the_same_cached_answer(app: Flask, api: Api) -> None:
+    def set_units(units: str) -> None:
+        with app.app_context():
+            db.session.get(User, api.user.id).units = units
+            db.session.commit()
+
+    for n, metres in ((12, 8000), (0, 16093.44)):  # the second is 2.01 x the first: rule S2 speaks
+        body = {"date": day(n), "kind": "easy", "distance_m": metres, "duration_s": 3600, "rpe": 3}
+        assert api.put(f"/api/v1/runs/{new_id()}", body).status_code == 201
+    in_km = api.get("/api/v1/today").get_json()
+    [spike] = [a for a in in_km["alerts"] if a["rule"] == "S2"]
+    assert "16.1 km" in spike["message"] and "8.0 km" in spike["message"]
+
+    set_units("mi")
+    in_mi = api.get("/api/v1/today").get_json()
+    [spike_mi] = [a for a in in_mi["alerts"] if a["rule"] == "S2"]
+    assert "10.0 mi" in spike_mi["message"] and "5.0 mi" in spike_mi["message"]
+    assert " km" not in spike_mi["message"]
+    assert in_mi["metrics"] == in_km["metrics"], "numbers stay in metres"
+    timeline = api.get(f"/api/v1/coach/timeline?from={day(1)}&to={day(0)}").get_json()["items"]
+    assert any("10.0 mi" in a["message"] for item in timeline for a in item["alerts"])
+
+    set_units("km")
+    assert api.get("/api/v1/today").get_json() == in_km, "the cache kept the answer in km"

@@ -9,7 +9,7 @@ from flask import Flask
 
 from runner_app.coach.model import Assessment, Rung
 from runner_app.extensions import db
-from runner_app.models import Clearance
+from runner_app.models import Clearance, User
 from runner_app.web.today.routes import GREEN_WITH_STEPS, STATE_WORDS, headline
 from tests.builders import new_id
 from tests.web.helpers import csrf_from, form_post
@@ -134,3 +134,17 @@ def test_log_the_run_opens_the_form_as_the_planned_session(app: Flask, client, r
     form = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
     assert '<option selected value="long">' in form
     assert f'name="planned_session_id" type="hidden" value="{session_id}"' in form
+
+
+def test_a_runner_in_miles_reads_the_coachs_distances_in_miles(app: Flask, client, runner) -> None:
+    with app.app_context():
+        db.session.get(User, runner.id).units = "mi"
+        db.session.commit()
+    twelve_days_ago = (date.today() - timedelta(days=12)).isoformat()  # noqa: DTZ011
+    for day, miles in ((twelve_days_ago, "5"), (TODAY, "10.5")):  # 2.1 x: rule S2 speaks on Today
+        form_post(client, "/log/run", {"date": day, "kind": "easy", "distance": miles, "duration_min": "90"})
+    html = client.get("/today").get_data(as_text=True)
+    alert = re.search(r'<div class="alert alert-spike_run".*?</div>', html, re.S)
+    assert alert, "the S2 alert is on Today"
+    assert "10.5 mi" in alert.group(0) and "(5.0 mi)" in alert.group(0)
+    assert not re.search(r"\d km\b", html), "no distance is left in km"
