@@ -157,7 +157,43 @@ class Invalid(Exception):
         self.errors = errors
 
 
+# pydantic's wording for the common refusals, as the rest of the API words them ("must be ..."): these are
+# the messages a runner reads beside a field and in the phone's "needs attention" list.
+_MESSAGES = {
+    "missing": "is required",
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be at most {le}",
+    "string_too_short": "must be at least {min_length} characters",
+    "string_too_long": "must be at most {max_length} characters",
+    "string_pattern_mismatch": "must match the pattern {pattern}",
+    "too_short": "must have at least {min_length} items",
+    "too_long": "must have at most {max_length} items",
+    "literal_error": "must be one of {expected}",
+    "enum": "must be one of {expected}",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "float_type": "must be a number",
+    "float_parsing": "must be a number",
+    "bool_type": "must be true or false",
+    "string_type": "must be text",
+    "list_type": "must be a list",
+    "model_type": "must be an object",
+    "dict_type": "must be an object",
+}
+
+
 def _message(error: Any) -> str:
+    template = _MESSAGES.get(str(error.get("type")))
+    if template is not None:
+        limits = error.get("ctx", {})
+        ctx = {k: int(v) if isinstance(v, float) and v.is_integer() else v for k, v in limits.items()}
+        try:
+            return template.format(**ctx)
+        except (KeyError, IndexError):
+            pass  # a context pydantic did not give: its own words below
     msg = str(error["msg"])
     return msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
 

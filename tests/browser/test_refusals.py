@@ -105,7 +105,7 @@ def test_a_refused_entry_needs_attention_is_not_retried_and_can_be_fixed_and_sen
     page.goto("/history/")
     entry = page.locator(f"#pending-list [data-id='{too_far}']")
     expect(entry).to_contain_text("Needs attention")
-    expect(entry).to_contain_text("Notes: String should have at most 2000 characters")
+    expect(entry).to_contain_text("Notes: must be at most 2000 characters")
     expect(page.locator("#sync-badge")).to_have_text("1 not synced")
     shoot(page, "needs-attention-history")
 

@@ -55,6 +55,21 @@ def test_every_bad_field_is_named_at_once(api: Api) -> None:
     assert set(errors) == {"date", "kind", "distance_m", "duration_s", "rpe"}
 
 
+def test_each_refusal_says_in_plain_words_what_the_field_must_be(api: Api) -> None:
+    body = {"kind": "jog", "distance_m": 0, "duration_s": 2.5, "rpe": 11, "cadence_spm": 59}
+    body["notes"] = "n" * 2001
+    errors = problem(api.put(f"/api/v1/runs/{new_id()}", body))["errors"]
+    assert errors == {
+        "date": ["is required"],
+        "kind": ["must be one of 'easy', 'recovery', 'long', 'tempo', 'intervals', 'hills' or 'race'"],
+        "distance_m": ["must be more than 0"],
+        "duration_s": ["must be a whole number"],
+        "rpe": ["must be at most 10"],
+        "notes": ["must be at most 2000 characters"],
+        "cadence_spm": ["must be at least 60"],
+    }
+
+
 def test_unknown_pain_flags_and_locations_are_refused(api: Api) -> None:
     body = BODIES["pain"](flags=["swelling", "itchy"], location="elbow")
     errors = problem(api.put(f"/api/v1/pain/{new_id()}", body))["errors"]
