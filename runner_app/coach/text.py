@@ -64,4 +64,3 @@ def in_units(text: str, units: str | None) -> str:
     if units != "mi" or " km" not in text:
         return text
     return _KM_DISTANCE.sub(lambda m: f"{float(m.group(1)) / KM_PER_MILE:.1f} mi", text)
-
