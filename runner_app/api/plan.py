@@ -30,7 +30,7 @@ def get_plan() -> Response:
 @bp.put("/v1/plan")
 @login_required
 def put_plan() -> Response:
-    plan = plans.build_plan(current_user.id, json_body())
+    plan = plans.build_plan(current_user.id, json_body(), current_user.units)
     return jsonify(plans.plan_dict(plan))
 
 
@@ -38,9 +38,9 @@ def put_plan() -> Response:
 @login_required
 def generate_plan() -> Response:
     plan, warnings = plans.generate(
-        current_user.id, json_body(), today.local_today(current_user.timezone or "UTC")
+        current_user.id, json_body(), today.local_today(current_user.timezone or "UTC"), current_user.units
     )
-    return jsonify({**plans.plan_dict(plan), "warnings": today.in_runner_units(warnings, current_user.units)})
+    return jsonify({**plans.plan_dict(plan), "warnings": warnings})
 
 
 @bp.post("/v1/plan/import")

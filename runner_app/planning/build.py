@@ -22,7 +22,12 @@ from runner_app.planning.volume import long_run_cap_m
 
 
 def build_sessions(
-    spec: PlanSpec, plan_id: str, race_distance_m: float, settings: PlanningSettings = DEFAULT_PLANNING
+    spec: PlanSpec,
+    plan_id: str,
+    race_distance_m: float,
+    settings: PlanningSettings = DEFAULT_PLANNING,
+    *,
+    units: str = "km",
 ) -> list[PlannedSession]:
     """Sessions from the plan's start to its race: each week's target (the last one repeats) shared over the
     template's run days, the long run taking its usual share of the week up to the cap; the race on race day,
@@ -51,7 +56,7 @@ def build_sessions(
                 distance = round(long_m if kind == "long" else other_m, -1)
             else:
                 continue
-            notes = session_notes(kind, distance, spec.race_name)
+            notes = session_notes(kind, distance, spec.race_name, units)
             sessions.append(
                 PlannedSession(session_id(plan_id, day), day, kind, distance, None, notes, index, phase)
             )

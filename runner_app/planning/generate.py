@@ -151,13 +151,15 @@ def generate_plan(
     plan_id: str | None = None,
     wants_three_strength: bool = False,
     spike_override: bool = False,
+    units: str = "km",
     settings: PlanningSettings = DEFAULT_PLANNING,
     coach: CoachSettings = DEFAULT_SETTINGS,
 ) -> GeneratedPlan:
     """A plan to the race, starting on the Monday of `start_date` (or the Monday after it: plans run in whole
     ISO weeks, so S3 always compares whole weeks). `recent_runs` (date, metres) is the runner's history, used
     for the spike caps. Raises PlanInputError for impossible inputs, and when the race is more than 2 x the
-    longest run before it (S2), unless the runner overrides that refusal (`spike_override`)."""
+    longest run before it (S2), unless the runner overrides that refusal (`spike_override`). Session notes are
+    written in `units` ("km" or "mi"); refusals and warnings in km, through km()."""
     _validate(current_weekly_m, days_per_week, long_run_day, race_date, start_date, race_distance_m, settings)
     name = race_name or _race_name(race_distance_m)
     first_monday = monday_of(start_date + timedelta(days=6))
@@ -189,7 +191,7 @@ def generate_plan(
                 slot.kind,
                 distance,
                 None,
-                session_notes(slot.kind, distance, name),
+                session_notes(slot.kind, distance, name, units),
                 index,
                 phase,
             )

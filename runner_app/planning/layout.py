@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runner_app.coach.model import HARD_RUN_KINDS
-from runner_app.coach.text import TIMES
+from runner_app.coach.text import KM_PER_MILE, TIMES
 from runner_app.planning.model import RUN_KINDS, Phase, SessionKind, TemplateKind, WeeklyTemplate
 from runner_app.planning.settings import PlanningSettings
 
@@ -160,14 +160,18 @@ def lay_out_week(
     return WeekLayout(index, start, phase, tuple(slots))
 
 
-def session_notes(kind: SessionKind, distance_m: float, race_name: str) -> str:
-    """A short description of a generated session, derived from its kind and distance."""
+def session_notes(kind: SessionKind, distance_m: float, race_name: str, units: str = "km") -> str:
+    """A short description of a generated session, derived from its kind and distance, with its distances in
+    the runner's units (notes are the runner's to edit, so they are written once, as the runner reads)."""
     distance_km = distance_m / 1000
     if kind == "long":
         return "Long run at an easy, conversational pace; strides afterwards when the coach allows them."
     if kind == "tempo":
-        tempo_km = max(2, round(distance_km * 0.5))
-        return f"Warm up easy, then {tempo_km} km at a comfortably hard (tempo) effort, cool down easy."
+        if units == "mi":
+            tempo = f"{max(1, round(distance_km / KM_PER_MILE * 0.5))} mi"
+        else:
+            tempo = f"{max(2, round(distance_km * 0.5))} km"
+        return f"Warm up easy, then {tempo} at a comfortably hard (tempo) effort, cool down easy."
     if kind == "intervals":
         reps = max(3, min(8, round((distance_km - 4) / 1.2)))
         return f"Warm up easy, then {reps} {TIMES} 3 min at 5-10 km race pace, 2 min jogs between; cool down."

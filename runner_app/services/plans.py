@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import Field, Strict, model_validator
 from sqlalchemy import delete, func, select
 
+from runner_app.coach.text import in_units
 from runner_app.extensions import db
 from runner_app.models import Plan, PlannedSessionRow, Run
 from runner_app.models.types import utcnow
@@ -134,8 +135,8 @@ def _replace(
     return plan
 
 
-def build_plan(user_id: int, payload: Any) -> Plan:
-    """The runner's own plan: template and weekly targets, expanded into dated sessions."""
+def build_plan(user_id: int, payload: Any, units: str = "km") -> Plan:
+    """The runner's own plan: template and weekly targets, expanded into dated sessions (notes in `units`)."""
     fields = validate(PlanIn, payload).model_dump()
     fields["strength_days"] = list(fields["strength_days"])
     plan_id = uuid.uuid4()
@@ -147,7 +148,7 @@ def build_plan(user_id: int, payload: Any) -> Plan:
         tuple(fields["weekly_targets_m"]),
         fields["long_run_day"],
     )
-    sessions = build_sessions(spec, str(plan_id), fields["race_distance_m"])
+    sessions = build_sessions(spec, str(plan_id), fields["race_distance_m"], units=units)
     fields["source"] = "built"
     return _replace(user_id, fields, sessions, plan_id)
 
@@ -162,8 +163,11 @@ def recent_runs(user_id: int, before: date) -> list[tuple[date, float]]:
     return [(row.date, row.distance_m) for row in db.session.execute(stmt)]
 
 
-def generate(user_id: int, payload: Any, today: date) -> tuple[Plan, list[dict[str, str]]]:
-    """A plan from the runner's current weekly volume to the race; answers the plan and its warnings."""
+def generate(
+    user_id: int, payload: Any, today: date, units: str = "km"
+) -> tuple[Plan, list[dict[str, str]]]:
+    """A plan from the runner's current weekly volume to the race; answers the plan and its warnings. Notes,
+    warnings and refusals speak the runner's `units`."""
     data: Any = validate(GenerateIn, payload)
     race = data.race_date
     if not today < race <= today + timedelta(days=MAX_PLAN_DAYS):
@@ -179,9 +183,10 @@ def generate(user_id: int, payload: Any, today: date) -> tuple[Plan, list[dict[s
             data.race_distance_m,
             race_name=data.race_name or None,
             spike_override=data.spike_override,
+            units=units,
         )
     except PlanInputError as exc:
-        raise Invalid({"race_date": [str(exc)]}) from None
+        raise Invalid({"race_date": [in_units(str(exc), units)]}) from None
     spec = generated.spec
     fields = {
         "race_name": spec.race_name,
@@ -195,7 +200,9 @@ def generate(user_id: int, payload: Any, today: date) -> tuple[Plan, list[dict[s
         "source": "generated",
     }
     plan = _replace(user_id, fields, list(generated.sessions), uuid.uuid4())
-    return plan, [{"rule": w.rule, "reason": w.reason, "source": w.source} for w in generated.warnings]
+    return plan, [
+        {"rule": w.rule, "reason": in_units(w.reason, units), "source": w.source} for w in generated.warnings
+    ]
 
 
 def import_csv(user_id: int, data: bytes | str, race_name: str = "") -> Plan:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
-from tests.builders import Api, new_id, strength_body
+from flask import Flask
+
+from tests.builders import Api, UserFactory, new_id, strength_body
 
 TODAY = date.today()  # noqa: DTZ011
 MONDAY = TODAY - timedelta(days=TODAY.weekday())
@@ -234,3 +237,24 @@ def test_a_generated_plan_refused_by_s2_is_made_when_the_runner_overrides(api: A
     assert made.status_code == 200, made.get_json()
     assert "S2" in [w["rule"] for w in made.get_json()["warnings"]]
     assert api.get("/api/v1/plan").status_code == 200
+
+
+def test_a_runner_in_miles_gets_the_plan_generators_words_in_miles(app: Flask, users: UserFactory) -> None:
+    api = Api.for_new_user(app, users, units="mi")
+    body = {
+        "race_date": (TODAY + timedelta(days=28)).isoformat(),
+        "race_distance_m": 42_195.0,
+        "weekly_m": 24_140.16,  # 15 mi
+        "days_per_week": 4,
+    }
+    refused = api.post("/api/v1/plan/generate", body).get_json()["errors"]["race_date"][0]
+    assert "rule S2" in refused and re.search(r"\d mi\b", refused) and not re.search(r"\d km\b", refused)
+
+    made = api.post("/api/v1/plan/generate", {**body, "spike_override": True}).get_json()
+    [s2] = [w["reason"] for w in made["warnings"] if w["rule"] == "S2"]
+    assert re.search(r"\d mi\b", s2) and not re.search(r"\d km\b", s2)
+    end = (TODAY + timedelta(days=28)).isoformat()
+    items = api.get(f"/api/v1/plan/sessions?from={TODAY.isoformat()}&to={end}").get_json()["items"]
+    tempo = [s["notes"] for s in items if s["kind"] == "tempo"]
+    assert tempo and all(re.search(r"then \d+ mi at", note) for note in tempo), tempo
+    assert not any(re.search(r"\d km\b", s["notes"]) for s in items), "no note gives a distance in km"

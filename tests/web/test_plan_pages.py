@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from flask import Flask
 
 from runner_app.extensions import db
-from runner_app.models import PlannedSessionRow
+from runner_app.models import PlannedSessionRow, User
 from runner_app.services import entries, plans
 from tests.builders import new_id, run_body
 from tests.web.helpers import csrf_from, form_post
@@ -184,6 +184,28 @@ def test_a_race_refused_under_s2_can_be_generated_anyway_once_the_runner_says_so
     made = client.post("/plan/generate", data={"csrf_token": token, **fields, "spike_override": "y"})
     assert made.status_code == 302
     assert "You chose to make the plan anyway" in client.get("/plan/").get_data(as_text=True)
+
+
+def test_a_runner_in_miles_reads_the_refusal_and_the_warning_in_miles(app: Flask, client, runner) -> None:
+    with app.app_context():
+        db.session.get(User, runner.id).units = "mi"
+        db.session.commit()
+    fields = {
+        "race_date": (TODAY + timedelta(days=28)).isoformat(),
+        "race_distance": "42195",
+        "weekly": "15",
+        "days_per_week": "4",
+        "long_run_day": "6",
+    }
+    token = csrf_from(client.get("/plan/generate"))
+    html = client.post("/plan/generate", data={"csrf_token": token, **fields}).get_data(as_text=True)
+    [refusal] = re.findall(r"[^<>]*longest run[^<>]*rule S2[^<>]*", html)
+    assert re.search(r"\d mi\b", refusal) and not re.search(r"\d km\b", refusal), refusal
+    made = client.post("/plan/generate", data={"csrf_token": token, **fields, "spike_override": "y"})
+    assert made.status_code == 302
+    page = client.get("/plan/").get_data(as_text=True)
+    [warning] = re.findall(r"[^<>]*You chose to make the plan anyway[^<>]*", page)
+    assert re.search(r"\d mi\b", warning) and not re.search(r"\d km\b", warning), warning
 
 
 def test_making_a_new_plan_says_first_what_it_replaces(app: Flask, client, runner) -> None:

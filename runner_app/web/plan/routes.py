@@ -12,7 +12,7 @@ from werkzeug import Response
 from runner_app.services import plan_view, plans
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
-from runner_app.web.filters import KM_PER_MILE, coach_text, user_today
+from runner_app.web.filters import KM_PER_MILE, user_today
 from runner_app.web.formtools import attach_errors
 from runner_app.web.plan.forms import BuildForm, GenerateForm, ImportForm, SessionForm
 
@@ -84,14 +84,13 @@ def generate() -> str | Response:
             "spike_override": bool(form.spike_override.data),
         }
         try:
-            _, warnings = plans.generate(current_user.id, payload, user_today())
+            _, warnings = plans.generate(current_user.id, payload, user_today(), current_user.units)
         except Invalid as exc:
-            said = {field: [coach_text(message) for message in msgs] for field, msgs in exc.errors.items()}
-            attach_errors(form, said, {"weekly_m": "weekly", "race_distance_m": "race_distance"})
+            attach_errors(form, exc.errors, {"weekly_m": "weekly", "race_distance_m": "race_distance"})
         else:
             flash("Plan made. The coach bends it day by day when your body asks.", "success")
             for warning in warnings:
-                flash(coach_text(warning["reason"]), "info")
+                flash(warning["reason"], "info")
             return redirect(url_for("plan.index"))
     refused = any("rule S2" in error for error in form.race_date.errors)  # the override is offered then
     offer = refused or bool(form.spike_override.data)
@@ -121,7 +120,7 @@ def build() -> str | Response:
                 "strength_days": [int(d) for d in form.strength_days.data or []],
             }
             try:
-                plans.build_plan(current_user.id, payload)
+                plans.build_plan(current_user.id, payload, current_user.units)
             except Invalid as exc:
                 attach_errors(
                     form, exc.errors, {"weekly_targets_m": "targets", "template": "day0", "body": "race_date"}

@@ -19,7 +19,7 @@ from runner_app.planning.exercises import (
     STRIDES,
     WARMUP,
 )
-from runner_app.planning.layout import default_template
+from runner_app.planning.layout import default_template, session_notes
 from runner_app.planning.model import PlanSpec, WeeklyTemplate, phases_for_weeks, session_id
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -104,6 +104,19 @@ def test_session_ids_depend_on_the_plan_and_the_date_only() -> None:
     assert session_id("p", date(2027, 1, 1)) == session_id("p", date(2027, 1, 1))
     assert session_id("p", date(2027, 1, 1)) != session_id("p", date(2027, 1, 2))
     assert session_id("p", date(2027, 1, 1)) != session_id("q", date(2027, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("metres", "units", "said"),
+    [
+        (14_000, "km", "then 7 km at"),  # half the session at tempo
+        (14_000, "mi", "then 4 mi at"),  # 8.7 mi: 4.3 mi at tempo, to the whole mile
+        (2_000, "km", "then 2 km at"),  # never less than 2 km
+        (1_000, "mi", "then 1 mi at"),  # nor 1 mi
+    ],
+)
+def test_a_tempo_note_gives_its_distance_in_the_runners_units(metres: float, units: str, said: str) -> None:
+    assert said in session_notes("tempo", metres, "Test Marathon", units)
 
 
 def test_imported_weeks_are_labelled_from_their_volumes() -> None:
