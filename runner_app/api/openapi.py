@@ -18,7 +18,7 @@ from runner_app.api.openapi_parts import (
     problem_response,
     ref,
 )
-from runner_app.api.openapi_paths import coach_paths, plan_paths
+from runner_app.api.openapi_paths import coach_paths, export_paths, plan_paths
 from runner_app.services.entry_kinds import KINDS
 from runner_app.services.schemas import SCHEMA_VERSION
 
@@ -170,6 +170,7 @@ def document() -> dict[str, Any]:
     paths.update(_sync_path())
     paths.update(coach_paths())
     paths.update(plan_paths())
+    paths.update(export_paths(list(KINDS)))
     return {
         "openapi": "3.1.0",
         "info": {

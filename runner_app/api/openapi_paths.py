@@ -1,4 +1,4 @@
-"""OpenAPI paths of the coach (today, timeline, tasks, exercises) and of the plan."""
+"""OpenAPI paths of the coach (today, timeline, tasks, exercises), of the plan and of the export."""
 
 from __future__ import annotations
 
@@ -223,6 +223,43 @@ def plan_paths() -> dict[str, Any]:
                     "404": problem_response("No such session"),
                     **bad,
                 },
+            }
+        },
+    }
+
+
+def export_paths(entry_kinds: list[str]) -> dict[str, Any]:
+    listed = {"type": "array", "items": {"type": "object"}}
+    whole = {
+        "type": "object",
+        "required": ["format", "version", "exported_at", "account", *entry_kinds, "plan", "plan_sessions"],
+        "properties": {
+            "format": {"const": "runner_app export"},
+            "version": {"type": "integer"},
+            "exported_at": {"type": "string", "format": "date-time"},
+            "account": {"type": "object"},
+            **{kind: listed for kind in entry_kinds},
+            "plan": {"type": ["object", "null"]},
+            "plan_sessions": listed,
+            "task_checks": listed,
+        },
+    }
+    csv = {"description": "One row per entry", "content": {"text/csv": {"schema": {"type": "string"}}}}
+    return {
+        "/api/v1/export": {
+            "get": {
+                "operationId": "export",
+                "description": "Everything logged, as an attachment; each entry as its own GET shows it",
+                "responses": {"200": json_response(whole, "The whole account"), **COMMON_ERRORS},
+            }
+        },
+        "/api/v1/export/{kind}.csv": {
+            "get": {
+                "operationId": "export_csv",
+                "parameters": [
+                    {"name": "kind", "in": "path", "required": True, "schema": {"enum": entry_kinds}}
+                ],
+                "responses": {"200": csv, "404": problem_response("No such kind of entry"), **COMMON_ERRORS},
             }
         },
     }

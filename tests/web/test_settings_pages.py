@@ -63,3 +63,19 @@ def test_distances_read_as_a_runner_says_them_in_either_unit(app: Flask) -> None
         assert distance(6285.7, "km", places=1) == "6.3 km"
         assert distance(16_093.44, "mi") == "10.0 mi"
         assert distance(None) == ""
+
+
+def test_the_settings_page_offers_every_export_and_the_signed_in_runner_can_download_them(
+    client, users: UserFactory
+) -> None:
+    user = users.create()
+    sign_in(client, user.email, TEST_PASSWORD)
+    form_post(client, "/log/run", {"date": "2026-11-01", "kind": "easy", "distance": "8", "duration_min": "45"})
+    html = client.get("/settings/").get_data(as_text=True)
+    links = re.findall(r'<a href="(/api/v1/export[^"]*)" download>', html)
+    assert links == ["/api/v1/export"] + [
+        f"/api/v1/export/{kind}.csv" for kind in ("runs", "pain", "strength", "cross-training", "clearances")
+    ]
+    document = client.get(links[0]).get_json()  # the session cookie is enough: a GET needs no CSRF token
+    assert [(r["date"], r["distance_m"]) for r in document["runs"]] == [("2026-11-01", 8000.0)]
+    assert client.get(links[1]).get_data(as_text=True).count("2026-11-01") == 1
