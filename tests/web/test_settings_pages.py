@@ -70,7 +70,8 @@ def test_the_settings_page_offers_every_export_and_the_signed_in_runner_can_down
 ) -> None:
     user = users.create()
     sign_in(client, user.email, TEST_PASSWORD)
-    form_post(client, "/log/run", {"date": "2026-11-01", "kind": "easy", "distance": "8", "duration_min": "45"})
+    run = {"date": "2026-11-01", "kind": "easy", "distance": "8", "duration_min": "45"}
+    form_post(client, "/log/run", run)
     html = client.get("/settings/").get_data(as_text=True)
     links = re.findall(r'<a href="(/api/v1/export[^"]*)" download>', html)
     assert links == ["/api/v1/export"] + [

@@ -68,6 +68,12 @@ def test_the_coach_page_shows_eight_weeks_of_pain_against_steps(client, runner) 
     html = client.get("/coach/").get_data(as_text=True)
     assert html.count('<tr class="wk-') == 8
     assert ">2.0<" in html, html[html.index("<tbody>") : html.index("</tbody>")]
+    chart = html[html.index('<figure class="chart') : html.index("</figure>")]
+    assert chart.count('<rect class="bar"') == 8, "the chart draws the same eight weeks"
+    assert "mean morning pain from 2.0 to 2.0." in chart
+    days = [date.today() - timedelta(days=n) for n in range(10)]  # noqa: DTZ011
+    weeks = {d - timedelta(days=d.weekday()) for d in days}
+    assert chart.count('<circle class="morning"') == len(weeks), "a point per week with check-ins"
 
 
 def test_a_clearance_is_recorded_from_its_page(app: Flask, client, runner) -> None:

@@ -13,6 +13,7 @@ from wtforms.validators import InputRequired
 
 from runner_app.services import coach_weeks, entries
 from runner_app.services.schemas import Invalid
+from runner_app.web.coach.chart import volume_pain_chart
 from runner_app.web.filters import user_today
 from runner_app.web.formtools import attach_errors
 
@@ -32,7 +33,7 @@ class ClearanceForm(FlaskForm):
 @login_required
 def index() -> str:
     rows = coach_weeks.weeks(current_user.id, until=user_today(), count=8)
-    return render_template("coach/index.html", rows=rows)
+    return render_template("coach/index.html", rows=rows, chart=volume_pain_chart(rows, current_user.units))
 
 
 @bp.route("/clearance", methods=["GET", "POST"])
