@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, jsonify
+from flask import Response, jsonify, request
 from flask_login import current_user, login_required
 
 from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
 from runner_app.api.http import entry_response, if_match_version, json_body, query_params
-from runner_app.services import entries
+from runner_app.services import entries, run_import
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 
@@ -47,6 +47,21 @@ def apply_op(
 @login_required
 def put_entry(kind: str, entry_id: str) -> Response:
     return apply_op(current_user.id, "PUT", kind, entry_id, json_body(), if_match_version())
+
+
+@bp.post("/v1/runs/import")
+@login_required
+def import_run() -> Response:
+    """A run from a watch's file (GPX, TCX or FIT) sent as the body; `kind` and `terrain` as query parameters
+    (default easy, flat). The same file again answers 200 with the run it made the first time."""
+    result = run_import.import_run(
+        current_user.id,
+        request.get_data(cache=False),
+        kind=request.args.get("kind", "easy"),
+        terrain=request.args.get("terrain", "flat"),
+        timezone=current_user.timezone or "UTC",
+    )
+    return entry_response(entries.entry_to_dict("runs", result.entry), result.status)
 
 
 @bp.delete(f"/v1/{KIND}/<entry_id>")

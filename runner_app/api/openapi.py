@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 from flask import Response, jsonify
 from pydantic.json_schema import models_json_schema
@@ -20,7 +20,7 @@ from runner_app.api.openapi_parts import (
 )
 from runner_app.api.openapi_paths import coach_paths, export_paths, plan_paths
 from runner_app.services.entry_kinds import KINDS
-from runner_app.services.schemas import SCHEMA_VERSION
+from runner_app.services.schemas import SCHEMA_VERSION, RunIn
 
 
 def _entry_paths(kind: str, schema_name: str) -> dict[str, Any]:
@@ -104,6 +104,34 @@ def _entry_paths(kind: str, schema_name: str) -> dict[str, Any]:
     return {f"/api/v1/{kind}/{{entry_id}}": item, f"/api/v1/{kind}": listing}
 
 
+def _import_path() -> dict[str, Any]:
+    run = {"allOf": [ref("RunIn"), ref("ServerFields")]}
+    run_fields = RunIn.model_fields
+    choices = {name: list(get_args(run_fields[name].annotation)) for name in ("kind", "terrain")}
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {
+        "/api/v1/runs/import": {
+            "post": {
+                "operationId": "import_run",
+                "summary": "A run from a watch's GPX, TCX or FIT file, sent as the body; the same file again "
+                "answers the run it made the first time",
+                "parameters": [
+                    {"name": name, "in": "query", "schema": {"enum": values}}
+                    for name, values in choices.items()
+                ],
+                "requestBody": {"required": True, "content": {"application/octet-stream": binary}},
+                "responses": {
+                    "201": json_response(run, "Imported", etag=True),
+                    "200": json_response(run, "This file was imported before: its run", etag=True),
+                    "412": json_response(run, "Imported before and edited since: the stored run", etag=True),
+                    "422": problem_response("Not a run this app can read, or a bad kind or terrain"),
+                    **COMMON_ERRORS,
+                },
+            }
+        }
+    }
+
+
 def _sync_path() -> dict[str, Any]:
     op = {
         "type": "object",
@@ -167,6 +195,7 @@ def document() -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for kind, name in names.items():
         paths.update(_entry_paths(kind, name))
+    paths.update(_import_path())
     paths.update(_sync_path())
     paths.update(coach_paths())
     paths.update(plan_paths())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from runner_app.extensions import db
 from runner_app.models import PainEntry, Run, StrengthSession, User
 from tests.builders import days_ago
+from tests.watch_files import fit_file
 from tests.web.helpers import csrf_from, form_post
 
 
@@ -268,3 +270,40 @@ def test_a_new_pain_form_starts_where_the_last_pain_was(client, runner) -> None:
         html = client.get(path).get_data(as_text=True)
         assert '<option selected value="knee_outer">' in html, path
         assert '<option selected value="left">' in html, path
+
+
+def upload(client, data: bytes, name: str = "morning.fit", **fields: str):
+    token = csrf_from(client.get("/log/import"))
+    form = {"csrf_token": token, "kind": "easy", "terrain": "flat", **fields}
+    form["file"] = (io.BytesIO(data), name)
+    return client.post("/log/import", data=form, content_type="multipart/form-data")
+
+
+def test_a_watch_file_is_imported_once_and_opens_the_run_to_add_how_it_felt(
+    app: Flask, client, runner
+) -> None:
+    assert 'href="/log/import"' in client.get("/history/").get_data(as_text=True)
+    first = upload(client, fit_file(2950.4, 10020.0), kind="long")
+    [run] = rows(app, Run)
+    assert first.status_code == 302 and first.headers["Location"] == f"/log/run/{run.id}"
+    imported = (run.date.isoformat(), run.kind, run.distance_m, run.duration_s)
+    assert imported == ("2026-11-29", "long", 10020.0, 2950)
+    page = client.get(first.headers["Location"]).get_data(as_text=True)
+    assert "Run imported: 10.02 km in 49:10 on Sun 29 Nov. Add how it felt." in page
+    assert "Pain during the run" in page, "the run's own page, to add the pain felt on it"
+
+    again = upload(client, fit_file(2950.4, 10020.0), name="renamed.fit", kind="long")
+    assert again.headers["Location"] == f"/log/run/{run.id}" and len(rows(app, Run)) == 1
+    said = client.get(again.headers["Location"]).get_data(as_text=True)
+    assert "You imported this file before: 10.02 km" in said
+
+
+def test_a_file_that_is_not_a_run_is_refused_beside_the_field(app: Flask, client, runner) -> None:
+    response = upload(client, b"<kml></kml>", name="route.kml", kind="tempo")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert re.search(r'<p class="error" id="file-error">This file is not a GPX, TCX or FIT file.</p>', html)
+    assert '<option selected value="tempo">' in html, "the choices made are kept"
+    missing = client.post("/log/import", data={"csrf_token": csrf_from(client.get("/log/import"))})
+    assert "Choose a GPX, TCX or FIT file." in missing.get_data(as_text=True)
+    assert rows(app, Run) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -168,3 +169,9 @@ class CrossTrainingForm(DurationMixin, EntryForm):
 
 class DeleteForm(FlaskForm):
     confirm = BooleanField("Yes, delete it", validators=[InputRequired("Tick to confirm.")])
+
+
+class ImportRunForm(FlaskForm):
+    file = FileField("The file from your watch", validators=[FileRequired("Choose a GPX, TCX or FIT file.")])
+    kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
+    terrain = SelectField("Terrain", choices=TERRAINS, default="flat")

@@ -14,14 +14,21 @@ from werkzeug import Response
 
 from runner_app.extensions import db
 from runner_app.models import PainEntry
-from runner_app.services import entries
+from runner_app.services import entries, run_import
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
-from runner_app.web.filters import user_today
+from runner_app.web.filters import distance, duration, user_today
 from runner_app.web.formtools import attach_errors
 from runner_app.web.log import convert
 from runner_app.web.log.catalogue import exercise_choices, exercise_measures
-from runner_app.web.log.forms import FLAG_ADVICE, CrossTrainingForm, PainForm, RunForm, StrengthForm
+from runner_app.web.log.forms import (
+    FLAG_ADVICE,
+    CrossTrainingForm,
+    ImportRunForm,
+    PainForm,
+    RunForm,
+    StrengthForm,
+)
 
 bp = Blueprint("log", __name__, url_prefix="/log")
 
@@ -149,6 +156,36 @@ def run(entry_id: str | None) -> str | Response:
             else:
                 return _saved("runs", results[0].status)
     return render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@login_required
+def import_run() -> str | Response:
+    """A run from a watch's file; then its own page, to add how it felt."""
+    form = ImportRunForm()
+    if form.validate_on_submit():
+        try:
+            result = run_import.import_run(
+                current_user.id,
+                form.file.data.read(),
+                kind=form.kind.data,
+                terrain=form.terrain.data,
+                timezone=current_user.timezone or "UTC",
+            )
+        except Invalid as exc:
+            attach_errors(form, exc.errors)
+        else:
+            run = result.entry
+            if result.status == 412:
+                form.file.errors = ["You imported this file before and have edited that run since."]
+            else:
+                what = f"{distance(run.distance_m)} in {duration(run.duration_s)} on {run.date:%a %-d %b}"
+                if result.status == 201:
+                    flash(f"Run imported: {what}. Add how it felt.", "success")
+                else:
+                    flash(f"You imported this file before: {what}.", "info")
+                return redirect(url_for("log.run", entry_id=str(run.id)))
+    return render_template("log/import.html", form=form)
 
 
 @bp.route(
