@@ -2,11 +2,12 @@
 
 from runner_app.models.coach import CoachDay, CoachEpoch
 from runner_app.models.entries import Clearance, CrossTraining, EntryMixin, PainEntry, Run, StrengthSession
-from runner_app.models.plan import Plan, PlannedSessionRow, TaskCheck
+from runner_app.models.plan import CalendarFeed, Plan, PlannedSessionRow, TaskCheck
 from runner_app.models.user import ApiToken, User
 
 __all__ = [
     "ApiToken",
+    "CalendarFeed",
     "Clearance",
     "CoachDay",
     "CoachEpoch",

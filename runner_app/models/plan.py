@@ -62,3 +62,15 @@ class TaskCheck(db.Model):  # type: ignore[name-defined,misc]
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     done: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CalendarFeed(db.Model):  # type: ignore[name-defined,misc]
+    """A runner's plan as an iCalendar feed at a secret URL (calendar apps send no headers). Only a SHA-256 of
+    the secret is stored; a new link replaces the old one."""
+
+    __tablename__ = "calendar_feeds"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

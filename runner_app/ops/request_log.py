@@ -64,6 +64,12 @@ def _user_id(user: object) -> Any:
     return identity[0] if identity else None
 
 
+def _loggable_path() -> str:
+    """The path, a secret in it (a calendar link's) masked: logs are no place for credentials."""
+    secret = (request.view_args or {}).get("secret")
+    return request.path.replace(secret, "[secret]") if isinstance(secret, str) and secret else request.path
+
+
 def install_request_log(app: Flask) -> None:
     enabled = bool(app.config.get("REQUEST_LOG", not app.testing))  # config.py reads REQUEST_LOG=0|1
     logger = request_logger() if enabled else None
@@ -85,7 +91,7 @@ def install_request_log(app: Flask) -> None:
             user = g.get("_login_user")  # only if this request already loaded it
             fields = {
                 "method": request.method,
-                "path": request.path,
+                "path": _loggable_path(),
                 "status": response.status_code,
                 "duration_ms": duration_ms,
                 "request_id": request_id,

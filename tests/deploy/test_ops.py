@@ -190,3 +190,14 @@ def test_backup_on_postgresql_refuses_and_points_at_pg_dump(app: Flask, tmp_path
     assert result.exit_code != 0
     assert "pg_dump" in result.output
     assert not target.exists()
+
+
+def test_a_secret_in_a_path_is_masked_in_the_log(log_lines: tuple[Flask, io.StringIO]) -> None:
+    logged, stream = log_lines
+    with logged.app_context():
+        db.create_all()
+    secret = "cal_" + "s3cr3t" * 7
+    assert logged.test_client().get(f"/plan/calendar/{secret}.ics").status_code == 404
+    [line] = _lines(stream)
+    assert line["path"] == "/plan/calendar/[secret].ics"
+    assert secret not in stream.getvalue()

@@ -9,9 +9,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug import Response
 
-from runner_app.services import plan_view, plans
+from runner_app.extensions import limiter
+from runner_app.services import calendar, plan_view, plans
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
+from runner_app.services.today import local_today
 from runner_app.web.filters import KM_PER_MILE, user_today
 from runner_app.web.formtools import attach_errors
 from runner_app.web.plan.forms import BuildForm, GenerateForm, ImportForm, SessionForm
@@ -28,6 +30,19 @@ def replacing() -> str | None:
     edited = plans.edited_sessions(current_user.id)
     also = f", including the {edited} session{'s' if edited != 1 else ''} you edited" if edited else ""
     return f"This replaces {name} (race on {plan.race_date:%a %-d %b %Y}){also}."
+
+
+@bp.get("/calendar/<secret>.ics")
+@limiter.limit("60 per minute")
+def calendar_feed(secret: str) -> Response:
+    """The plan for a calendar app: no sign-in, the secret link is the credential (Settings makes it)."""
+    owner = calendar.owner_of(secret)
+    if owner is None:
+        abort(404)
+    body = calendar.plan_ics(owner, local_today(owner.timezone or "UTC"))
+    response = Response(body, mimetype="text/calendar")
+    response.headers["Cache-Control"] = "private, max-age=900"
+    return response
 
 
 def _per_unit() -> float:

@@ -21,3 +21,7 @@ class TokenForm(FlaskForm):
 
 class RevokeForm(FlaskForm):
     token_id = HiddenField()
+
+
+class ActionForm(FlaskForm):
+    """A button that posts: nothing but the CSRF token."""

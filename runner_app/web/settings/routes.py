@@ -1,4 +1,5 @@
-"""Settings: name, units, time zone, and personal API tokens (created, listed, revoked)."""
+"""Settings: name, units, time zone, personal API tokens (created, listed, revoked), the plan's calendar link
+and the export."""
 
 from __future__ import annotations
 
@@ -6,17 +7,20 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug import Response
 
-from runner_app.services import users
+from runner_app.services import calendar, users
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 from runner_app.web.formtools import attach_errors
-from runner_app.web.settings.forms import ProfileForm, RevokeForm, TokenForm
+from runner_app.web.settings.forms import ActionForm, ProfileForm, RevokeForm, TokenForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 
 
 def _render(
-    profile: ProfileForm | None = None, token_form: TokenForm | None = None, new_secret: str | None = None
+    profile: ProfileForm | None = None,
+    token_form: TokenForm | None = None,
+    new_secret: str | None = None,
+    calendar_url: str | None = None,
 ) -> str:
     profile = profile or ProfileForm(obj=current_user)
     profile.timezone.choices = [(z, z) for z in users.timezone_names()]
@@ -27,6 +31,9 @@ def _render(
         revoke_form=RevokeForm(),
         tokens=users.tokens_of(current_user),
         new_secret=new_secret,
+        action_form=ActionForm(),
+        calendar_feed=calendar.feed_of(current_user.id),
+        calendar_url=calendar_url,
     )
 
 
@@ -77,4 +84,23 @@ def revoke_token(token_id: int) -> Response:
     except NotFound:
         abort(404)
     flash("Token revoked.", "info")
+    return redirect(url_for("settings.index"))
+
+
+@bp.post("/calendar")
+@login_required
+def make_calendar() -> str | Response:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    new = calendar.make_feed(current_user.id)
+    return _render(calendar_url=url_for("plan.calendar_feed", secret=new.secret, _external=True))
+
+
+@bp.post("/calendar/stop")
+@login_required
+def stop_calendar() -> Response:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    calendar.stop_feed(current_user.id)
+    flash("The calendar link no longer works.", "success")
     return redirect(url_for("settings.index"))

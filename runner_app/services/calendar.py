@@ -1,0 +1,120 @@
+"""The plan as an iCalendar feed, for the runner's calendar app, at a secret URL.
+
+Calendar apps subscribe to a URL and send no headers, so the URL is the credential: a random secret of which
+only a SHA-256 is stored, one per runner, replaced when the runner makes a new link, gone when they stop it.
+The feed lists the sessions as planned (and as the runner edited them); what the coach asks on the day is on
+Today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from icalendar import Calendar, Event
+from sqlalchemy import delete, select
+
+from runner_app.coach.text import KM_PER_MILE
+from runner_app.extensions import db
+from runner_app.models import CalendarFeed, Plan, PlannedSessionRow, User
+from runner_app.models.types import utcnow
+
+SECRET_PREFIX = "cal_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
+PAST_DAYS = 28  # the last four weeks stay in the calendar, planned beside what was done
+ON_THE_DAY = "What the coach asks on the day is on Today."
+_TITLES = {
+    "easy": "Easy run",
+    "recovery": "Recovery run",
+    "long": "Long run",
+    "tempo": "Tempo run",
+    "intervals": "Intervals",
+    "hills": "Hill session",
+    "race": "Race",
+}
+
+
+@dataclass(frozen=True)
+class NewFeed:
+    feed: CalendarFeed
+    secret: str  # shown once
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def feed_of(user_id: int) -> CalendarFeed | None:
+    feed: CalendarFeed | None = db.session.get(CalendarFeed, user_id)
+    return feed
+
+
+def make_feed(user_id: int) -> NewFeed:
+    """A new secret link; the old one, if any, stops working."""
+    db.session.execute(delete(CalendarFeed).where(CalendarFeed.user_id == user_id))
+    secret = SECRET_PREFIX + secrets.token_urlsafe(32)
+    feed = CalendarFeed(user_id=user_id, token_hash=_digest(secret), prefix=secret[:12], created_at=utcnow())
+    db.session.add(feed)
+    db.session.commit()
+    return NewFeed(feed, secret)
+
+
+def stop_feed(user_id: int) -> None:
+    db.session.execute(delete(CalendarFeed).where(CalendarFeed.user_id == user_id))
+    db.session.commit()
+
+
+def owner_of(secret: str) -> User | None:
+    stmt = select(User).join(CalendarFeed, CalendarFeed.user_id == User.id).where(
+        CalendarFeed.token_hash == _digest(secret)
+    )
+    user: User | None = db.session.scalar(stmt)
+    return user
+
+
+def _distance(metres: float, units: str) -> str:
+    if units == "mi":
+        return f"{metres / 1000 / KM_PER_MILE:.1f} mi"
+    return f"{metres / 1000:.1f} km"
+
+
+def _summary(row: PlannedSessionRow, plan: Plan, units: str) -> str:
+    title = _TITLES.get(row.kind, row.kind.capitalize())
+    if row.kind == "race" and plan.race_name:
+        title = f"Race: {plan.race_name}"
+    amount = _distance(row.distance_m, units) if row.distance_m else f"{(row.duration_s or 0) // 60} min"
+    return f"{title} {amount}"
+
+
+def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
+    """The runner's sessions from four weeks ago to the race, one all-day event each. With no plan, an empty
+    calendar, so a subscription made early keeps working once a plan is made."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Runner//Training plan//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Training plan")
+    plan: Plan | None = db.session.scalar(select(Plan).where(Plan.user_id == user.id))
+    if plan is None:
+        return bytes(calendar.to_ical())
+    if plan.race_name:
+        calendar["x-wr-calname"] = f"Training plan: {plan.race_name}"
+    stamp = now or plan.updated_at
+    rows = db.session.scalars(
+        select(PlannedSessionRow)
+        .where(PlannedSessionRow.user_id == user.id)
+        .where(PlannedSessionRow.date >= today - timedelta(days=PAST_DAYS))
+        .order_by(PlannedSessionRow.date)
+    )
+    for row in rows:
+        event = Event()
+        event.add("uid", f"{row.id}@runner")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", row.date)
+        event.add("dtend", row.date + timedelta(days=1))
+        event.add("summary", _summary(row, plan, user.units))
+        notes = row.notes.strip()
+        event.add("description", (f"{notes}\n\n" if notes else "") + ON_THE_DAY)
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
