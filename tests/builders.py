@@ -110,4 +110,14 @@ def cross_body(**overrides: Any) -> dict[str, Any]:
     return {"date": days_ago(1), "kind": "cycling", "duration_s": 2400, "rpe": 4, **overrides}
 
 
-BODIES = {"runs": run_body, "pain": pain_body, "strength": strength_body, "cross-training": cross_body}
+def shoe_body(**overrides: Any) -> dict[str, Any]:
+    return {"date": days_ago(30), "name": "Daily trainers", "retire_at_m": 700_000.0, **overrides}
+
+
+BODIES = {
+    "runs": run_body,
+    "pain": pain_body,
+    "strength": strength_body,
+    "cross-training": cross_body,
+    "shoes": shoe_body,
+}

@@ -25,9 +25,11 @@ def upgrade():
         sa.Column('token_hash', sa.String(length=64), nullable=False),
         sa.Column('prefix', sa.String(length=12), nullable=False),
         sa.Column('created_at', runner_app.models.types.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
-        sa.PrimaryKeyConstraint('user_id'),
-        sa.UniqueConstraint('token_hash'),
+        sa.ForeignKeyConstraint(
+            ['user_id'], ['users.id'], name=op.f('fk_calendar_feeds_user_id_users'), ondelete='CASCADE'
+        ),
+        sa.PrimaryKeyConstraint('user_id', name=op.f('pk_calendar_feeds')),
+        sa.UniqueConstraint('token_hash', name=op.f('uq_calendar_feeds_token_hash')),
     )
 
 

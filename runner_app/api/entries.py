@@ -11,10 +11,11 @@ from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
 from runner_app.api.http import entry_response, if_match_version, json_body, query_params
 from runner_app.services import entries, run_import
+from runner_app.services.entry_kinds import KIND_CONVERTER
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 
-KIND = "<any(runs, pain, strength, 'cross-training', clearances):kind>"
+KIND = KIND_CONVERTER
 
 
 def no_content() -> Response:

@@ -14,9 +14,10 @@ from runner_app.api.entries import apply_op
 from runner_app.api.errors import validation_problem
 from runner_app.api.http import json_body
 from runner_app.services import entries
+from runner_app.services.entry_kinds import KINDS
 
 MAX_OPS = 500
-OP_PATH = re.compile(r"^/(runs|pain|strength|cross-training|clearances)/([^/]+)$")
+OP_PATH = re.compile(rf"^/({'|'.join(map(re.escape, KINDS))})/([^/]+)$")
 
 
 def _op_result(user_id: int, op: Any) -> dict[str, Any]:
@@ -28,7 +29,7 @@ def _op_result(user_id: int, op: Any) -> dict[str, Any]:
         errors["method"] = ["must be PUT or DELETE"]
     match = OP_PATH.match(op.get("path") or "") if isinstance(op.get("path"), str) else None
     if match is None:
-        errors["path"] = ["must look like /runs/<id>, /pain/<id>, /strength/<id> or /cross-training/<id>"]
+        errors["path"] = [f"must look like /<kind>/<id>, the kind one of {', '.join(KINDS)}"]
     if_match = op.get("if_match")
     if if_match is not None and not isinstance(if_match, str | int):
         errors["if_match"] = ["must be a version string"]

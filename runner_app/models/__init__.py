@@ -1,7 +1,15 @@
 """Typed SQLAlchemy 2.0 models, one module per aggregate."""
 
 from runner_app.models.coach import CoachDay, CoachEpoch
-from runner_app.models.entries import Clearance, CrossTraining, EntryMixin, PainEntry, Run, StrengthSession
+from runner_app.models.entries import (
+    Clearance,
+    CrossTraining,
+    EntryMixin,
+    PainEntry,
+    Run,
+    Shoe,
+    StrengthSession,
+)
 from runner_app.models.plan import CalendarFeed, Plan, PlannedSessionRow, TaskCheck
 from runner_app.models.user import ApiToken, User
 
@@ -17,6 +25,7 @@ __all__ = [
     "Plan",
     "PlannedSessionRow",
     "Run",
+    "Shoe",
     "StrengthSession",
     "TaskCheck",
     "User",

@@ -87,3 +87,14 @@ class Clearance(EntryMixin, db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "clearances"
 
     by: Mapped[str] = mapped_column(String(8))
+
+
+class Shoe(EntryMixin, db.Model):  # type: ignore[name-defined,misc]
+    """A pair of running shoes; a run names it by `shoe_id`. `date` is the day the pair was first run in."""
+
+    __tablename__ = "shoes"
+
+    name: Mapped[str] = mapped_column(String(80))
+    start_m: Mapped[float] = mapped_column(Float, default=0.0)  # run in them before they were added here
+    retire_at_m: Mapped[float] = mapped_column(Float, default=700_000.0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -31,13 +31,16 @@ SERVER_FIELDS = ("version", "created_at", "updated_at", "deleted")
 _batch_dates: ContextVar[list[date] | None] = ContextVar("batch_dates", default=None)
 
 
-def _written(user_id: int, dates: Sequence[date]) -> None:
-    """After a write: drop the coach's cache from its dates on and commit, or leave both to the batch."""
+def _written(user_id: int, kind: EntryKind, dates: Sequence[date]) -> None:
+    """After a write: drop the coach's cache from its dates on (for a kind the coach reads) and commit, or
+    leave both to the batch."""
     pending = _batch_dates.get()
     if pending is not None:
-        pending.extend(dates)
+        if kind.coached:
+            pending.extend(dates)
         return
-    coach_cache.invalidate_from(user_id, dates)
+    if kind.coached:
+        coach_cache.invalidate_from(user_id, dates)
     db.session.commit()
 
 
@@ -124,7 +127,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     row.update(created_at=now, updated_at=now)
     created = _insert_or_nothing(kind, row)
     if created is not None:
-        _written(user_id, [values["date"]])
+        _written(user_id, kind, [values["date"]])
         return WriteResult(201, created)
     # Stored already, perhaps by a racing retry whose commit this statement saw: a replay or an edit.
     existing = db.session.get(kind.model, (user_id, entry_id), populate_existing=True)
@@ -147,7 +150,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     if updated is None:
         # Someone else updated it between our read and our write; nothing was written.
         return WriteResult(412, db.session.get(kind.model, (user_id, entry_id), populate_existing=True))
-    _written(user_id, [old_date, values["date"]])
+    _written(user_id, kind, [old_date, values["date"]])
     return WriteResult(200, updated)
 
 
@@ -187,7 +190,7 @@ def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     entry.updated_at = coach_cache.stamp_write(user_id)
     entry.deleted = True
     entry.version += 1
-    _written(user_id, [entry.date])
+    _written(user_id, entry_kind(kind_name), [entry.date])
 
 
 @dataclass(frozen=True)

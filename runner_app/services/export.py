@@ -21,11 +21,11 @@ from runner_app.models import PlannedSessionRow, TaskCheck, User
 from runner_app.models.types import utcnow
 from runner_app.services import plans
 from runner_app.services.entries import entry_kind, entry_to_dict
-from runner_app.services.entry_kinds import LOGGED_KINDS
+from runner_app.services.entry_kinds import KINDS as ENTRY_KINDS
 
 FORMAT = "runner_app export"
 VERSION = 1
-KINDS = (*LOGGED_KINDS, "clearances")  # the URL names, as in /api/v1/<kind>/<id>
+KINDS = tuple(ENTRY_KINDS)  # the URL names, as in /api/v1/<kind>/<id>
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run as a formula
 
 

@@ -149,6 +149,13 @@ class ClearanceIn(EntryIn):
     by: ClinicianKind
 
 
+class ShoeIn(EntryIn):
+    name: Annotated[str, Strict(), Field(min_length=1, max_length=80)]
+    start_m: Annotated[float, Strict(), Field(ge=0, le=5_000_000, allow_inf_nan=False)] = 0.0
+    retire_at_m: Annotated[float, Strict(), Field(ge=50_000, le=5_000_000, allow_inf_nan=False)] = 700_000.0
+    retired: Bool = False
+
+
 class Invalid(Exception):
     """Bad input: `errors` maps each bad field (dotted path) to its messages."""
 

@@ -88,7 +88,7 @@ export function cap(text) {
 
 const FIELD_NAMES = {
   date: "Date", distance_m: "Distance", duration_s: "Time", rpe: "Effort", score: "Pain score",
-  location: "Where", side: "Side", context: "When", notes: "Notes", cadence_spm: "Cadence", sets: "Exercises",
+  location: "Where", side: "Side", context: "When", notes: "Notes", cadence_spm: "Cadence", shoe_id: "Shoes", sets: "Exercises",
   pain_max: "Worst pain", kind: "Kind", terrain: "Terrain", flags: "Flags", body: "Entry",
 };
 

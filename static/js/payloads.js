@@ -105,7 +105,7 @@ export function writesOf(kind, fields, { units = "km", measures = {} } = {}) {
     const writes = [{ id, kind, ifMatch: version, body: {
       ...common(f), kind: f.one("kind"), distance_m: metres(f.one("distance"), units), duration_s: durationS(f),
       rpe: int(f.one("rpe")), terrain: f.one("terrain") || "flat", cadence_spm: int(f.one("cadence_spm")),
-      planned_session_id: f.one("planned_session_id") || null,
+      shoe_id: f.one("shoe_id") || null, planned_session_id: f.one("planned_session_id") || null,
     } }];
     const score = int(f.one("pain_score"));
     if (score !== null) {

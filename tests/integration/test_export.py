@@ -8,7 +8,17 @@ from typing import Any
 
 from flask import Flask
 
-from tests.builders import Api, UserFactory, cross_body, days_ago, new_id, pain_body, run_body, strength_body
+from tests.builders import (
+    Api,
+    UserFactory,
+    cross_body,
+    days_ago,
+    new_id,
+    pain_body,
+    run_body,
+    shoe_body,
+    strength_body,
+)
 
 SERVER_ONLY = ("version", "created_at", "updated_at")
 
@@ -22,6 +32,7 @@ def log_a_bit_of_everything(api: Api) -> dict[str, tuple[str, dict[str, Any]]]:
         new_id(): ("strength", strength_body(sets=[{"exercise": "step_ups", "reps": 12, "load_kg": 7.5}])),
         new_id(): ("cross-training", cross_body(notes="=SUM(A1:A9) is not a formula here")),
         new_id(): ("clearances", {"date": days_ago(2), "by": "physio", "notes": "cleared to run"}),
+        new_id(): ("shoes", shoe_body(name="Trail shoes", start_m=120_000.0)),
     }
     for entry_id, (kind, body) in bodies.items():
         assert api.put(f"/api/v1/{kind}/{entry_id}", body).status_code == 201
@@ -106,11 +117,11 @@ def test_each_kind_is_a_csv_with_the_apis_names_and_units(api: Api) -> None:
 def test_the_export_needs_a_signed_in_runner_and_a_known_kind(client, api: Api) -> None:
     assert client.get("/api/v1/export").status_code == 401
     assert client.get("/api/v1/export/runs.csv").status_code == 401
-    assert api.get("/api/v1/export/shoes.csv").status_code == 404
+    assert api.get("/api/v1/export/socks.csv").status_code == 404
 
 
 def logged_kinds() -> tuple[str, ...]:
-    return ("runs", "pain", "strength", "cross-training", "clearances")
+    return ("runs", "pain", "strength", "cross-training", "clearances", "shoes")
 
 
 def read_csv(api: Api, kind: str) -> list[dict[str, str]]:

@@ -75,7 +75,8 @@ def test_the_settings_page_offers_every_export_and_the_signed_in_runner_can_down
     html = client.get("/settings/").get_data(as_text=True)
     links = re.findall(r'<a href="(/api/v1/export[^"]*)" download>', html)
     assert links == ["/api/v1/export"] + [
-        f"/api/v1/export/{kind}.csv" for kind in ("runs", "pain", "strength", "cross-training", "clearances")
+        f"/api/v1/export/{kind}.csv"
+        for kind in ("runs", "pain", "strength", "cross-training", "clearances", "shoes")
     ]
     document = client.get(links[0]).get_json()  # the session cookie is enough: a GET needs no CSRF token
     assert [(r["date"], r["distance_m"]) for r in document["runs"]] == [("2026-11-01", 8000.0)]

@@ -50,6 +50,7 @@ def run_payload(form: RunForm, units: str) -> dict[str, Any]:
         "rpe": _int_or_none(form.rpe.data),
         "terrain": form.terrain.data,
         "cadence_spm": form.cadence_spm.data,
+        "shoe_id": form.shoe_id.data or None,
         "planned_session_id": form.planned_session_id.data or None,
     }
 
@@ -129,6 +130,7 @@ def fill_run(form: RunForm, entry: Any, units: str, pain: Any | None) -> None:
     _fill_duration(form, entry.duration_s)
     form.rpe.data = None if entry.rpe is None else str(entry.rpe)
     form.cadence_spm.data = entry.cadence_spm
+    form.shoe_id.data = entry.shoe_id or ""
     form.planned_session_id.data = entry.planned_session_id or ""
     if pain is not None:
         form.pain_id.data, form.pain_version.data = str(pain.id), str(pain.version)

@@ -114,6 +114,7 @@ class RunForm(DurationMixin, EntryForm):
     )
     rpe = RadioField("Effort (RPE 0–10)", choices=SCALE, validators=[Optional()])
     terrain = SelectField("Terrain", choices=TERRAINS, default="flat")
+    shoe_id = SelectField("Shoes", choices=[("", "Not given")], default="", validate_choice=False)
     cadence_spm = IntegerField(
         "Cadence (steps/min)", validators=[Optional()], render_kw={"inputmode": "numeric"}
     )

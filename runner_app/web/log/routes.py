@@ -14,7 +14,7 @@ from werkzeug import Response
 
 from runner_app.extensions import db
 from runner_app.models import PainEntry
-from runner_app.services import entries, run_import
+from runner_app.services import entries, run_import, shoes
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 from runner_app.web.filters import distance, duration, user_today
@@ -105,6 +105,14 @@ def _linked_pain(run_id: Any) -> PainEntry | None:
     return db.session.scalars(stmt.order_by(PainEntry.created_at)).first()
 
 
+def _shoe_choices(chosen: str | None) -> list[tuple[str, str]]:
+    """The pairs in use, with what they have run; a retired pair only on a run that already names it."""
+    pairs = [m for m in shoes.mileage(current_user.id) if not m.shoe.retired or str(m.shoe.id) == chosen]
+    return [("", "Not given")] + [
+        (str(m.shoe.id), f"{m.shoe.name} ({distance(m.distance_m, _units(), 1)})") for m in pairs
+    ]
+
+
 def _saved(kind: str, status: int) -> Response:
     label = entries.entry_kind(kind).label
     flash(f"{label.capitalize()} saved." if status == 201 else f"{label.capitalize()} updated.", "success")
@@ -132,6 +140,8 @@ def run(entry_id: str | None) -> str | Response:
             _usual_spot(form.pain_location, form.pain_side)
             form.kind.data = request.args.get("kind", "easy")
             form.planned_session_id.data = request.args.get("planned_session_id", "")
+            form.shoe_id.data = shoes.last_used(current_user.id) or ""
+    form.shoe_id.choices = _shoe_choices(form.shoe_id.data)
     if entry_id:
         _owned_or_404("runs", entry_id)
         form.id.data = entry_id

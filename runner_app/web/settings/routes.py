@@ -3,15 +3,19 @@ and the export."""
 
 from __future__ import annotations
 
+import uuid
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug import Response
 
-from runner_app.services import calendar, users
+from runner_app.coach.text import KM_PER_MILE
+from runner_app.services import calendar, entries, shoes, users
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
+from runner_app.web.filters import user_today
 from runner_app.web.formtools import attach_errors
-from runner_app.web.settings.forms import ActionForm, ProfileForm, RevokeForm, TokenForm
+from runner_app.web.settings.forms import ActionForm, ProfileForm, RevokeForm, ShoeForm, TokenForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 
@@ -104,3 +108,51 @@ def stop_calendar() -> Response:
     calendar.stop_feed(current_user.id)
     flash("The calendar link no longer works.", "success")
     return redirect(url_for("settings.index"))
+
+
+SHOE_ALIASES = {"start_m": "start", "retire_at_m": "retire_at"}
+NEW_PAIR_M = 700_000.0  # a common rule of thumb; the runner sets their own
+
+
+@bp.route("/shoes", methods=["GET", "POST"])
+@login_required
+def shoes_page() -> str | Response:
+    """The runner's pairs with what each has run, and a form to add one."""
+    units = current_user.units or "km"
+    per = KM_PER_MILE * 1000 if units == "mi" else 1000.0
+    form = ShoeForm()
+    if not form.is_submitted():
+        form.date.data = user_today()
+        form.retire_at.data = round(NEW_PAIR_M / per)
+        form.id.data = str(uuid.uuid4())
+    if form.validate_on_submit():
+        payload = {
+            "date": form.date.data.isoformat(),  # type: ignore[union-attr]
+            "name": (form.name.data or "").strip(),
+            "start_m": round(float(form.start.data or 0) * per, 1),
+            "retire_at_m": round(float(form.retire_at.data or 0) * per, 1),
+        }
+        try:
+            result = entries.put_entry(current_user.id, "shoes", form.id.data or "", payload, None)
+        except Invalid as exc:
+            attach_errors(form, exc.errors, SHOE_ALIASES)
+        else:
+            if result.status == 412:
+                form.form_errors.append("This pair was added already; it is in the list above.")
+            else:
+                flash(f"{payload['name']} added.", "success")
+                return redirect(url_for("settings.shoes_page"))
+    pairs = shoes.mileage(current_user.id)
+    return render_template("settings/shoes.html", form=form, pairs=pairs, action_form=ActionForm(), per=per)
+
+
+@bp.post("/shoes/<shoe_id>/<any(retire, restore):action>")
+@login_required
+def retire_shoe(shoe_id: str, action: str) -> Response:
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        shoes.set_retired(current_user.id, shoe_id, action == "retire")
+    except NotFound:
+        abort(404)
+    return redirect(url_for("settings.shoes_page"))

@@ -12,7 +12,7 @@ from werkzeug import Response
 
 from runner_app.api.coach import TASK_KEYS
 from runner_app.coach.model import Alert, Assessment
-from runner_app.services import history, plans, today
+from runner_app.services import history, plans, shoes, today
 from runner_app.services.errors import NotFound
 from runner_app.web.filters import user_today
 from runner_app.web.history.routes import edit_url
@@ -82,6 +82,7 @@ def index() -> str:
         headline=headline(view.assessment, view.run_alerts, has_plan=view.prompt is None),
         task_links=links,
         check_form=FlaskForm(),
+        worn=[m for m in shoes.mileage(current_user.id, include_retired=False) if m.due],
     )
 
 
