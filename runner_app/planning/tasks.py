@@ -21,7 +21,8 @@ from runner_app.planning.settings import PlanningSettings
 
 TaskKind = Literal["checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin"]
 STRENGTH_MINUTES = (20, 30)
-_TITLES = {
+RUN_TITLES = {  # a session's kind as a runner names it
+
     "easy": "Easy run",
     "recovery": "Easy run",
     "long": "Long run",
@@ -109,7 +110,7 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
     original = adjusted.original
     minutes = round((adjusted.duration_s or 0) / 60)
     amount = km(adjusted.distance_m) if adjusted.distance_m else f"{minutes} min"
-    title = _TITLES.get(adjusted.kind, "Run")
+    title = RUN_TITLES.get(adjusted.kind, "Run")
     if adjusted.content and "walk" in adjusted.content:
         title = "Walk-run"
     parts = [part for part in (adjusted.content, original.notes if not adjusted.changed else None) if part]

@@ -20,19 +20,11 @@ from runner_app.coach.text import KM_PER_MILE
 from runner_app.extensions import db
 from runner_app.models import CalendarFeed, Plan, PlannedSessionRow, User
 from runner_app.models.types import utcnow
+from runner_app.planning.tasks import RUN_TITLES
 
 SECRET_PREFIX = "cal_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
 PAST_DAYS = 28  # the last four weeks stay in the calendar, planned beside what was done
 ON_THE_DAY = "What the coach asks on the day is on Today."
-_TITLES = {
-    "easy": "Easy run",
-    "recovery": "Recovery run",
-    "long": "Long run",
-    "tempo": "Tempo run",
-    "intervals": "Intervals",
-    "hills": "Hill session",
-    "race": "Race",
-}
 
 
 @dataclass(frozen=True)
@@ -80,7 +72,7 @@ def _distance(metres: float, units: str) -> str:
 
 
 def _summary(row: PlannedSessionRow, plan: Plan, units: str) -> str:
-    title = _TITLES.get(row.kind, row.kind.capitalize())
+    title = RUN_TITLES.get(row.kind, row.kind.capitalize())
     if row.kind == "race" and plan.race_name:
         title = f"Race: {plan.race_name}"
     amount = _distance(row.distance_m, units) if row.distance_m else f"{(row.duration_s or 0) // 60} min"

@@ -165,14 +165,19 @@ def test_a_run_logged_as_another_kind_than_planned_says_which_on_the_plan(app: F
     assert re.search(r"✓ ran easy \d", html)
 
 
-def test_a_race_refused_under_s2_can_be_generated_anyway_once_the_runner_says_so(client, runner) -> None:
-    fields = {
+def marathon_in_four_weeks(weekly: str, days_per_week: str) -> dict[str, str]:
+    """The generate form for a marathon four weeks away: from a low volume, rule S2 refuses it."""
+    return {
         "race_date": (TODAY + timedelta(days=28)).isoformat(),
         "race_distance": "42195",
-        "weekly": "12",
-        "days_per_week": "3",
+        "weekly": weekly,
+        "days_per_week": days_per_week,
         "long_run_day": "6",
     }
+
+
+def test_a_race_refused_under_s2_can_be_generated_anyway_once_the_runner_says_so(client, runner) -> None:
+    fields = marathon_in_four_weeks(weekly="12", days_per_week="3")
     page = client.get("/plan/generate")
     assert "Make the plan anyway" not in page.get_data(as_text=True), "offered only after a refusal"
     token = csrf_from(page)
@@ -190,13 +195,7 @@ def test_a_runner_in_miles_reads_the_refusal_and_the_warning_in_miles(app: Flask
     with app.app_context():
         db.session.get(User, runner.id).units = "mi"
         db.session.commit()
-    fields = {
-        "race_date": (TODAY + timedelta(days=28)).isoformat(),
-        "race_distance": "42195",
-        "weekly": "15",
-        "days_per_week": "4",
-        "long_run_day": "6",
-    }
+    fields = marathon_in_four_weeks(weekly="15", days_per_week="4")
     token = csrf_from(client.get("/plan/generate"))
     html = client.post("/plan/generate", data={"csrf_token": token, **fields}).get_data(as_text=True)
     [refusal] = re.findall(r"[^<>]*longest run[^<>]*rule S2[^<>]*", html)
