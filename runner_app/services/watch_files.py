@@ -17,7 +17,9 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 from garmin_fit_sdk import Decoder, Stream
 
-RUNNING = {"running", "run", "other", "generic", "trail_running", "treadmill_running"}
+# A sport the file names is taken at its word only when it is clearly not running; anything else (running,
+# "generic", a number some apps write) is read as the run the runner says it is.
+OTHER_SPORTS = ("cycl", "bik", "ride", "swim", "walk", "hik", "rowing", "ski", "paddl", "kayak", "elliptical")
 _TCX = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
 
 
@@ -53,7 +55,7 @@ def read_activity(data: bytes) -> Activity:
 def _checked(
     fmt: str, sport: str | None, start: datetime | None, distance: float, duration: float
 ) -> Activity:
-    if sport and sport.lower() not in RUNNING:
+    if sport and any(word in sport.lower() for word in OTHER_SPORTS):
         raise UnreadableFile(f"is a {sport.lower()} activity, not a run: log it as cross-training")
     if not (math.isfinite(distance) and math.isfinite(duration)):
         raise UnreadableFile("has a time or distance that is not a number")

@@ -23,6 +23,11 @@ def test_a_gpx_track_with_a_stop_counts_the_moving_time_only() -> None:
     assert activity.distance_m == pytest.approx(6000, rel=0.005)
 
 
+@pytest.mark.parametrize("said", ["running", "Running", "generic", "9", "Other"])
+def test_a_file_that_names_running_or_no_clear_sport_is_read_as_a_run(said: str) -> None:
+    assert read_activity(gpx_file(km=1.0, track_type=said)).format == "gpx"
+
+
 def test_tcx_laps_add_up() -> None:
     activity = read_activity(tcx_file([(1500, 5000.0), (1510.6, 5020.0)]))
     assert (activity.format, activity.start, activity.distance_m, activity.duration_s) == (
@@ -49,6 +54,7 @@ def test_a_fit_session_gives_its_totals() -> None:
         (tcx_file([(3600, 30_000.0)], sport="Biking"), "is a biking activity, not a run"),
         (fit_file(3600, 30_000.0, sport=Sport.CYCLING), "is a cycling activity, not a run"),
         (gpx_file(track_type="cycling"), "is a cycling activity, not a run"),
+        (gpx_file(track_type="Hiking"), "is a hiking activity, not a run"),
         (tcx_file([(0, 0.0)]), "has no times"),
         (tcx_file([(1800, 0.0)]), "has no distance"),
         (tcx_file([(1800, 5000.0)]).replace(b">1800<", b">nan<"), "not a number"),
