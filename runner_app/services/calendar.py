@@ -72,11 +72,12 @@ def _distance(metres: float, units: str) -> str:
 
 
 def _summary(row: PlannedSessionRow, plan: Plan, units: str) -> str:
-    title = RUN_TITLES.get(row.kind, row.kind.capitalize())
+    title = RUN_TITLES.get(row.kind, row.kind.replace("_", "-").capitalize())  # "Cross-training"
     if row.kind == "race" and plan.race_name:
         title = f"Race: {plan.race_name}"
-    amount = _distance(row.distance_m, units) if row.distance_m else f"{(row.duration_s or 0) // 60} min"
-    return f"{title} {amount}"
+    if row.distance_m:
+        return f"{title} {_distance(row.distance_m, units)}"
+    return f"{title} {row.duration_s // 60} min" if row.duration_s else title
 
 
 def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
@@ -95,7 +96,7 @@ def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
     rows = db.session.scalars(
         select(PlannedSessionRow)
         .where(PlannedSessionRow.user_id == user.id)
-        .where(PlannedSessionRow.date >= today - timedelta(days=PAST_DAYS))
+        .where(PlannedSessionRow.date >= today - timedelta(days=PAST_DAYS), PlannedSessionRow.kind != "rest")
         .order_by(PlannedSessionRow.date)
     )
     for row in rows:

@@ -106,3 +106,23 @@ def test_a_link_shows_its_own_runners_plan_only_and_an_empty_calendar_before_a_p
     summaries = [str(e["summary"]) for e in events(app.test_client(), path)]
     assert "Race: My Marathon 42.2 km" in summaries and not any("Their" in s for s in summaries)
     assert app.test_client().get("/plan/calendar/cal_guessed.ics").status_code == 404
+
+
+def test_an_imported_plan_shows_its_runs_and_cross_training_and_leaves_rest_days_out(
+    app: Flask, client, users: UserFactory
+) -> None:
+    runner = users.create()
+    days = [TODAY + timedelta(days=n) for n in range(4)]
+    csv = "date,kind,distance_km,notes\n" + "".join(
+        f"{day.isoformat()},{kind},{km},{note}\n"
+        for day, kind, km, note in zip(
+            days, ("easy", "rest", "cross_training", "race"), ("8", "0", "0", "10"), ("", "", "bike", "10K"),
+            strict=True,
+        )
+    )
+    with app.app_context():
+        plans.import_csv(runner.id, csv, race_name="Park 10K")
+        db.session.commit()
+    sign_in(client, runner.email, TEST_PASSWORD)
+    summaries = [str(e["summary"]) for e in events(app.test_client(), make_link(client))]
+    assert summaries == ["Easy run 8.0 km", "Cross-training", "Race: Park 10K 10.0 km"]
