@@ -103,8 +103,8 @@ def test_the_pages_add_a_pair_in_miles_offer_it_on_the_run_form_and_warn_on_toda
         kept = {run.shoe_id for run in db.session.scalars(select(Run))}
     assert kept == {pair_id}, "the runs keep their pair"
     token = csrf_from(client.get("/settings/shoes"))
-    unknown = client.post(f"/settings/shoes/{uuid.uuid4()}/retire", data={"csrf_token": token})
-    assert unknown.status_code == 404
+    for unknown in (str(uuid.uuid4()), "not-an-id"):
+        assert client.post(f"/settings/shoes/{unknown}/retire", data={"csrf_token": token}).status_code == 404
 
 
 def log_run(client, day: str, miles: str, shoe_id: str) -> None:

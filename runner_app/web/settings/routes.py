@@ -153,6 +153,6 @@ def retire_shoe(shoe_id: str, action: str) -> Response:
         abort(400)
     try:
         shoes.set_retired(current_user.id, shoe_id, action == "retire")
-    except NotFound:
+    except (NotFound, Invalid):  # not the runner's, or not an id at all
         abort(404)
     return redirect(url_for("settings.shoes_page"))
