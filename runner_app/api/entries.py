@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
 from runner_app.api.http import entry_response, if_match_version, json_body, query_params
+from runner_app.extensions import limiter
 from runner_app.services import entries, run_import
 from runner_app.services.entry_kinds import KIND_CONVERTER
 from runner_app.services.errors import NotFound
@@ -51,6 +52,7 @@ def put_entry(kind: str, entry_id: str) -> Response:
 
 
 @bp.post("/v1/runs/import")
+@limiter.limit(run_import.RATE_LIMIT)
 @login_required
 def import_run() -> Response:
     """A run from a watch's file (GPX, TCX or FIT) sent as the body; `kind` and `terrain` as query parameters

@@ -83,3 +83,8 @@ def test_bad_files_and_bad_choices_are_named(api: Api) -> None:
 def test_an_import_needs_a_signed_in_runner(client) -> None:
     response = client.post("/api/v1/runs/import", data=gpx_file())
     assert response.status_code == 401, response.get_json()
+
+
+def test_imports_are_rate_limited(api: Api) -> None:
+    statuses = [post_file(api, b"not a watch file")[0] for _ in range(31)]
+    assert statuses == [422] * 30 + [429]

@@ -12,7 +12,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from werkzeug import Response
 
-from runner_app.extensions import db
+from runner_app.extensions import db, limiter
 from runner_app.models import PainEntry
 from runner_app.services import entries, run_import, shoes
 from runner_app.services.errors import NotFound
@@ -169,6 +169,7 @@ def run(entry_id: str | None) -> str | Response:
 
 
 @bp.route("/import", methods=["GET", "POST"])
+@limiter.limit(run_import.RATE_LIMIT, methods=["POST"])
 @login_required
 def import_run() -> str | Response:
     """A run from a watch's file; then its own page, to add how it felt."""
