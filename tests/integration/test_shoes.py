@@ -110,3 +110,27 @@ def test_the_pages_add_a_pair_in_miles_offer_it_on_the_run_form_and_warn_on_toda
 def log_run(client, day: str, miles: str, shoe_id: str) -> None:
     fields = {"date": day, "kind": "easy", "distance": miles, "duration_min": "50", "shoe_id": shoe_id}
     assert form_post(client, "/log/run", fields).status_code == 302
+
+
+def test_editing_a_run_on_its_page_keeps_a_shoe_another_app_named(
+    app: Flask, client, users: UserFactory
+) -> None:
+    runner = users.create()
+    api = Api(app.test_client(), users.token(runner), runner)
+    run_id = new_id()
+    api.put(f"/api/v1/runs/{run_id}", run_body(shoe_id="garmin-shoe-17"))
+    sign_in(client, runner.email, TEST_PASSWORD)
+    page = client.get(f"/log/run/{run_id}").get_data(as_text=True)
+    assert '<option selected value="garmin-shoe-17">garmin-shoe-17</option>' in page
+    form_post(client, f"/log/run/{run_id}", {**edit_fields(page), "notes": "windy"})
+    stored = api.get(f"/api/v1/runs/{run_id}").get_json()
+    assert (stored["notes"], stored["shoe_id"], stored["version"]) == ("windy", "garmin-shoe-17", 2)
+
+
+def edit_fields(page: str) -> dict[str, str]:
+    """What the run page's form would send back unchanged."""
+    fields = dict(re.findall(r'<input[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page))
+    selected = r'<select[^>]* name="([a-z_]+)"[^>]*>.*?<option selected value="([^"]*)"'
+    fields.update(re.findall(selected, page, re.S))
+    fields.update(re.findall(r'<input checked[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page))
+    return fields

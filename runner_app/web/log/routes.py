@@ -108,9 +108,12 @@ def _linked_pain(run_id: Any) -> PainEntry | None:
 def _shoe_choices(chosen: str | None) -> list[tuple[str, str]]:
     """The pairs in use, with what they have run; a retired pair only on a run that already names it."""
     pairs = [m for m in shoes.mileage(current_user.id) if not m.shoe.retired or str(m.shoe.id) == chosen]
-    return [("", "Not given")] + [
+    choices = [("", "Not given")] + [
         (str(m.shoe.id), f"{m.shoe.name} ({distance(m.distance_m, _units(), 1)})") for m in pairs
     ]
+    if chosen and chosen not in {value for value, _ in choices}:
+        choices.append((chosen, chosen))  # a shoe named by another app: kept as it was written
+    return choices
 
 
 def _saved(kind: str, status: int) -> Response:
