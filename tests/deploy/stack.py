@@ -243,6 +243,7 @@ http {{
   }}
   server {{
     listen 127.0.0.1:{self.port};
+    client_max_body_size 16m;
     location / {{
       proxy_pass http://app;
       proxy_http_version 1.1;

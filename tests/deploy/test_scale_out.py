@@ -36,6 +36,21 @@ def test_a_run_written_through_one_instance_is_listed_by_the_other_at_once(pg_st
     assert fetched.json()["distance_m"] == body["distance_m"]
 
 
+def test_a_full_sync_batch_passes_the_load_balancer(pg_stack: Stack) -> None:
+    """The phone's largest batch (500 ops, notes of 2000 characters each sent as JSON escapes) is several MB:
+    nginx's limit must let it through to the app, whose own limit it fits."""
+    assert pg_stack.nginx is not None
+    runner = pg_stack.runner()
+    rng = random.Random(7)
+    ops = [
+        {"method": "PUT", "path": f"/runs/{new_id()}", "body": {**run_body(rng), "notes": "é" * 2000}}
+        for _ in range(500)
+    ]
+    reply = Http(pg_stack.nginx.url, runner.token).request("POST", "/api/v1/sync", {"ops": ops})
+    assert reply.status == 200, reply.status
+    assert [r["status"] for r in reply.json()["results"]] == [201] * 500
+
+
 def test_a_back_dated_pain_entry_written_through_one_instance_changes_today_on_the_other(
     pg_stack: Stack,
 ) -> None:
