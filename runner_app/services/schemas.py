@@ -184,6 +184,7 @@ _MESSAGES = {
     "int_from_float": "must be a whole number",
     "float_type": "must be a number",
     "float_parsing": "must be a number",
+    "finite_number": "must be a number",
     "bool_type": "must be true or false",
     "string_type": "must be text",
     "list_type": "must be a list",

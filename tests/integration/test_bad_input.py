@@ -83,6 +83,19 @@ def test_a_strength_set_needs_exactly_one_measure(api: Api) -> None:
     assert "sets.0" in errors
 
 
+def test_a_number_that_is_not_finite_is_refused_in_plain_words(api: Api) -> None:
+    # Python's JSON reader takes the non-standard Infinity and NaN: they must not reach the database.
+    for token in ("Infinity", "NaN"):
+        body = '{"date": "2026-11-01", "kind": "easy", "duration_s": 1800, "distance_m": ' + token + "}"
+        response = api.client.put(
+            f"/api/v1/runs/{new_id()}",
+            data=body,
+            headers={"Authorization": f"Bearer {api.token}", "Content-Type": "application/json"},
+        )
+        assert response.status_code == 422
+        assert response.get_json()["errors"] == {"distance_m": ["must be a number"]}
+
+
 def test_a_malformed_uuid_is_a_422_naming_the_id(api: Api) -> None:
     response = api.put("/api/v1/runs/not-a-uuid", BODIES["runs"]())
     assert response.status_code == 422

@@ -134,3 +134,12 @@ def edit_fields(page: str) -> dict[str, str]:
     fields.update(re.findall(selected, page, re.S))
     fields.update(re.findall(r'<input checked[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page))
     return fields
+
+
+def test_an_error_on_the_forms_hidden_id_is_said_where_the_runner_sees_it(client, users: UserFactory) -> None:
+    runner = users.create()
+    sign_in(client, runner.email, TEST_PASSWORD)
+    token = csrf_from(client.get("/settings/shoes"))
+    fields = {"csrf_token": token, "id": "not-an-id", "name": "Pair", "date": days_ago(1), "retire_at": "700"}
+    html = client.post("/settings/shoes", data=fields).get_data(as_text=True)
+    assert "id: must be a UUID" in html
