@@ -2,8 +2,8 @@
 
 Calendar apps subscribe to a URL and send no headers, so the URL is the credential: a random secret of which
 only a SHA-256 is stored, one per runner, replaced when the runner makes a new link, gone when they stop it.
-The feed lists the sessions as planned (and as the runner edited them); what the coach asks on the day is on
-Today.
+The feed lists the sessions as planned (and as the runner edited them), except this week and next, where a
+session the coach bends is shown as the plan page shows it: bent, with the reason and the original.
 """
 
 from __future__ import annotations
@@ -16,14 +16,16 @@ from datetime import date, datetime, timedelta
 from icalendar import Calendar, Event
 from sqlalchemy import delete, select
 
-from runner_app.coach.text import KM_PER_MILE
+from runner_app.coach.text import KM_PER_MILE, in_units
 from runner_app.extensions import db
 from runner_app.models import CalendarFeed, Plan, PlannedSessionRow, User
 from runner_app.models.types import utcnow
 from runner_app.planning.tasks import RUN_TITLES
+from runner_app.services import plan_view
 
 SECRET_PREFIX = "cal_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
 PAST_DAYS = 28  # the last four weeks stay in the calendar, planned beside what was done
+BENT_WEEKS = 2  # this week and next: further ahead, the coach's steps will have moved on
 ON_THE_DAY = "What the coach asks on the day is on Today."
 
 
@@ -71,13 +73,13 @@ def _distance(metres: float, units: str) -> str:
     return f"{metres / 1000:.1f} km"
 
 
-def _summary(row: PlannedSessionRow, plan: Plan, units: str) -> str:
-    title = RUN_TITLES.get(row.kind, row.kind.replace("_", "-").capitalize())  # "Cross-training"
-    if row.kind == "race" and plan.race_name:
+def _summary(kind: str, distance_m: float | None, duration_s: int | None, plan: Plan, units: str) -> str:
+    title = RUN_TITLES.get(kind, kind.replace("_", "-").capitalize())  # "Cross-training"
+    if kind == "race" and plan.race_name:
         title = f"Race: {plan.race_name}"
-    if row.distance_m:
-        return f"{title} {_distance(row.distance_m, units)}"
-    return f"{title} {row.duration_s // 60} min" if row.duration_s else title
+    if distance_m:
+        return f"{title} {_distance(distance_m, units)}"
+    return f"{title} {duration_s // 60} min" if duration_s else title
 
 
 def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
@@ -92,7 +94,13 @@ def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
         return bytes(calendar.to_ical())
     if plan.race_name:
         calendar["x-wr-calname"] = f"Training plan: {plan.race_name}"
-    stamp = now or plan.updated_at
+    stamp = now or utcnow()  # the feed is made on each request: the coach's bends change from day to day
+    bent = {
+        day.date: day.adjusted
+        for week in plan_view.weeks(user.id, today, today, BENT_WEEKS)
+        for day in week.days
+        if day.adjusted is not None
+    }
     rows = db.session.scalars(
         select(PlannedSessionRow)
         .where(PlannedSessionRow.user_id == user.id)
@@ -105,9 +113,19 @@ def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", row.date)
         event.add("dtend", row.date + timedelta(days=1))
-        event.add("summary", _summary(row, plan, user.units))
+        planned = _summary(row.kind, row.distance_m, row.duration_s, plan, user.units)
         notes = row.notes.strip()
-        event.add("description", (f"{notes}\n\n" if notes else "") + ON_THE_DAY)
+        said = [notes] if notes else []
+        adjusted = bent.get(row.date)
+        if adjusted is None:
+            event.add("summary", planned)
+        else:
+            event.add(
+                "summary",
+                _summary(adjusted.kind, adjusted.distance_m, adjusted.duration_s, plan, user.units),
+            )
+            said = [in_units(adjusted.reason, user.units), f"As planned: {planned}.", *said]
+        event.add("description", "\n\n".join([*said, ON_THE_DAY]))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return bytes(calendar.to_ical())

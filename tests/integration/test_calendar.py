@@ -12,8 +12,8 @@ from icalendar import Calendar
 
 from runner_app.extensions import db
 from runner_app.models import PlannedSessionRow, User
-from runner_app.services import plans
-from tests.builders import UserFactory
+from runner_app.services import entries, plans
+from tests.builders import UserFactory, new_id
 from tests.conftest import TEST_PASSWORD
 from tests.web.helpers import csrf_from, sign_in
 
@@ -126,3 +126,30 @@ def test_an_imported_plan_shows_its_runs_and_cross_training_and_leaves_rest_days
     sign_in(client, runner.email, TEST_PASSWORD)
     summaries = [str(e["summary"]) for e in events(app.test_client(), make_link(client))]
     assert summaries == ["Easy run 8.0 km", "Cross-training", "Race: Park 10K 10.0 km"]
+
+
+def test_a_session_the_coach_bends_this_week_reads_as_the_plan_page_shows_it(
+    app: Flask, client, users: UserFactory
+) -> None:
+    runner = users.create()
+    body = {
+        "race_name": "",
+        "race_date": (MONDAY + timedelta(weeks=10, days=6)).isoformat(),
+        "start_date": (MONDAY - timedelta(weeks=1)).isoformat(),
+        "template": ["easy"] * 7,
+        "weekly_targets_m": [56_000],
+        "long_run_day": 6,
+    }
+    pain = {"date": TODAY.isoformat(), "context": "morning", "location": "knee_front", "side": "left"}
+    pain["score"] = 7
+    with app.app_context():
+        plans.build_plan(runner.id, body)
+        entries.put_entry(runner.id, "pain", new_id(), pain, None)  # rule D3: red, no running for 72 h
+    sign_in(client, runner.email, TEST_PASSWORD)
+    found = {e.decoded("dtstart"): e for e in events(app.test_client(), make_link(client))}
+    today = found[TODAY]
+    assert str(today["summary"]).startswith("Cross-training"), today["summary"]
+    said = str(today["description"])
+    assert "As planned: Easy run 8.0 km." in said and "D3" in said
+    far = found[MONDAY + timedelta(weeks=5)]
+    assert str(far["summary"]) == "Easy run 8.0 km", "beyond next week, the plan as written"
