@@ -49,6 +49,8 @@ RPE = {"easy": 3, "recovery": 2, "long": 5, "tempo": 7}
 CLINICIAN_ALERTS = ("see_clinician", "see_clinician_firm")
 VISIT_AFTER_DAYS = 3  # a physio appointment a few days after the coach asks for one
 PHYSIO_NOTE = "Patellofemoral pain, nothing structural. Keep up the hip and quad work; build back stepwise."
+# Two pairs of shoes (fixed ids, so the demo's other ids stay as they were): racing flats for the tempo runs.
+DAILY_PAIR, RACE_PAIR = "5b0c3c1e-0d7e-4b8e-9a51-3d2f0c6a1b01", "5b0c3c1e-0d7e-4b8e-9a51-3d2f0c6a1b02"
 
 
 def demo_user() -> User | None:
@@ -66,6 +68,11 @@ def seed(password: str, on: date | None = None) -> User:
     end = on or today.local_today(user.timezone or "UTC")
     start = monday_of(end) - timedelta(weeks=WEEKS - 1)
     plans.build_plan(user.id, _plan(start))
+    bought = (start - timedelta(weeks=8)).isoformat()
+    pairs = ((DAILY_PAIR, "Daily trainers", 150_000.0), (RACE_PAIR, "Racing flats", 0.0))
+    for pair_id, name, before_m in pairs:
+        pair = {"date": bought, "name": name, "start_m": before_m, "retire_at_m": 700_000.0}
+        entries.put_entry(user.id, "shoes", pair_id, pair, None)
     runner = _Runner(user.id)
     day = start
     while day <= end:
@@ -140,6 +147,7 @@ class _Runner:
                 "rpe": min(RPE.get(kind, 5), int(_number(asked["max_rpe"], 10))),
                 "terrain": "flat" if asked["terrain"] == "flat" else "rolling",
                 "planned_session_id": str(asked["session_id"]),
+                "shoe_id": RACE_PAIR if kind == "tempo" else DAILY_PAIR,
                 "notes": "Then 6 × 60 m strides." if strides else "",
             },
         )

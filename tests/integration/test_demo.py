@@ -17,7 +17,7 @@ from runner_app.coach import engine
 from runner_app.coach.model import Assessment, DayLog
 from runner_app.extensions import db
 from runner_app.models import Clearance, PainEntry, PlannedSessionRow, Run
-from runner_app.services import coach, demo
+from runner_app.services import coach, demo, shoes
 from tests.web.helpers import sign_in
 
 PASSWORD = "demo password for tests"
@@ -45,6 +45,7 @@ class Story:
     clearances: list[date]
     today_html: str
     coach_html: str
+    shoes: dict[str, float]  # each pair's distance, by name
 
 
 def _mornings(logs: dict[date, DayLog], start: date, end: date) -> dict[date, Assessment]:
@@ -89,6 +90,7 @@ def story(app: Flask) -> Iterator[Story]:
         clearances = list(db.session.scalars(select(Clearance.date).where(Clearance.user_id == user_id)))
         planned_runs = {r.date: r.kind for r in planned.values() if r.kind not in ("rest", "cross_training")}
         timeline = coach.timeline(user_id, start, end)
+        pairs = {m.shoe.name: m.distance_m for m in shoes.mileage(user_id)}
         db.session.remove()
     client = app.test_client()
     sign_in(client, email, PASSWORD)
@@ -102,6 +104,7 @@ def story(app: Flask) -> Iterator[Story]:
         clearances,
         client.get("/today").get_data(as_text=True),
         client.get("/coach/").get_data(as_text=True),
+        pairs,
     )
 
 
@@ -191,3 +194,10 @@ def test_the_demo_lifts_at_most_twice_a_week_and_never_within_48_h_of_the_last_b
         monday = day - timedelta(days=day.weekday())
         by_week[monday] = by_week.get(monday, 0) + 1
     assert max(by_week.values()) <= 2
+
+
+def test_the_demo_runs_tempo_sessions_in_racing_flats_and_the_rest_in_its_daily_pair(story: Story) -> None:
+    tempo_m = sum(r.distance_m for r in story.runs if r.kind == "tempo")
+    other_m = sum(r.distance_m for r in story.runs if r.kind != "tempo")
+    assert tempo_m > 0 and other_m > 0
+    assert story.shoes == pytest.approx({"Racing flats": tempo_m, "Daily trainers": 150_000.0 + other_m})
