@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from flask import Flask
@@ -12,7 +13,7 @@ from sqlalchemy import select
 from runner_app.extensions import db
 from runner_app.models import PainEntry, Run, StrengthSession, User
 from tests.builders import days_ago
-from tests.watch_files import fit_file
+from tests.watch_files import START, fit_file, gpx_file, tcx_file
 from tests.web.helpers import csrf_from, form_post
 
 
@@ -307,3 +308,26 @@ def test_a_file_that_is_not_a_run_is_refused_beside_the_field(app: Flask, client
     missing = client.post("/log/import", data={"csrf_token": csrf_from(client.get("/log/import"))})
     assert "Choose a GPX, TCX or FIT file." in missing.get_data(as_text=True)
     assert rows(app, Run) == []
+
+
+def test_several_files_import_together_and_a_refused_one_is_named(app: Flask, client, runner) -> None:
+    token = csrf_from(client.get("/log/import"))
+    files = [
+        (io.BytesIO(fit_file(1800, 6000.0)), "sunday.fit"),
+        (io.BytesIO(tcx_file([(2400, 8000.0)], start=START + timedelta(days=1))), "monday.tcx"),
+        (io.BytesIO(b"<kml></kml>"), "route.kml"),
+    ]
+    fields = {"csrf_token": token, "kind": "easy", "terrain": "flat", "file": files}
+    html = client.post("/log/import", data=fields, content_type="multipart/form-data").get_data(as_text=True)
+    assert "route.kml: This file is not a GPX, TCX or FIT file." in html
+    assert "Run imported: 6.0 km in 30:00 on Sun 29 Nov." in html
+    assert "Run imported: 8.0 km in 40:00 on Mon 30 Nov." in html
+    assert sorted(r.distance_m for r in rows(app, Run)) == [6000.0, 8000.0]
+
+    again = [(io.BytesIO(fit_file(1800, 6000.0)), "sunday.fit"), (io.BytesIO(gpx_file(km=5.0)), "w.gpx")]
+    fields = {"csrf_token": token, "kind": "easy", "terrain": "flat", "file": again}
+    answer = client.post("/log/import", data=fields, content_type="multipart/form-data")
+    assert answer.status_code == 302 and answer.headers["Location"] == "/history/"
+    history = client.get("/history/").get_data(as_text=True)
+    assert "You imported this file before: 6.0 km" in history and "Run imported: 5.0" in history
+    assert len(rows(app, Run)) == 3

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileField, FileRequired
+from flask_wtf.file import FileRequired, MultipleFileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -173,6 +173,10 @@ class DeleteForm(FlaskForm):
 
 
 class ImportRunForm(FlaskForm):
-    file = FileField("The file from your watch", validators=[FileRequired("Choose a GPX, TCX or FIT file.")])
+    file = MultipleFileField(
+        "The files from your watch",
+        validators=[FileRequired("Choose a GPX, TCX or FIT file.")],
+        render_kw={"multiple": True},
+    )
     kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
     terrain = SelectField("Terrain", choices=TERRAINS, default="flat")

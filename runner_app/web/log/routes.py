@@ -175,30 +175,44 @@ def run(entry_id: str | None) -> str | Response:
 @limiter.limit(run_import.RATE_LIMIT, methods=["POST"])
 @login_required
 def import_run() -> str | Response:
-    """A run from a watch's file; then its own page, to add how it felt."""
+    """Runs from a watch's files. One file opens its run, to add how it felt; several go to History. A file
+    that is refused is named beside the field; the others are imported all the same."""
     form = ImportRunForm()
     if form.validate_on_submit():
-        try:
-            result = run_import.import_run(
-                current_user.id,
-                form.file.data.read(),
-                kind=form.kind.data,
-                terrain=form.terrain.data,
-                timezone=current_user.timezone or "UTC",
-            )
-        except Invalid as exc:
-            attach_errors(form, exc.errors)
-        else:
-            run = result.entry
+        uploads = [upload for upload in form.file.data if upload]
+        imported: list[Any] = []
+        refused: list[str] = []
+        for upload in uploads:
+            named = f"{upload.filename}: " if len(uploads) > 1 else ""
+            try:
+                result = run_import.import_run(
+                    current_user.id,
+                    upload.read(),
+                    kind=form.kind.data,
+                    terrain=form.terrain.data,
+                    timezone=current_user.timezone or "UTC",
+                )
+            except Invalid as exc:
+                refused += [f"{named}{message}" for messages in exc.errors.values() for message in messages]
+                continue
             if result.status == 412:
-                form.file.errors = ["You imported this file before and have edited that run since."]
+                refused.append(f"{named}You imported this file before and have edited that run since.")
             else:
-                what = f"{distance(run.distance_m)} in {duration(run.duration_s)} on {run.date:%a %-d %b}"
-                if result.status == 201:
-                    flash(f"Run imported: {what}. Add how it felt.", "success")
-                else:
-                    flash(f"You imported this file before: {what}.", "info")
-                return redirect(url_for("log.run", entry_id=str(run.id)))
+                imported.append(result)
+        one = len(imported) == 1 and not refused
+        for result in imported:
+            run = result.entry
+            what = f"{distance(run.distance_m)} in {duration(run.duration_s)} on {run.date:%a %-d %b}"
+            if result.status == 201:
+                flash(f"Run imported: {what}.{' Add how it felt.' if one else ''}", "success")
+            else:
+                flash(f"You imported this file before: {what}.", "info")
+        if refused:
+            form.file.errors = refused
+        elif one:
+            return redirect(url_for("log.run", entry_id=str(imported[0].entry.id)))
+        else:
+            return redirect(url_for("history.index"))
     return render_template("log/import.html", form=form)
 
 
