@@ -80,6 +80,30 @@ function wireSignOut() {
   });
 }
 
+// Forms that only the server can answer (an import, overriding a refused run) check for signal first: with
+// none, the runner reads why beside the button instead of the browser's offline page, and what they chose
+// stays on the form. The check is a real request, never navigator.onLine (offline.md).
+function wireNeedsSignal() {
+  for (const form of document.querySelectorAll("form.needs-signal")) {
+    form.addEventListener("submit", async (event) => {
+      if (form.dataset.signal === "checked") return;  // the submit after a successful check
+      event.preventDefault();
+      const said = form.querySelector(".no-signal") || form.appendChild(
+        h("p", { class: "no-signal error", role: "alert" }));
+      said.textContent = "";
+      try {
+        await fetch("/healthz", { cache: "no-store" });
+      } catch {
+        said.textContent = "No signal: this needs the server. Try again when you have signal.";
+        return;
+      }
+      form.dataset.signal = "checked";
+      form.submit();
+    });
+    addEventListener("pageshow", () => { delete form.dataset.signal; });  // back to this page: check again
+  }
+}
+
 // The signup form asks for the phone's time zone, so that "today" is the runner's day from the first one.
 function fillTimeZone() {
   const field = document.querySelector("form input[name=timezone][type=hidden]");
@@ -92,6 +116,7 @@ function fillTimeZone() {
 async function start() {
   showOfflineCopy();
   fillTimeZone();
+  wireNeedsSignal();
   registerWorker(app);
   if (!app.userId || !("indexedDB" in self)) return;  // signed out, or no storage: plain forms it is
   if (!app.offlineCopy) {
