@@ -7,7 +7,19 @@ from datetime import date
 
 from runner_app.coach.spikes import km
 
-__all__ = ["DASH", "KM_PER_MILE", "TIMES", "body_part", "day", "in_units", "km", "num", "pain", "pct"]
+__all__ = [
+    "DASH",
+    "KM_PER_MILE",
+    "TIMES",
+    "body_part",
+    "day",
+    "in_units",
+    "km",
+    "metres_per_unit",
+    "num",
+    "pain",
+    "pct",
+]
 
 TIMES = "\u00d7"  # multiplication sign
 DASH = "\u2013"  # en dash, for ranges
@@ -15,6 +27,11 @@ KM_PER_MILE = 1.609344
 
 # A distance as km() writes it: digits, one decimal, " km", standing alone ("16.0 km", "(10.0 km,").
 _KM_DISTANCE = re.compile(r"(?<![\w.])(\d+\.\d) km\b")
+
+
+def metres_per_unit(units: str | None) -> float:
+    """Metres in one of the runner's units: a mile for a runner in miles, else a kilometre."""
+    return KM_PER_MILE * 1000 if units == "mi" else 1000.0
 
 
 def num(value: float) -> str:

@@ -8,7 +8,6 @@ session the coach bends is shown as the plan page shows it: bent, with the reaso
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -16,12 +15,13 @@ from datetime import date, datetime, timedelta
 from icalendar import Calendar, Event
 from sqlalchemy import delete, select
 
-from runner_app.coach.text import KM_PER_MILE, in_units
+from runner_app.coach.text import in_units, km
 from runner_app.extensions import db
 from runner_app.models import CalendarFeed, Plan, PlannedSessionRow, User
 from runner_app.models.types import utcnow
 from runner_app.planning.tasks import RUN_TITLES
 from runner_app.services import plan_view
+from runner_app.services.users import secret_digest
 
 SECRET_PREFIX = "cal_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
 PAST_DAYS = 28  # the last four weeks stay in the calendar, planned beside what was done
@@ -35,10 +35,6 @@ class NewFeed:
     secret: str  # shown once
 
 
-def _digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
 def feed_of(user_id: int) -> CalendarFeed | None:
     feed: CalendarFeed | None = db.session.get(CalendarFeed, user_id)
     return feed
@@ -48,7 +44,8 @@ def make_feed(user_id: int) -> NewFeed:
     """A new secret link; the old one, if any, stops working."""
     db.session.execute(delete(CalendarFeed).where(CalendarFeed.user_id == user_id))
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
-    feed = CalendarFeed(user_id=user_id, token_hash=_digest(secret), prefix=secret[:12], created_at=utcnow())
+    digest = secret_digest(secret)
+    feed = CalendarFeed(user_id=user_id, token_hash=digest, prefix=secret[:12], created_at=utcnow())
     db.session.add(feed)
     db.session.commit()
     return NewFeed(feed, secret)
@@ -61,16 +58,10 @@ def stop_feed(user_id: int) -> None:
 
 def owner_of(secret: str) -> User | None:
     stmt = select(User).join(CalendarFeed, CalendarFeed.user_id == User.id).where(
-        CalendarFeed.token_hash == _digest(secret)
+        CalendarFeed.token_hash == secret_digest(secret)
     )
     user: User | None = db.session.scalar(stmt)
     return user
-
-
-def _distance(metres: float, units: str) -> str:
-    if units == "mi":
-        return f"{metres / 1000 / KM_PER_MILE:.1f} mi"
-    return f"{metres / 1000:.1f} km"
 
 
 def _summary(kind: str, distance_m: float | None, duration_s: int | None, plan: Plan, units: str) -> str:
@@ -78,7 +69,7 @@ def _summary(kind: str, distance_m: float | None, duration_s: int | None, plan: 
     if kind == "race" and plan.race_name:
         title = f"Race: {plan.race_name}"
     if distance_m:
-        return f"{title} {_distance(distance_m, units)}"
+        return f"{title} {in_units(km(distance_m), units)}"
     return f"{title} {duration_s // 60} min" if duration_s else title
 
 

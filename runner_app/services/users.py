@@ -126,7 +126,8 @@ class NewToken:
     secret: str  # shown once, never stored
 
 
-def _digest(secret: str) -> str:
+def secret_digest(secret: str) -> str:
+    """What is stored of a secret shown once (an API token, a calendar link): its SHA-256."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -135,7 +136,7 @@ def create_token(user: User, name: str) -> NewToken:
     if not name or len(name) > 80:
         raise Invalid({"name": ["give the token a name of 1 to 80 characters"]})
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, name=name, token_hash=_digest(secret), prefix=secret[:12])
+    token = ApiToken(user_id=user.id, name=name, token_hash=secret_digest(secret), prefix=secret[:12])
     db.session.add(token)
     db.session.commit()
     return NewToken(token, secret)
@@ -158,7 +159,7 @@ def revoke_token(user: User, token_id: int) -> None:
 def user_for_token(secret: str) -> User | None:
     """The owner of a live token, or None for unknown and revoked tokens. One query; the last-used time is
     written at most every few minutes, so reads with a token stay reads."""
-    row = db.session.execute(_TOKEN_AND_OWNER, {"digest": _digest(secret)}).first()
+    row = db.session.execute(_TOKEN_AND_OWNER, {"digest": secret_digest(secret)}).first()
     if row is None:
         return None
     token, user = row

@@ -7,10 +7,20 @@ from datetime import date
 from flask import Flask
 from flask_login import current_user
 
-from runner_app.coach.text import KM_PER_MILE, in_units
+from runner_app.coach.text import KM_PER_MILE, in_units, metres_per_unit
 from runner_app.services.today import local_today
 
-__all__ = ["KM_PER_MILE", "coach_text", "distance", "duration", "pace", "register", "user_today", "words"]
+__all__ = [
+    "KM_PER_MILE",
+    "coach_text",
+    "distance",
+    "duration",
+    "metres_per_unit",
+    "pace",
+    "register",
+    "user_today",
+    "words",
+]
 
 
 def user_today() -> date:
@@ -24,7 +34,7 @@ def distance(metres: float | None, units: str | None = None, places: int = 2) ->
     if metres is None:
         return ""
     units = units or getattr(current_user, "units", "km") or "km"
-    value = f"{metres / 1000 / (KM_PER_MILE if units == 'mi' else 1):.{places}f}"
+    value = f"{metres / metres_per_unit(units):.{places}f}"
     if places > 1 and value.endswith("0"):
         value = value[:-1]
     return f"{value} {'mi' if units == 'mi' else 'km'}"
@@ -45,7 +55,7 @@ def duration(seconds: int | None) -> str:
 
 def pace(metres: float, seconds: int, units: str | None = None) -> str:
     units = units or getattr(current_user, "units", "km") or "km"
-    per = KM_PER_MILE * 1000 if units == "mi" else 1000.0
+    per = metres_per_unit(units)
     if metres <= 0:
         return ""
     secs = round(seconds / (metres / per))

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 
-from runner_app.web.filters import KM_PER_MILE
+from runner_app.web.filters import metres_per_unit
 from runner_app.web.log.forms import CrossTrainingForm, PainForm, RunForm, StrengthForm
 
 
@@ -25,8 +25,7 @@ def _yes_no_text(value: bool | None) -> str:
 
 
 def metres_from(value: Decimal | float, units: str) -> float:
-    per = KM_PER_MILE * 1000 if units == "mi" else 1000.0
-    return round(float(value) * per, 1)
+    return round(float(value) * metres_per_unit(units), 1)
 
 
 def _duration_s(form: Any) -> int:
@@ -124,7 +123,7 @@ def fill_common(form: Any, entry: Any) -> None:
 
 def fill_run(form: RunForm, entry: Any, units: str, pain: Any | None) -> None:
     fill_common(form, entry)
-    per = KM_PER_MILE * 1000 if units == "mi" else 1000.0
+    per = metres_per_unit(units)
     form.kind.data, form.terrain.data = entry.kind, entry.terrain
     form.distance.data = Decimal(str(round(entry.distance_m / per, 2)))
     _fill_duration(form, entry.duration_s)

@@ -14,7 +14,7 @@ from runner_app.services import calendar, plan_view, plans
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 from runner_app.services.today import local_today
-from runner_app.web.filters import KM_PER_MILE, user_today
+from runner_app.web.filters import metres_per_unit, user_today
 from runner_app.web.formtools import attach_errors
 from runner_app.web.plan.forms import BuildForm, GenerateForm, ImportForm, SessionForm
 
@@ -46,7 +46,7 @@ def calendar_feed(secret: str) -> Response:
 
 
 def _per_unit() -> float:
-    return KM_PER_MILE * 1000 if current_user.units == "mi" else 1000.0
+    return metres_per_unit(current_user.units)
 
 
 @bp.get("/")

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug import Response
 
-from runner_app.coach.text import KM_PER_MILE
+from runner_app.coach.text import metres_per_unit
 from runner_app.services import calendar, entries, shoes, users
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
@@ -119,7 +119,7 @@ NEW_PAIR_M = 700_000.0  # a common rule of thumb; the runner sets their own
 def shoes_page() -> str | Response:
     """The runner's pairs with what each has run, and a form to add one."""
     units = current_user.units or "km"
-    per = KM_PER_MILE * 1000 if units == "mi" else 1000.0
+    per = metres_per_unit(units)
     form = ShoeForm()
     if not form.is_submitted():
         form.date.data = user_today()
