@@ -103,6 +103,30 @@ class Clearance:
 
 
 @dataclass(frozen=True)
+class RecentRace:
+    distance_m: float
+    duration_s: int
+    date: date
+
+
+@dataclass(frozen=True)
+class RunnerProfile:
+    """Where the runner said they were on `as_of` (coach-rules.md, "Runner profile").
+
+    Until 4 weeks of runs are logged it stands in for history in the references the rules compute (S1-S3,
+    G1, plan generation), for the days from `as_of` on; it is never shown as logged runs.
+    """
+
+    as_of: date
+    runs_per_week: int
+    weekly_distance_m: float
+    longest_run_m: float | None = None
+    last_run_date: date | None = None
+    usual_morning_pain: int | None = None
+    recent_race: RecentRace | None = None
+
+
+@dataclass(frozen=True)
 class DayLog:
     """Everything logged on one calendar day (the unit the engine advances by)."""
 

@@ -11,6 +11,7 @@ from runner_app.models.entries import (
     StrengthSession,
 )
 from runner_app.models.plan import CalendarFeed, Plan, PlannedSessionRow, TaskCheck
+from runner_app.models.profile import RunnerProfile
 from runner_app.models.user import ApiToken, User
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Plan",
     "PlannedSessionRow",
     "Run",
+    "RunnerProfile",
     "Shoe",
     "StrengthSession",
     "TaskCheck",

@@ -19,7 +19,7 @@ from runner_app.extensions import db
 from runner_app.models import User
 from runner_app.planning.model import monday_of
 from runner_app.planning.tasks import Task
-from runner_app.services import entries, plans, today, users
+from runner_app.services import entries, plans, profile, today, users
 
 DEMO_EMAIL = "demo@example.com"
 # Morning knee pain (front of the right knee), Monday to Sunday, one row per ISO week; the last row is the
@@ -68,6 +68,7 @@ def seed(password: str, on: date | None = None) -> User:
     end = on or today.local_today(user.timezone or "UTC")
     start = monday_of(end) - timedelta(weeks=WEEKS - 1)
     plans.build_plan(user.id, _plan(start))
+    profile.put_profile(user, _profile(start), start)
     bought = (start - timedelta(weeks=8)).isoformat()
     pairs = ((DAILY_PAIR, "Daily trainers", 150_000.0), (RACE_PAIR, "Racing flats", 0.0))
     for pair_id, name, before_m in pairs:
@@ -79,6 +80,22 @@ def seed(password: str, on: date | None = None) -> User:
         runner.live(day, MORNINGS[(day - start).days // 7][day.weekday()], rest_of_day=day < end)
         day += timedelta(days=1)
     return user
+
+
+def _profile(start: date) -> dict[str, Any]:
+    """Where the demo runner said they were when they signed up: about the plan's first week, a 10 km race."""
+    return {
+        "runs_per_week": 4,
+        "weekly_distance_m": 45_000.0,
+        "longest_run_m": 18_000.0,
+        "last_run_date": (start - timedelta(days=1)).isoformat(),
+        "usual_morning_pain": 0,
+        "recent_race": {
+            "distance_m": 10_000.0,
+            "duration_s": 48 * 60 + 30,
+            "date": (start - timedelta(weeks=6)).isoformat(),
+        },
+    }
 
 
 def _plan(start: date) -> dict[str, Any]:

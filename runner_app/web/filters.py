@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from runner_app.coach.text import KM_PER_MILE, in_units, metres_per_unit
 from runner_app.services.today import local_today
+from runner_app.web.durations import format_duration
 
 __all__ = [
     "KM_PER_MILE",
@@ -46,11 +47,7 @@ def coach_text(text: str | None) -> str:
 
 
 def duration(seconds: int | None) -> str:
-    if not seconds:
-        return ""
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return format_duration(seconds) if seconds else ""
 
 
 def pace(metres: float, seconds: int, units: str | None = None) -> str:

@@ -11,7 +11,7 @@ from tests.conftest import TEST_PASSWORD
 from tests.web.helpers import csrf_from, form_post, sign_in
 
 
-def test_a_runner_signs_up_and_lands_on_today(app: Flask, client) -> None:
+def test_a_runner_signs_up_and_is_asked_where_they_are(app: Flask, client) -> None:
     response = form_post(
         client,
         "/signup",
@@ -23,7 +23,7 @@ def test_a_runner_signs_up_and_lands_on_today(app: Flask, client) -> None:
         },
     )
     assert response.status_code == 302
-    assert response.headers["Location"].endswith("/today")
+    assert response.headers["Location"].endswith("/profile")
     with app.app_context():
         user = db.session.query(User).one()
         assert user.email == "new@example.com"

@@ -67,7 +67,7 @@ def signup() -> str | Response:
             zone = users.adopt_time_zone(user, form.timezone.data or "")
             where = f"Your time zone is {zone}, from this phone" if zone else "Set your time zone"
             flash(f"Welcome! {where}; units and time zone are in Settings.", "success")
-            return redirect(url_for("today.index"))
+            return redirect(url_for("profile.edit"))
     return render_template("auth/signup.html", form=form)
 
 
