@@ -118,8 +118,9 @@ def test_a_new_account_takes_the_phones_time_zone(browser: Any, live_server: Liv
         page.fill("input[name=password]", TEST_PASSWORD)
         page.fill("input[name=confirm]", TEST_PASSWORD)
         page.click("form button[type=submit]")
-        page.wait_for_url("**/today")
+        page.wait_for_url("**/profile")
         expect(page.locator("main")).to_contain_text("Your time zone is Pacific/Auckland, from this phone")
+        expect(page.locator("h1")).to_have_text("Where you are now")
     finally:
         context.close()
     assert guard.errors == []
