@@ -11,7 +11,7 @@ from runner_app.coach.model import Alert, AlertKind, Decision, Source
 class DayEvents:
     decisions: list[Decision] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
-    d2_reason: str | None = None  # D2 fired today: it may start the ladder
+    ladder_cause: str | None = None  # a run-related D2/D3 fired today: it may start the ladder
 
     def decide(self, rule: str, reason: str, source: Source) -> Decision:
         decision = Decision(rule=rule, reason=reason, source=source)

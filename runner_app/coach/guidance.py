@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runner_app.coach.flags import RED_KEYS, is_open
+from runner_app.coach.history import profile_runs
 from runner_app.coach.ladder import RUNG_IDS
-from runner_app.coach.model import Decision, RungId, RunGuidance, Source
+from runner_app.coach.model import Decision, RungId, RunGuidance, RunnerProfile, Source
 from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import spike_reference
@@ -28,11 +29,14 @@ class CapInfo:
     reference_is_fallback: bool = False  # half the longest run of 60 days: none in the last 30
 
 
-def spike_context(days: Sequence[DaySummary], d: date, settings: CoachSettings) -> CapInfo:
-    """The S1 reference for a run on d and the recent pain (>= 3 in the 14 days up to d) that caps it."""
+def spike_context(
+    days: Sequence[DaySummary], d: date, settings: CoachSettings, profile: RunnerProfile | None = None
+) -> CapInfo:
+    """The S1 reference for a run on d and the recent pain (>= 3 in the 14 days up to d) that caps it.
+    A profile standing in for history adds its longest run (history.profile_runs)."""
     start = d - timedelta(days=settings.spike_fallback_days)
     pain_start = d - timedelta(days=settings.spike_pain_days - 1)
-    runs: list[tuple[date, float]] = []
+    runs: list[tuple[date, float]] = profile_runs(profile, settings)
     worst: int | None = None
     for s in between(days, start, d):
         if s.run_distances_m:

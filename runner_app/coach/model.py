@@ -201,7 +201,8 @@ class RunGuidance:
 class Metrics:
     """Display-only numbers: shown, never used as gates."""
 
-    baseline_morning_pain: float = 0.0
+    baseline_morning_pain: float = 0.0  # 0.0 when there is no baseline (see has_baseline)
+    has_baseline: bool = False  # >= 3 settled mornings in 7 days, or the profile's usual pain
     week_mean_morning_pain: float | None = None
     last_week_mean_morning_pain: float | None = None
     week_distance_m: float = 0.0
@@ -232,3 +233,4 @@ class Assessment:
     guidance: RunGuidance = field(default_factory=RunGuidance)
     metrics: Metrics = field(default_factory=Metrics)
     progression_frozen: bool = False  # P2
+    needs_profile: bool = False  # T7: no profile and fewer than 3 runs in the last 28 days

@@ -98,9 +98,8 @@ class LadderState:
     last_added: date | None = None
     first_since: date | None = None  # when the ladder last went from empty to one rung
     first_ref_mean: float | None = None  # 7-day mean morning pain when the first rung came (P1)
+    first_baseline: float | None = None  # the morning baseline when the first rung came (W2)
     added_without_improvement: int = 0  # P2
-    improving_since: date | None = None  # W2: the improving week that started the hold
-    next_restore_on: date | None = None  # W2: first Sunday a rung may come off
 
 
 @dataclass(frozen=True)

@@ -173,3 +173,29 @@ def test_continuing_from_a_cached_json_state_equals_a_fresh_fold(
         tail.append(a)
     assert tail == fresh[cut + 1 - start :]
     assert state2 == state
+
+
+@FAST
+@given(histories(), st.randoms(use_true_random=False), st.integers(-10, 45), st.integers(0, 6))
+def test_with_a_profile_the_answer_ignores_entry_order_and_the_days_before_the_profile(
+    history: tuple[list[Entry], int], rnd: object, as_of: int, usual: int
+) -> None:
+    from datetime import timedelta
+
+    from runner_app.coach.model import RunnerProfile
+
+    entries, n_days = history
+    profile = RunnerProfile(
+        as_of=day(as_of), runs_per_week=4, weekly_distance_m=30000.0, longest_run_m=12000.0,
+        last_run_date=day(as_of) - timedelta(days=20), usual_morning_pain=usual,
+    )
+    shuffled = list(entries)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    pieces = [logs([e])[0] for e in shuffled]
+    with_profile = timeline(logs(entries), day(0), day(n_days - 1), profile=profile)
+    assert timeline(pieces, day(0), day(n_days - 1), profile=profile) == with_profile
+    assert [assess(pieces, day(n), profile=profile) for n in range(0, n_days, 7)] == with_profile[::7]
+    # the profile arriving later changes nothing before its date
+    without = whole(entries, n_days)
+    before = max(0, min(n_days, as_of))
+    assert with_profile[:before] == without[:before]
