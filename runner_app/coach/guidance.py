@@ -129,7 +129,9 @@ def build_guidance(
             flat = True
         elif rung.rung == "C5":
             cue = settings.c5_cadence_pct
+    cue_until = None
     if state.cadence.since is not None and state.cadence.reason is not None:
+        cue_until = state.cadence.until if state.cadence.pct >= cue else None
         cue = max(cue, state.cadence.pct)
         say("CADENCE", f"{state.cadence.reason} Current cue: +{pct(state.cadence.pct)} on easy runs.")
     cue = min(cue, settings.cadence_cue_max_pct)
@@ -161,6 +163,7 @@ def build_guidance(
         long_run_factor=long_run,
         flat_only=flat,
         cadence_cue_pct=cue,
+        cadence_cue_until=cue_until,
         strides_allowed=strides,
         max_distance_m=max_distance,
         spike_reference_m=cap.reference_m if running else None,

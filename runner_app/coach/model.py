@@ -191,6 +191,7 @@ class RunGuidance:
     max_quality_sessions_per_week: int | None = None  # R0-R4: 0; R5: 1 (strides first); None: as planned
     return_stage_note: str | None = None  # R4-R6: what the stage allows (the plan still applies)
     active_rungs: tuple[RungId, ...] = ()  # the ladder steps behind these flags
+    cadence_cue_until: date | None = None  # the cadence cue's last day + 1 (None: none, or C5's)
     cadence_cue_easy_runs_only: bool = True  # cadence cues are practised on easy runs, never on intervals
     # S1/S2 on today's planned run: the longest run of the last 30 days (or half that of 60; see spikes.py)
     spike_reference_m: float | None = None

@@ -105,8 +105,7 @@ class CoachSettings:
 
     # ---------------------------------------------------------------- cadence cue
     cadence_cue_pct: float = 5.0  # cadence cue: +5 % on easy runs
-    cadence_cue_days: int = 14  # cadence cue: for 2 weeks
-    cadence_pain_lookback_days: int = 30  # cadence cue: front-of-knee pain in the last 30 days
+    cadence_cue_days: int = 14  # cadence cue: lasts 2 weeks from its trigger, then ends unless re-triggered
     cadence_low_spm: int = 170  # cadence cue: or cadence <= 170 spm
     cadence_cue_step_pct: float = 7.5  # cadence cue: +7.5-10 % only if pain stays <= 2
     cadence_cue_step_pain_max: int = 2  # cadence cue: ... pain stays <= 2

@@ -131,6 +131,7 @@ class CadenceState:
     pct: float = 0.0
     level_since: date | None = None
     reason: str | None = None
+    until: date | None = None  # the cue ends on this day unless triggered again
 
 
 @dataclass(frozen=True)
