@@ -192,7 +192,7 @@ def advance(
     day_alerts = [*clinician_alerts_for(new_state, d)]
     if facts.clearance:
         if new_state.alerts.p2_since is not None:
-            note = "You recorded a clinician visit: progression is no longer frozen (rule P2)."
+            note = "You recorded a clinician visit: progression is no longer frozen."
             out.decide("P2", note, "product")
         new_state = evolve(
             new_state,

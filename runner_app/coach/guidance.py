@@ -13,7 +13,7 @@ from runner_app.coach.flags import RED_KEYS, is_open
 from runner_app.coach.history import profile_runs
 from runner_app.coach.ladder import RUNG_IDS
 from runner_app.coach.model import Decision, RungId, RunGuidance, RunnerProfile, Source
-from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS
+from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS, STAGE_NAMES
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import spike_reference
 from runner_app.coach.state import DaySummary, EngineState, between
@@ -93,7 +93,7 @@ def build_guidance(
     if stage is not None:
         sid = STAGE_IDS[stage]
         since = day(state.ret.stage_since or d)
-        say(sid, f"Return to running, stage {sid} (since {since}): {STAGE_CONTENT[stage]}.")
+        say(sid, f"Coming back to running since {since}, now {STAGE_NAMES[stage]}: {STAGE_CONTENT[stage]}.")
         # R5 is "strides first, then one quality session a week": none until an R5 session has met D1.
         quality = (1 if state.ret.passed >= 1 else 0) if stage == 5 else None if stage == 6 else 0
         if stage <= 3:
@@ -108,10 +108,11 @@ def build_guidance(
         elif stage <= 3 and _ran_yesterday(days, d):
             running = False
             yday = day(d - timedelta(days=1))
-            say(sid, f"You ran yesterday ({yday}): {sid} needs a non-running day between runs.")
+            say(sid, f"You ran yesterday ({yday}): for now you need a non-running day between runs.")
         if state.ret.rest_day_on == d:
             running = False
-            say(sid, f"A rest day after the session that did not go well: {sid} is repeated from tomorrow.")
+            again = STAGE_NAMES[stage]
+            say(sid, f"A rest day after the session that did not go well: {again} is repeated from tomorrow.")
     active: list[RungId] = []
     cue = 0.0
     pace: tuple[int, int] | None = None
@@ -152,8 +153,7 @@ def build_guidance(
             f"With pain of {cap.recent_pain}/10 in the last {settings.spike_pain_days} days, any run "
             "today is "
             f"capped at {km(max_distance)}, {settings.s1_ratio:.2f} {TIMES} your reference run of "
-            f"{km(cap.reference_m)} "
-            "(rule S1).",
+            f"{km(cap.reference_m)}.",
         )
     return RunGuidance(
         running_allowed=running,

@@ -236,23 +236,27 @@ def clinician_alerts(
             if now is not None and ref is not None:
                 trend = f" (7-day average morning pain {num(now)}, was {num(ref)})"
             reason = (
-                f"Pain of {pain(worst or 0)} is still there {(d - clock).days} days after step "
-                f"{first.rung} began "
-                f"on {day(first.since)} and is not improving{trend} (rule P1): book a physio or GP."
+                f"Pain of {pain(worst or 0)} is still there {(d - clock).days} days after the coach first "
+                f"eased your training on {day(first.since)} and is not improving{trend}: book a physio or GP."
             )
             out.decide("P1", reason, "product")
             alerts = evolve(alerts, p1_since=d, p1_reason=reason)
     if alerts.p2_since is None:
         why = ""
         if ladder.added_without_improvement >= settings.p2_rungs_without_improvement:
-            steps = ", ".join(r.rung for r in ladder.rungs)
-            why = f"{ladder.added_without_improvement} steps were added without improvement ({steps})"
+            why = (
+                f"the coach has eased your training {ladder.added_without_improvement} times without "
+                "improvement"
+            )
         elif d >= clock + timedelta(days=settings.p2_days) and (still or state != "green"):
             now_what = f"pain of {pain(worst or 0)}" if still else f"the day is still {state}"
-            why = f"{now_what} {(d - clock).days} days after step {first.rung} began on {day(first.since)}"
+            why = (
+                f"{now_what} {(d - clock).days} days after the coach first eased your training on "
+                f"{day(first.since)}"
+            )
         if why:
             reason = (
-                f"{why[0].upper()}{why[1:]} (rule P2): see a physio or GP; progression is frozen "
+                f"{why[0].upper()}{why[1:]}: see a physio or GP; progression is frozen "
                 "until you record "
                 "a clinician visit."
             )

@@ -111,14 +111,14 @@ def check_run_spike(
         tail = (
             f" With pain of {settings.spike_pain_min} or more in the last {settings.spike_pain_days} "
             "days, runs "
-            f"are capped at {settings.s1_ratio:.2f} {X} the longest recent run (rule S1)."
+            f"are capped at {settings.s1_ratio:.2f} {X} the longest recent run."
             if recent_pain
             else " Build distance in steps of about 10 %."
         )
-        return SpikeCheck(level_l, ratio, None, rule_l, f"{head} (rule {rule_l}).{tail}")
+        return SpikeCheck(level_l, ratio, None, rule_l, f"{head}.{tail}")
     if ratio > settings.s2_refuse_ratio + _EPS:
         reason = (
-            f"{head}, more than {settings.s2_refuse_ratio:.1f} {X} (rule S2), so the plan will not "
+            f"{head}, more than {settings.s2_refuse_ratio:.1f} {X}, so the plan will not "
             "schedule it "
             f"unless you override; {km(cap_m)} ({settings.s1_ratio:.2f} {X}) is the suggested distance."
         )
@@ -126,12 +126,12 @@ def check_run_spike(
     level: SpikeLevel = "S2" if ratio > settings.s2_ratio + _EPS else "S1"
     if recent_pain:
         reason = (
-            f"{head} (rule {level}); with pain of {settings.spike_pain_min} or more in the last "
+            f"{head}; with pain of {settings.spike_pain_min} or more in the last "
             f"{settings.spike_pain_days} days it is capped at {km(cap_m)} ({settings.s1_ratio:.2f} "
-            f"{X}, rule S1)."
+            f"{X})."
         )
         return SpikeCheck(level, ratio, cap_m, level, reason)
-    return SpikeCheck(level, ratio, None, level, f"{head} (rule {level}).")
+    return SpikeCheck(level, ratio, None, level, f"{head}.")
 
 
 def check_week_spike(
@@ -152,5 +152,5 @@ def check_week_spike(
         if recent_pain
         else ""
     )
-    reason = f"This week's {km(week_m)} is {ratio:.2f} {X} last week's {km(last_week_m)}{why} (rule S3)."
+    reason = f"This week's {km(week_m)} is {ratio:.2f} {X} last week's {km(last_week_m)}{why}."
     return SpikeCheck("S3", ratio, None, "S3", reason)

@@ -196,5 +196,5 @@ def apply_verdict(
     if why:
         flags = evolve(flags, d1_streak=0)
         if stage_ok and ret.stage is not None and session.stage == ret.stage:
-            out.decide(STAGE_IDS[ret.stage], f"At {STAGE_IDS[ret.stage]}: {why}.", "product")
+            out.decide(STAGE_IDS[ret.stage], f"{why[0].upper()}{why[1:]}.", "product")
     return flags, ret

@@ -199,3 +199,18 @@ def test_with_a_profile_the_answer_ignores_entry_order_and_the_days_before_the_p
     without = whole(entries, n_days)
     before = max(0, min(n_days, as_of))
     assert with_profile[:before] == without[:before]
+
+
+RULE_CODE = __import__("re").compile(r"\b(F[1-4]|D[1-3]|W[1-3]|C[1-5]|P[12]|R[0-6]|S[1-3]|ST[1-4]|T[0-7]|G1)\b|CADENCE")
+
+
+@FAST
+@given(histories())
+def test_no_reason_names_a_rule_id_or_says_this_morning(history: tuple[list[Entry], int]) -> None:
+    entries, n_days = history
+    for a in whole(entries, n_days):
+        texts = [d.reason for d in (*a.decisions, *a.guidance.rules)]
+        texts += [r.reason for r in a.rungs] + [al.message for al in a.alerts]
+        for text in texts:
+            assert not RULE_CODE.search(text), text
+            assert "this morning" not in text.lower() and "(rule" not in text, text
