@@ -82,6 +82,7 @@ def assessment_payload(a: Assessment) -> dict[str, Any]:
         "guidance": to_json(a.guidance),
         "metrics": to_json(a.metrics),
         "progression_frozen": a.progression_frozen,
+        "needs_profile": a.needs_profile,
         "disclaimer": "Training guidance, not medical advice.",
     }
 
