@@ -108,7 +108,10 @@ def morning_phrase(morning: int, d: date, baseline: float | None, settings: Coac
     if morning >= settings.d3_morning_abs_min:
         return f"{head}, {settings.d3_morning_abs_min}/10 or more"
     if baseline is None:
-        return f"{head}, with no baseline yet (fewer than {settings.baseline_min_mornings} settled mornings)"
+        return (
+            f"{head}, and with fewer than {settings.baseline_min_mornings} settled mornings in the week "
+            "before there is no usual level to compare it with"
+        )
     rise = morning - baseline
     if rise >= settings.d2_morning_rise_min - _EPS:
         return f"{head}, {rise:g} above your usual {num(baseline)}"
