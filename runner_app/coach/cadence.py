@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
+from runner_app.coach.model import RuleId
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import CadenceState, DaySummary, between, evolve
 from runner_app.coach.text import day, pain, pct
 
-RULE = "CADENCE"
+RULE: RuleId = "CADENCE"
 
 
 def _trigger(days: Sequence[DaySummary], d: date, settings: CoachSettings) -> tuple[date, str] | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from runner_app.coach.model import Alert, AlertKind, Decision, Source
+from runner_app.coach.model import Alert, AlertKind, Decision, RuleId, Source
 
 
 @dataclass
@@ -13,7 +13,7 @@ class DayEvents:
     alerts: list[Alert] = field(default_factory=list)
     ladder_cause: str | None = None  # a run-related D2/D3 fired today: it may start the ladder
 
-    def decide(self, rule: str, reason: str, source: Source) -> Decision:
+    def decide(self, rule: RuleId, reason: str, source: Source) -> Decision:
         decision = Decision(rule=rule, reason=reason, source=source)
         self.decisions.append(decision)
         return decision

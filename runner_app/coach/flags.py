@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
 from runner_app.coach.facts import DayFacts, flag_words
-from runner_app.coach.model import State
+from runner_app.coach.model import RuleId, State
 from runner_app.coach.returns import STAGE_NAMES, end_red, one_below, owe_exit
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import DaySummary, Episode, EpisodeKey, FlagState, ReturnState, between, evolve
@@ -35,7 +35,7 @@ def get(episodes: Sequence[Episode], key: str) -> Episode | None:
 
 
 def upsert(
-    episodes: tuple[Episode, ...], key: EpisodeKey, rule: str, d: date, until: date | None, reason: str
+    episodes: tuple[Episode, ...], key: EpisodeKey, rule: RuleId, d: date, until: date | None, reason: str
 ) -> tuple[Episode, ...]:
     """Open or extend an episode; a timer is only ever pushed later."""
     old = get(episodes, key)

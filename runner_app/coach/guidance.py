@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from runner_app.coach.flags import RED_KEYS, is_open
 from runner_app.coach.history import profile_runs
 from runner_app.coach.ladder import RUNG_IDS
-from runner_app.coach.model import Decision, RungId, RunGuidance, RunnerProfile, Source
+from runner_app.coach.model import Decision, RuleId, RungId, RunGuidance, RunnerProfile, Source
 from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS, STAGE_NAMES
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import spike_reference
@@ -67,7 +67,7 @@ def build_guidance(
     max_rpe: int | None = None
     quality: int | None = None
 
-    def say(rule: str, reason: str, source: Source = "literature") -> None:
+    def say(rule: RuleId, reason: str, source: Source = "literature") -> None:
         rules.append(Decision(rule=rule, reason=reason, source=source))
 
     for ep in state.flags.episodes:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from runner_app.coach.events import DayEvents
-from runner_app.coach.model import Rung, RungId, State
+from runner_app.coach.model import RuleId, Rung, RungId, State
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import ActiveRung, AlertState, DaySummary, LadderState, between, evolve
 from runner_app.coach.text import DASH, body_part, day, num, pain
@@ -92,8 +92,8 @@ def mean_morning(days: Sequence[DaySummary], d: date, span: int) -> float | None
 
 
 def add_rung(
-    ladder: LadderState, d: date, rule: str, cause: str, days: Sequence[DaySummary], settings: CoachSettings,
-    out: DayEvents, baseline: float | None = None,
+    ladder: LadderState, d: date, rule: RuleId, cause: str, days: Sequence[DaySummary],
+    settings: CoachSettings, out: DayEvents, baseline: float | None = None,
 ) -> LadderState:
     """Apply the next rung from day d, unless the observation window or the end of the ladder says no.
     `baseline` is the morning baseline before the first rung (a settled week may sit at it, W2)."""

@@ -34,6 +34,14 @@ ReturnStage = Literal["R0", "R1", "R2", "R3", "R4", "R5", "R6"]
 RungId = Literal["C1", "C2", "C3", "C4", "C5"]
 AlertKind = Literal["refer_urgent", "see_clinician", "see_clinician_firm", "spike_run", "spike_week"]
 
+# Every rule id of coach-rules.md (and the task ids the planner adds): a typo in a rule id fails mypy.
+RuleId = Literal[
+    "F1", "F2", "F3", "F4", "D1", "D2", "D3", "G1", "W1", "W2", "W3",
+    "C1", "C2", "C3", "C4", "C5", "P1", "P2",
+    "R0", "R1", "R2", "R3", "R4", "R5", "R6", "S1", "S2", "S3", "ST1", "ST2", "ST3", "ST4", "CADENCE",
+    "T0", "T1", "T2", "T3", "T4", "T5", "T6", "T7",
+]
+
 HARD_RUN_KINDS: frozenset[str] = frozenset({"long", "tempo", "intervals", "hills", "race"})
 
 
@@ -145,7 +153,7 @@ class DayLog:
 class Decision:
     """One rule that fired: its id, a sentence quoting the runner's numbers, and its source kind."""
 
-    rule: str
+    rule: RuleId
     reason: str
     source: Source
 
@@ -156,7 +164,7 @@ class Rung:
     variable: Literal["intensity", "frequency", "long_run", "terrain", "cadence"]
     since: date
     review_on: date
-    rule: str
+    rule: RuleId
     reason: str
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from runner_app.coach.model import RuleId
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 
 SpikeLevel = Literal["none", "S1", "S2", "S2_refuse", "S3"]
@@ -27,7 +28,7 @@ class SpikeCheck:
     level: SpikeLevel
     ratio: float | None
     capped_distance_m: float | None
-    rule: str | None
+    rule: RuleId | None
     reason: str | None
     source: str = "literature"
 
@@ -107,7 +108,7 @@ def check_run_spike(
             level_l = "S2_refuse"
         elif ratio > settings.s2_ratio + _EPS:
             level_l = "S2"
-        rule_l = "S1" if level_l == "S1" else "S2"
+        rule_l: RuleId = "S1" if level_l == "S1" else "S2"
         tail = (
             f" With pain of {settings.spike_pain_min} or more in the last {settings.spike_pain_days} "
             "days, runs "
@@ -123,7 +124,7 @@ def check_run_spike(
             f"unless you override; {km(cap_m)} ({settings.s1_ratio:.2f} {X}) is the suggested distance."
         )
         return SpikeCheck("S2_refuse", ratio, cap_m, "S2", reason)
-    level: SpikeLevel = "S2" if ratio > settings.s2_ratio + _EPS else "S1"
+    level: Literal["S1", "S2"] = "S2" if ratio > settings.s2_ratio + _EPS else "S1"
     if recent_pain:
         reason = (
             f"{head}; with pain of {settings.spike_pain_min} or more in the last "

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from runner_app.coach.model import State
+from runner_app.coach.model import RuleId, State
 
 Verdict = Literal["D1", "D2", "D3"]
 _T = TypeVar("_T")
@@ -50,7 +50,7 @@ class Episode:
     """A state-setting condition that lasts: a red flag, a red or amber period."""
 
     key: EpisodeKey
-    rule: str
+    rule: RuleId
     since: date
     last: date  # latest day it was triggered
     until: date | None  # first day it no longer applies (timers); None: ends on a condition
@@ -76,7 +76,7 @@ class PendingSession:
 class ActiveRung:
     rung: str
     since: date
-    rule: str
+    rule: RuleId
     reason: str
 
 
