@@ -35,9 +35,10 @@ def spike_alerts(
         check = check_run_spike(
             run.distance_m, cap.reference_m, recent, settings, reference_is_fallback=fallback, logged=True
         )
-        if check.rule is not None and check.reason is not None:
-            out.alert("spike_run", check.reason, check.rule)
-            out.decide(check.rule, check.reason, "literature")
+        said = check.as_reason
+        if check.rule is not None and said is not None:
+            out.alert("spike_run", said, check.rule)
+            out.decide(check.rule, said, "literature")
     monday = monday_of(d)
     s3_week = state.alerts.s3_week
     if not facts.runs or s3_week == monday:
@@ -48,10 +49,11 @@ def spike_alerts(
     last = sum(sum(s.run_distances_m) for s in last_week)
     last = max(last, profile_week_m(profile, monday - timedelta(days=7), settings))
     check = check_week_spike(week, last, recent, settings)
-    if check.rule is None or check.reason is None:
+    said = check.as_reason
+    if check.rule is None or said is None:
         return s3_week
-    out.alert("spike_week", check.reason, check.rule)
-    out.decide(check.rule, check.reason, "literature")
+    out.alert("spike_week", said, check.rule)
+    out.decide(check.rule, said, "literature")
     return monday
 
 

@@ -149,13 +149,33 @@ class DayLog:
 # ---------------------------------------------------------------- outputs
 
 
+Params = tuple[tuple[str, float], ...]  # distances in metres, by the name the template gives them
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A decision's reason as data: its rule, a sentence template with `{name}` where a distance goes, and
+    those distances in metres. It is worded once, at the edge, in the runner's units (`render`)."""
+
+    rule: RuleId
+    template: str
+    params: Params = ()
+
+    def render(self, units: str | None = "km") -> str:
+        metres, unit = (1609.344, "mi") if units == "mi" else (1000.0, "km")
+        return self.template.format(**{name: f"{value / metres:.1f} {unit}" for name, value in self.params})
+
+
 @dataclass(frozen=True)
 class Decision:
-    """One rule that fired: its id, a sentence quoting the runner's numbers, and its source kind."""
+    """One rule that fired: its id, a sentence quoting the runner's numbers (in km), and its source kind.
+    A decision made from a `Reason` keeps its template and distances, so the edge can word it in miles."""
 
     rule: RuleId
     reason: str
     source: Source
+    template: str = ""
+    params: Params = ()
 
 
 @dataclass(frozen=True)
@@ -173,6 +193,8 @@ class Alert:
     kind: AlertKind
     message: str
     rule: str
+    template: str = ""  # as Decision: the message's template and distances, when it quotes distances
+    params: Params = ()
 
 
 @dataclass(frozen=True)

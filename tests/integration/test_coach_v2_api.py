@@ -96,3 +96,21 @@ def test_no_reason_names_a_rule_id_or_says_this_morning_about_another_day(api: A
         for text in texts:
             assert "this morning" not in text.lower(), text
             assert not RULE_CODE.search(text), text
+
+
+def test_a_spike_reason_comes_with_its_distances_and_is_worded_in_miles_from_them(app, api: Api) -> None:
+    from runner_app.extensions import db
+    from runner_app.models import User
+
+    for n, metres in ((12, 8000), (0, 16093.44)):
+        body = {"date": day(n), "kind": "easy", "distance_m": metres, "duration_s": 3600, "rpe": 3}
+        assert api.put(f"/api/v1/runs/{new_id()}", body).status_code == 201
+    [spike] = [d for d in today(api)["decisions"] if d["rule"] == "S2"]
+    assert spike["reason_params"] == {"run": 16093.44, "reference": 8000.0}
+    assert "{run}" in spike["reason_template"] and "16.1 km" in spike["reason"]
+    with app.app_context():
+        db.session.get(User, api.user.id).units = "mi"
+        db.session.commit()
+    [in_miles] = [d for d in today(api)["decisions"] if d["rule"] == "S2"]
+    worded = "This 10.0 mi run was 2.01 × your longest run of the last 30 days (5.0 mi)"
+    assert in_miles["reason"].startswith(worded)
