@@ -12,12 +12,12 @@ from datetime import date, timedelta
 from runner_app.coach.flags import RED_KEYS, is_open
 from runner_app.coach.history import profile_runs
 from runner_app.coach.ladder import RUNG_IDS
-from runner_app.coach.model import Decision, RuleId, RungId, RunGuidance, RunnerProfile, Source
+from runner_app.coach.model import Decision, Reason, RuleId, RungId, RunGuidance, RunnerProfile, Source
 from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS, STAGE_NAMES
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import spike_reference
 from runner_app.coach.state import DaySummary, EngineState, between
-from runner_app.coach.text import TIMES, day, km, pct
+from runner_app.coach.text import TIMES, day, pct
 
 _SOURCES: dict[str, Source] = {"F4": "product", "F3_red": "product"}
 
@@ -67,8 +67,11 @@ def build_guidance(
     max_rpe: int | None = None
     quality: int | None = None
 
-    def say(rule: RuleId, reason: str, source: Source = "literature") -> None:
-        rules.append(Decision(rule=rule, reason=reason, source=source))
+    def say(rule: RuleId, reason: str | Reason, source: Source = "literature") -> None:
+        if isinstance(reason, Reason):
+            rules.append(Decision(rule, reason.render(), source, reason.template, reason.params))
+        else:
+            rules.append(Decision(rule=rule, reason=reason, source=source))
 
     for ep in state.flags.episodes:
         if not is_open(ep, d):
@@ -148,13 +151,11 @@ def build_guidance(
     max_distance = None
     if running and cap.reference_m is not None and cap.recent_pain is not None:
         max_distance = cap.reference_m * settings.s1_ratio
-        say(
-            "S1",
-            f"With pain of {cap.recent_pain}/10 in the last {settings.spike_pain_days} days, any run "
-            "today is "
-            f"capped at {km(max_distance)}, {settings.s1_ratio:.2f} {TIMES} your reference run of "
-            f"{km(cap.reference_m)}.",
+        template = (
+            f"With pain of {cap.recent_pain}/10 in the last {settings.spike_pain_days} days, any run today "
+            f"is capped at {{cap}}, {settings.s1_ratio:.2f} {TIMES} your reference run of {{reference}}."
         )
+        say("S1", Reason("S1", template, (("cap", max_distance), ("reference", cap.reference_m))))
     return RunGuidance(
         running_allowed=running,
         swap_to_low_impact=swap,

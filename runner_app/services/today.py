@@ -79,7 +79,7 @@ def assessment_payload(a: Assessment) -> dict[str, Any]:
         "rungs": [to_json(r) for r in a.rungs],
         "alerts": [_worded(to_json(x)) for x in a.alerts],
         "decisions": [_worded(to_json(d)) for d in a.decisions],
-        "guidance": to_json(a.guidance),
+        "guidance": {**to_json(a.guidance), "rules": [_worded(to_json(r)) for r in a.guidance.rules]},
         "metrics": to_json(a.metrics),
         "progression_frozen": a.progression_frozen,
         "needs_profile": a.needs_profile,
