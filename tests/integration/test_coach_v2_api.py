@@ -114,3 +114,20 @@ def test_a_spike_reason_comes_with_its_distances_and_is_worded_in_miles_from_the
     [in_miles] = [d for d in today(api)["decisions"] if d["rule"] == "S2"]
     worded = "This 10.0 mi run was 2.01 × your longest run of the last 30 days (5.0 mi)"
     assert in_miles["reason"].startswith(worded)
+
+
+def test_the_answer_is_the_same_whether_the_profile_comes_before_or_after_the_entries(app, users) -> None:
+    profile = {"runs_per_week": 4, "weekly_distance_m": 30_000, "longest_run_m": 10_000}
+    first, second = Api.for_new_user(app, users), Api.for_new_user(app, users)
+    assert first.put("/api/v1/profile", profile).status_code == 201
+    for api in (first, second):
+        easy_run(api, 3)
+        morning(api, 2, 1)
+        easy_run(api, 1, pain=2)
+        morning(api, 0, 3)
+    assert second.put("/api/v1/profile", profile).status_code == 201
+    answers = [today(api) for api in (first, second)]
+    for body in answers:
+        body.pop("date", None)
+    assert answers[0] == answers[1]
+    assert answers[0]["needs_profile"] is False
