@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
 from runner_app.coach.flags import upsert
+from runner_app.coach.model import Reason, RuleId
 from runner_app.coach.returns import STAGE_IDS, record_failure, record_pass
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import (
@@ -25,7 +26,7 @@ from runner_app.coach.state import (
     between,
     evolve,
 )
-from runner_app.coach.text import day, km, num, pain
+from runner_app.coach.text import day, num, pain
 
 _EPS = 1e-9
 
@@ -54,11 +55,17 @@ def immediate_verdict(
 
 
 def _what(session: PendingSession) -> str:
+    """The session, with `{run}` where its distance goes (a template: see `worded`)."""
     if session.kind == "cross":
         return f"cross-training session on {day(session.date)}"
     if session.runs > 1:  # judged together: say so, not "the 13.5 km run" that nobody ran
-        return f"{session.runs} runs on {day(session.date)} ({km(session.distance_m)} in all)"
-    return f"{km(session.distance_m)} run on {day(session.date)}"
+        return f"{session.runs} runs on {day(session.date)} ({{run}} in all)"
+    return f"{{run}} run on {day(session.date)}"
+
+
+def worded(rule: RuleId, template: str, session: PendingSession) -> Reason:
+    """A verdict's sentence as data: the template the functions here write, and the session's distance."""
+    return Reason(rule, template, (("run", session.distance_m),) if session.kind == "run" else ())
 
 
 def immediate_reason(session: PendingSession, verdict: Verdict, settings: CoachSettings) -> str:
@@ -159,7 +166,9 @@ def apply_verdict(
     out: DayEvents,
 ) -> tuple[FlagState, ReturnState]:
     """Open the D2/D3 periods, move the D2 streak and the return stage. `stage_ok` is False when the session
-    happened during a red, so it neither counts nor fails a stage."""
+    happened during a red, so it neither counts nor fails a stage. `why` is a template (`worded`)."""
+    said = worded(verdict or "D1", why, session)
+    template, why = why, said.render()
     if session.kind == "cross":
         if verdict is None or not stage_ok:
             return flags, ret
@@ -168,20 +177,20 @@ def apply_verdict(
         return flags, record_failure(ret, session, d, why.split(":")[0], settings, out)
     if verdict == "D3":
         episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
-        out.decide("D3", why, "literature")
+        out.decide("D3", said, "literature")
         if session.kind == "run":
             out.ladder_cause = why.split(":")[0]
         return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True, red_reason=why)
     if verdict == "D2":
         episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), why)
-        out.decide("D2", why, "literature")
+        out.decide("D2", said, "literature")
         out.ladder_cause = why.split(":")[0]
         flags = evolve(flags, episodes=episodes, d2_mods=why, d1_streak=0)
         if stage_ok:
             ret = record_failure(ret, session, d, why.split(":")[0], settings, out)
         return flags, ret
     if verdict == "D1":
-        out.decide("D1", why, "literature")
+        out.decide("D1", said, "literature")
         streak = flags.d1_streak + 1
         if flags.d2_mods is not None and streak >= settings.d2_clear_runs:
             out.decide(
@@ -199,5 +208,6 @@ def apply_verdict(
     if why:
         flags = evolve(flags, d1_streak=0)
         if stage_ok and ret.stage is not None and session.stage == ret.stage:
-            out.decide(STAGE_IDS[ret.stage], f"{why[0].upper()}{why[1:]}.", "product")
+            stage = STAGE_IDS[ret.stage]
+            out.decide(stage, worded(stage, f"{template[0].upper()}{template[1:]}.", session), "product")
     return flags, ret

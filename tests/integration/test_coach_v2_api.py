@@ -131,3 +131,18 @@ def test_the_answer_is_the_same_whether_the_profile_comes_before_or_after_the_en
         body.pop("date", None)
     assert answers[0] == answers[1]
     assert answers[0]["needs_profile"] is False
+
+
+def test_a_verdict_on_a_run_is_worded_in_miles_from_its_distance(app, api: Api) -> None:
+    from runner_app.extensions import db
+    from runner_app.models import User
+
+    easy_run(api, 1)
+    morning(api, 0, 1)
+    [went_well] = [d for d in today(api)["decisions"] if d["rule"] == "D1"]
+    assert went_well["reason_params"] == {"run": 6000.0} and went_well["reason"].startswith("Your 6.0 km run")
+    with app.app_context():
+        db.session.get(User, api.user.id).units = "mi"
+        db.session.commit()
+    [in_miles] = [d for d in today(api)["decisions"] if d["rule"] == "D1"]
+    assert in_miles["reason"].startswith("Your 3.7 mi run on ")
