@@ -11,7 +11,7 @@ from runner_app.coach.model import Alert, AlertKind, Decision, Reason, RuleId, S
 class DayEvents:
     decisions: list[Decision] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
-    ladder_cause: str | None = None  # a run-related D2/D3 fired today: it may start the ladder
+    ladder_cause: Reason | None = None  # a run-related D2/D3 fired today: it may start the ladder
 
     def decide(self, rule: RuleId, reason: str | Reason, source: Source) -> Decision:
         if isinstance(reason, Reason):

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
 from runner_app.coach.facts import DayFacts, flag_words
-from runner_app.coach.model import RuleId, State
+from runner_app.coach.model import Reason, RuleId, State
 from runner_app.coach.returns import STAGE_NAMES, end_red, one_below, owe_exit
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import DaySummary, Episode, EpisodeKey, FlagState, ReturnState, between, evolve
@@ -35,13 +35,18 @@ def get(episodes: Sequence[Episode], key: str) -> Episode | None:
 
 
 def upsert(
-    episodes: tuple[Episode, ...], key: EpisodeKey, rule: RuleId, d: date, until: date | None, reason: str
+    episodes: tuple[Episode, ...], key: EpisodeKey, rule: RuleId, d: date, until: date | None,
+    reason: str | Reason,
 ) -> tuple[Episode, ...]:
     """Open or extend an episode; a timer is only ever pushed later."""
     old = get(episodes, key)
     if old is not None and old.until is not None and until is not None:
         until = max(old.until, until)
-    new = Episode(key=key, rule=rule, since=old.since if old else d, last=d, until=until, reason=reason)
+    since = old.since if old else d
+    if isinstance(reason, Reason):
+        new = Episode(key, rule, since, d, until, reason.render(), reason.template, reason.params)
+    else:
+        new = Episode(key=key, rule=rule, since=since, last=d, until=until, reason=reason)
     rest = tuple(ep for ep in episodes if ep.key != key)
     return tuple(sorted((*rest, new), key=lambda ep: ep.key))
 

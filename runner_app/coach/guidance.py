@@ -76,7 +76,8 @@ def build_guidance(
     for ep in state.flags.episodes:
         if not is_open(ep, d):
             continue
-        say(ep.rule, ep.reason, _SOURCES.get(ep.key, "literature"))
+        said = Reason(ep.rule, ep.template, ep.params) if ep.template else ep.reason
+        say(ep.rule, said, _SOURCES.get(ep.key, "literature"))
         if ep.key == "F1":
             running, xt_allowed = False, False
         elif ep.key in RED_KEYS:
@@ -122,7 +123,7 @@ def build_guidance(
     swaps = 0
     for rung in state.ladder.rungs:
         active.append(RUNG_IDS[RUNG_IDS.index(rung.rung)])
-        say(rung.rule, rung.reason)
+        say(rung.rule, Reason(rung.rule, rung.template, rung.params) if rung.template else rung.reason)
         if rung.rung == "C1":
             easy, pace = True, settings.c1_easy_pace_slower_pct
         elif rung.rung == "C2":

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from runner_app.coach.events import DayEvents
-from runner_app.coach.model import RuleId, Rung, RungId, State
+from runner_app.coach.model import Reason, RuleId, Rung, RungId, State
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import ActiveRung, AlertState, DaySummary, LadderState, between, evolve
 from runner_app.coach.text import DASH, body_part, day, num, pain
@@ -92,30 +92,32 @@ def mean_morning(days: Sequence[DaySummary], d: date, span: int) -> float | None
 
 
 def add_rung(
-    ladder: LadderState, d: date, rule: RuleId, cause: str, days: Sequence[DaySummary],
+    ladder: LadderState, d: date, rule: RuleId, why: str | Reason, days: Sequence[DaySummary],
     settings: CoachSettings, out: DayEvents, baseline: float | None = None,
 ) -> LadderState:
     """Apply the next rung from day d, unless the observation window or the end of the ladder says no.
     `baseline` is the morning baseline before the first rung (a settled week may sit at it, W2)."""
     source: Literal["literature", "product"] = "literature"
+    params = why.params if isinstance(why, Reason) else ()
+    cause = why.template if isinstance(why, Reason) else why
     if len(ladder.rungs) == len(RUNG_IDS):
-        out.decide(rule, f"{cause}, but every step of the ladder is already in place.", source)
+        full = f"{cause}, but every step of the ladder is already in place."
+        out.decide(rule, Reason(rule, full, params), source)
         return ladder
     if ladder.last_added is not None and (d - ladder.last_added).days < settings.rung_window_days:
-        out.decide(
-            rule,
+        template = (
             f"{cause}, but the last change to your training came on {day(ladder.last_added)}: we give each "
-            f"change {settings.rung_window_days} days to show its effect, so only the next run is kept easy.",
-            "product",
+            f"change {settings.rung_window_days} days to show its effect, so only the next run is kept easy."
         )
+        out.decide(rule, Reason(rule, template, params), "product")
         return ladder
     rung = RUNG_IDS[len(ladder.rungs)]
-    reason = f"{cause}, so from {day(d)} the coach {adds(rung, settings)}."
-    out.decide(rule, reason, source)
+    said = Reason(rule, f"{cause}, so from {day(d)} the coach {adds(rung, settings)}.", params)
+    out.decide(rule, said, source)
     first = ladder.first_since is None
     return evolve(
         ladder,
-        rungs=(*ladder.rungs, ActiveRung(rung=rung, since=d, rule=rule, reason=reason)),
+        rungs=(*ladder.rungs, ActiveRung(rung, d, rule, said.render(), said.template, said.params)),
         last_added=d,
         first_since=d if first else ladder.first_since,
         first_ref_mean=mean_morning(days, d, settings.p_window_days) if first else ladder.first_ref_mean,
@@ -286,6 +288,8 @@ def output_rungs(ladder: LadderState, d: date, settings: CoachSettings) -> tuple
                 review_on=top_review + timedelta(days=7 * (count - 1 - index)),
                 rule=r.rule,
                 reason=r.reason,
+                template=r.template,
+                params=r.params,
             )
         )
     return tuple(result)

@@ -186,6 +186,8 @@ class Rung:
     review_on: date
     rule: RuleId
     reason: str
+    template: str = ""  # the reason as data (Reason), when it quotes a distance
+    params: Params = ()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from runner_app.coach.model import RuleId, State
+from runner_app.coach.model import Params, RuleId, State
 
 Verdict = Literal["D1", "D2", "D3"]
 _T = TypeVar("_T")
@@ -55,6 +55,8 @@ class Episode:
     last: date  # latest day it was triggered
     until: date | None  # first day it no longer applies (timers); None: ends on a condition
     reason: str
+    template: str = ""  # the reason as data (model.Reason), when it quotes a distance
+    params: Params = ()
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class ActiveRung:
     since: date
     rule: RuleId
     reason: str
+    template: str = ""  # the reason as data (model.Reason), when it quotes a distance
+    params: Params = ()
 
 
 @dataclass(frozen=True)

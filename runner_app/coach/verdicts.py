@@ -176,15 +176,15 @@ def apply_verdict(
             return flags, record_pass(ret, session, d, frozen, settings, out)
         return flags, record_failure(ret, session, d, why.split(":")[0], settings, out)
     if verdict == "D3":
-        episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
+        episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), said)
         out.decide("D3", said, "literature")
         if session.kind == "run":
-            out.ladder_cause = why.split(":")[0]
+            out.ladder_cause = worded("D3", template.split(":")[0], session)
         return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True, red_reason=why)
     if verdict == "D2":
-        episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), why)
+        episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), said)
         out.decide("D2", said, "literature")
-        out.ladder_cause = why.split(":")[0]
+        out.ladder_cause = worded("D2", template.split(":")[0], session)
         flags = evolve(flags, episodes=episodes, d2_mods=why, d1_streak=0)
         if stage_ok:
             ret = record_failure(ret, session, d, why.split(":")[0], settings, out)

@@ -76,7 +76,7 @@ def assessment_payload(a: Assessment) -> dict[str, Any]:
         "date": a.date.isoformat(),
         "state": a.state,
         "return_stage": a.return_stage,
-        "rungs": [to_json(r) for r in a.rungs],
+        "rungs": [_worded(to_json(r)) for r in a.rungs],
         "alerts": [_worded(to_json(x)) for x in a.alerts],
         "decisions": [_worded(to_json(d)) for d in a.decisions],
         "guidance": {**to_json(a.guidance), "rules": [_worded(to_json(r)) for r in a.guidance.rules]},
