@@ -143,4 +143,9 @@ Profile and gaps (v2)
     the stage then advances like any return stage. No runs and no profile: no stage.
 35. T7 (`Assessment.needs_profile`): no profile as of that day and fewer than 3 runs in the 28 days up to
     and including it.
+36. Reasons as data: a decision, rung, alert or amber/red period that quotes a distance carries its
+    `template` (with `{name}` where each distance goes) and `params` (metres by name) beside the km
+    sentence in `reason`; `model.Reason.render(units)` words it at the edge (services/today: the API's
+    `reason_template` and `reason_params`). Sentences without distances have no template. The planner's
+    own sentences (tasks, plans) are still converted by `text.in_units`.
 """

@@ -88,11 +88,13 @@ def build_guidance(
         running, swap = False, True
         if not any(r.reason == state.flags.swap_pending for r in rules):
             say("F3", state.flags.swap_pending)
-    if state.flags.d2_mods is not None:
+    mods = state.flags.d2_mods
+    if mods is not None:
         easy = flat = True
         distance = min(distance, settings.d2_distance_factor)
-        if not any(r.reason == state.flags.d2_mods for r in rules):
-            say("D2", state.flags.d2_mods)
+        if not any(r.reason == mods for r in rules):
+            f = state.flags
+            say("D2", Reason("D2", f.d2_mods_template, f.d2_mods_params) if f.d2_mods_template else mods)
     stage = state.ret.stage
     if stage is not None:
         sid = STAGE_IDS[stage]

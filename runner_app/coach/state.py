@@ -112,6 +112,8 @@ class FlagState:
     swap_pending: str | None = None  # F3: reason the next run is swapped for low-impact
     swap_since: date | None = None
     d2_mods: str | None = None  # D2: reason the runs stay easy/short/flat until 2 D1 runs in a row
+    d2_mods_template: str = ""  # ... as data (model.Reason)
+    d2_mods_params: Params = ()
     d1_streak: int = 0
     f4_attempt: bool = False  # the next run is the attempt after an F4 (sharp) red
     last_clearance: date | None = None

@@ -185,7 +185,10 @@ def apply_verdict(
         episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), said)
         out.decide("D2", said, "literature")
         out.ladder_cause = worded("D2", template.split(":")[0], session)
-        flags = evolve(flags, episodes=episodes, d2_mods=why, d1_streak=0)
+        flags = evolve(
+            flags, episodes=episodes, d2_mods=why, d2_mods_template=template, d2_mods_params=said.params,
+            d1_streak=0,
+        )
         if stage_ok:
             ret = record_failure(ret, session, d, why.split(":")[0], settings, out)
         return flags, ret
@@ -199,7 +202,7 @@ def apply_verdict(
                 "longer shortened or kept flat.",
                 "literature",
             )
-            flags = evolve(flags, d2_mods=None, d1_streak=0)
+            flags = evolve(flags, d2_mods=None, d2_mods_template="", d2_mods_params=(), d1_streak=0)
         else:
             flags = evolve(flags, d1_streak=streak)
         if stage_ok:

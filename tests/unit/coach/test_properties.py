@@ -21,6 +21,7 @@ from runner_app.coach.model import (
     DayLog,
     PainEntry,
     PainFlag,
+    Reason,
     RunEntry,
 )
 from tests.unit.coach.builders import Entry, day, logs
@@ -214,3 +215,7 @@ def test_no_reason_names_a_rule_id_or_says_this_morning(history: tuple[list[Entr
         for text in texts:
             assert not RULE_CODE.search(text), text
             assert "this morning" not in text.lower() and "(rule" not in text, text
+        for said in (*a.decisions, *a.guidance.rules, *a.rungs, *a.alerts):
+            if said.template:  # a reason as data words the same sentence it carries
+                shown = said.reason if not hasattr(said, "message") else said.message  # type: ignore[union-attr]
+                assert Reason(said.rule, said.template, said.params).render() == shown  # type: ignore[arg-type]
