@@ -202,7 +202,9 @@ def test_with_a_profile_the_answer_ignores_entry_order_and_the_days_before_the_p
     assert with_profile[:before] == without[:before]
 
 
-RULE_CODE = __import__("re").compile(r"\b(F[1-4]|D[1-3]|W[1-3]|C[1-5]|P[12]|R[0-6]|S[1-3]|ST[1-4]|T[0-7]|G1)\b|CADENCE")
+RULE_CODE = __import__("re").compile(
+    r"\b(F[1-4]|D[1-3]|W[1-3]|C[1-5]|P[12]|R[0-6]|S[1-3]|ST[1-4]|T[0-7]|G1)\b|CADENCE"
+)
 
 
 @FAST
