@@ -28,8 +28,13 @@ def easy_run(api: Api, n: int, pain: int = 0) -> None:
     body = {"date": day(n), "kind": "easy", "distance_m": 6000, "duration_s": 2160, "rpe": 3}
     assert api.put(f"/api/v1/runs/{run_id}", body).status_code == 201
     after = {
-        "date": day(n), "context": "after_run", "location": "hip", "side": "right", "score": pain,
-        "settled_within_60min": True, "run_id": run_id,
+        "date": day(n),
+        "context": "after_run",
+        "location": "hip",
+        "side": "right",
+        "score": pain,
+        "settled_within_60min": True,
+        "run_id": run_id,
     }
     assert api.put(f"/api/v1/pain/{new_id()}", after).status_code == 201
 

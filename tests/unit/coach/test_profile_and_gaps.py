@@ -12,9 +12,9 @@ from runner_app.coach.state import DaySummary
 from tests.unit.coach.builders import Entry, alert_rules, day, easy_run, fired, logs, mornings
 
 
-def line(first: int, last: int, *entries: Entry | list[Entry], profile: RunnerProfile | None = None) -> dict[
-    int, Assessment
-]:
+def line(
+    first: int, last: int, *entries: Entry | list[Entry], profile: RunnerProfile | None = None
+) -> dict[int, Assessment]:
     result = timeline(logs(*entries), day(first), day(last), profile=profile)
     return {first + i: a for i, a in enumerate(result)}
 
