@@ -25,36 +25,29 @@ from runner_app.coach.flags import (
     end_of_day_clearance,
     open_keys,
     start_of_day,
-    upsert,
 )
 from runner_app.coach.guidance import build_guidance, spike_context
-from runner_app.coach.history import gap_stage, needs_profile, standing_in
+from runner_app.coach.history import gap_return, needs_profile, standing_in
 from runner_app.coach.history import last_run as last_run_known
 from runner_app.coach.ladder import add_rung, clinician_alerts, output_rungs, weekly
 from runner_app.coach.metrics import build_metrics, update_load
 from runner_app.coach.model import Assessment, DayLog, RunnerProfile
-from runner_app.coach.returns import STAGE_CONTENT, level, session_counts, stage_id
+from runner_app.coach.returns import session_counts, stage_id
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.state import (
     EngineState,
-    FlagState,
     PendingSession,
-    ReturnState,
     evolve,
     from_json,
     to_json,
 )
-from runner_app.coach.text import day as day_name
 from runner_app.coach.verdicts import (
     apply_verdict,
     baseline_morning,
-    consequence,
     immediate_reason,
     immediate_verdict,
     judge,
-    morning_only_consequence,
-    morning_phrase,
-    morning_verdict,
+    morning_alone,
 )
 
 __all__ = [
@@ -127,7 +120,7 @@ def advance(
         judged_d3 = judged_d3 or (verdict == "D3" and prior.kind == "run")
         judged_run = judged_run or prior.kind == "run"
     if facts.morning is not None and not judged_d3:
-        flags, ret = _morning_alone(flags, ret, facts.morning, d, baseline, judged_run, settings, out)
+        flags, ret = morning_alone(flags, ret, facts.morning, d, baseline, judged_run, settings, out)
 
     # Today's session: judged at once by its own pain when that decides, else tomorrow morning.
     pending: list[PendingSession] = []
@@ -261,45 +254,3 @@ def first_day(logs: Iterable[date], profile: RunnerProfile | None, end: date) ->
     """Where the fold starts: the first logged day, or the profile's date when earlier (end + 1: none)."""
     known = [*logs, *([profile.as_of] if profile is not None and profile.as_of <= end else [])]
     return min(known) if known else end + _ONE
-
-
-def gap_return(
-    ret: ReturnState, flags: FlagState, d: date, last_run: date | None, settings: CoachSettings,
-    out: DayEvents,
-) -> ReturnState:
-    """G1: after 15 days or more without running (and no red), the next run restarts at R4, R3 or R2."""
-    if last_run is None or ret.red_exit is not None or ret.red_d3 or open_keys(flags.episodes, d) & RED_KEYS:
-        return ret
-    gap = (d - last_run).days
-    owed = gap_stage(gap, settings)
-    if owed is None or owed >= level(ret.stage):
-        return ret
-    out.decide(
-        "G1",
-        f"Your last run was on {day_name(last_run)}, {gap} days ago: you restart at a gentler level "
-        f"({STAGE_CONTENT[owed]}) and build back up from there.",
-        "product",
-    )
-    return ReturnState(stage=owed, stage_since=d)
-
-
-def _morning_alone(
-    flags: FlagState, ret: ReturnState, morning: int, d: date, baseline: float | None, after_run: bool,
-    settings: CoachSettings, out: DayEvents,
-) -> tuple[FlagState, ReturnState]:
-    """D2/D3 from a morning check-in on its own: a morning of 5 or more is red; a morning 2 above the
-    baseline (3-4 with none) is amber for that day and the next. Neither starts the ladder (only a
-    run-related D2/D3 does); a morning the day after a run was already judged with that run."""
-    verdict = morning_verdict(morning, baseline, settings)
-    phrase = morning_phrase(morning, d, baseline, settings)
-    if verdict == "D3":
-        why = phrase[0].upper() + phrase[1:] + consequence("D3", settings)
-        episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
-        out.decide("D3", why, "literature")
-        return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True, red_reason=why)
-    if verdict == "D2" and not after_run:
-        why = phrase[0].upper() + phrase[1:] + morning_only_consequence(settings)
-        episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), why)
-        out.decide("D2", why, "literature")
-        return evolve(flags, episodes=episodes), ret
-    return flags, ret

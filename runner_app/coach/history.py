@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from runner_app.coach.events import DayEvents
+from runner_app.coach.flags import RED_KEYS, open_keys
 from runner_app.coach.model import RunnerProfile
+from runner_app.coach.returns import STAGE_CONTENT, level
 from runner_app.coach.settings import CoachSettings
-from runner_app.coach.state import DaySummary, between
+from runner_app.coach.state import DaySummary, FlagState, ReturnState, between
+from runner_app.coach.text import day
 
 _ONE = timedelta(days=1)
 
@@ -83,3 +87,23 @@ def needs_profile(
         return False
     recent = between(days, d - timedelta(days=settings.t7_window_days - 1), d)
     return sum(len(s.run_distances_m) for s in recent) < settings.t7_min_runs
+
+
+def gap_return(
+    ret: ReturnState, flags: FlagState, d: date, last_run: date | None, settings: CoachSettings,
+    out: DayEvents,
+) -> ReturnState:
+    """G1: after 15 days or more without running (and no red), the next run restarts at R4, R3 or R2."""
+    if last_run is None or ret.red_exit is not None or ret.red_d3 or open_keys(flags.episodes, d) & RED_KEYS:
+        return ret
+    gap = (d - last_run).days
+    owed = gap_stage(gap, settings)
+    if owed is None or owed >= level(ret.stage):
+        return ret
+    out.decide(
+        "G1",
+        f"Your last run was on {day(last_run)}, {gap} days ago: you restart at a gentler level "
+        f"({STAGE_CONTENT[owed]}) and build back up from there.",
+        "product",
+    )
+    return ReturnState(stage=owed, stage_since=d)

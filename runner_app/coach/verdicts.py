@@ -214,3 +214,25 @@ def apply_verdict(
             stage = STAGE_IDS[ret.stage]
             out.decide(stage, worded(stage, f"{template[0].upper()}{template[1:]}.", session), "product")
     return flags, ret
+
+
+def morning_alone(
+    flags: FlagState, ret: ReturnState, morning: int, d: date, baseline: float | None, after_run: bool,
+    settings: CoachSettings, out: DayEvents,
+) -> tuple[FlagState, ReturnState]:
+    """D2/D3 from a morning check-in on its own: a morning of 5 or more is red; a morning 2 above the
+    baseline (3-4 with none) is amber for that day and the next. Neither starts the ladder (only a
+    run-related D2/D3 does); a morning the day after a run was already judged with that run."""
+    verdict = morning_verdict(morning, baseline, settings)
+    phrase = morning_phrase(morning, d, baseline, settings)
+    if verdict == "D3":
+        why = phrase[0].upper() + phrase[1:] + consequence("D3", settings)
+        episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
+        out.decide("D3", why, "literature")
+        return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True, red_reason=why)
+    if verdict == "D2" and not after_run:
+        why = phrase[0].upper() + phrase[1:] + morning_only_consequence(settings)
+        episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), why)
+        out.decide("D2", why, "literature")
+        return evolve(flags, episodes=episodes), ret
+    return flags, ret
