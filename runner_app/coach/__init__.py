@@ -2,7 +2,8 @@
 
 Modules: `engine` (assess, timeline, advance, initial_state, state_to_json, state_from_json), `spikes`
 (S1-S3), `strength` (ST1-ST4 helpers), `settings` (every threshold), `model` (the shared vocabulary); the
-rest are the engine's parts (facts, flags, verdicts, returns, ladder, cadence, metrics, guidance, alerts).
+rest are the engine's parts (facts, flags, verdicts, returns, ladder, cadence, metrics, guidance, alerts,
+history: the profile as history and G1).
 
 Readings of the rules
 =====================
@@ -20,18 +21,22 @@ Time and data
 4. Several runs on one day are one session: the worst pain counts, and any "not settled" counts.
 5. A day's pain is its worst entry across locations (the morning score is the worst morning entry). W3's
    "4 morning entries" are 4 days with a morning check-in.
-6. Baseline = median worst-morning score over the 7 days before today whose state was green (amber, red and
-   refer_urgent days left out); 0 when there is none, as written. This is strict for a new runner: a first
-   morning check-in of 3 after a run reads as baseline + 3, i.e. D3. Worth a product decision.
-7. The morning rise is morning - baseline (the baseline may be x.5): <= 0 is D1, between 0 and 3 is D2 (so
-   +0.5 and +2.5 are D2), >= 3 is D3. "Morning >= 5" is D3 on any morning, after a run or not; the +1..+3
-   rises are read only on the morning after a run, as the table's trigger says.
+6. Baseline (v2) = median worst-morning score over the 7 days before today whose state was green (amber,
+   red and refer_urgent days left out), when there are at least 3 of them; with fewer, the profile's usual
+   morning pain (only from the profile's date on, and only while it stands in for history, reading 33);
+   with neither, no baseline: the absolute thresholds apply (`Metrics.has_baseline` says which).
+7. Morning verdicts (v2): a morning >= 5 is D3 on any day. With a baseline, a rise of >= 2 is D2 and
+   anything below +2 is D1 (+1 is noise, and so is +1.5 against a baseline of x.5); with no baseline, 3-4
+   is D2 and <= 2 is D1. A morning the day after a run is judged with that run (run-related); a morning
+   with no run the day before is judged on its own (reading 9).
 8. "Last 14 days" / "last 7 days" windows include today.
 
 Daily states
-9. D2: the state is amber for 48 h (trigger day and the next), but its run changes (easy, 25 % shorter,
-   flat, no strides or intervals) last until 2 runs in a row meet D1, which may be after the amber days.
-   A D2 starts the ladder (C1, rule D2) only when no rung is active and the 7-day window allows.
+9. D2: the state is amber for 48 h (trigger day and the next). A run-related D2 (the run's own pain, or
+   the morning after it) also keeps the runs easy, 25 % shorter and flat until 2 runs in a row meet D1,
+   which may be after the amber days, and starts the ladder (C1, rule D2) when no rung is active and the
+   7-day window allows; a run-related D3 starts it too. A D2 from a morning alone changes that day and the
+   next only (no lasting run changes, no rung): the week's trend is W1's to judge.
 10. D3 "R2 if off <= 7 days": off = days without a run from the last run to the day the red ends. A new D3
     trigger during the red (e.g. another morning >= 5) restarts the 72 h.
 11. "Cross-training only where its pain is <= 2" applies in every red (guidance.cross_training_pain_max);
@@ -58,10 +63,16 @@ Daily states
 The ladder
 18. W1's mean clause needs >= 4 mornings in both weeks; its run-pain clause needs run pain logged in both.
     With < 4 mornings this week the whole week holds (W3), run-pain clause included.
-19. "Within 7 days" of the last rung = fewer than 7 days after it was added: the next Sunday may add again.
-20. W2: rungs change only at the Sunday review. After an improving week, the next Sunday may restore if its
-    week was stable. "Stable" = mean <= last week's + 0.5 (a larger fall counts as stable too) and <= 2, and
-    worst run pain <= 2. A week that is not stable waits; a W1 rise ends the restoring phase.
+19. "Within 7 days" of the last rung = fewer than 7 days after it was added. Weekly rules judge the ISO
+    week at the end of its Sunday and act from the Monday: the engine runs them when it advances that
+    Monday, so a rung added (or given back) by a weekly review starts on the Monday, and Sunday's own answer
+    is the week as it stood on Saturday night plus Sunday's daily rules.
+20. W2 (v2): a settled week has >= 4 mornings, a mean morning pain <= 2 (or <= the baseline when the first
+    rung came, if that was higher), every day green (no D2/D3 day, no flag) and every run's pain <= 2. The
+    first settled week that begins after the newest rung's 7-day window gives that rung back from the next
+    Monday; each further settled week gives back the next one. A week that is not settled holds; a W1 rise
+    adds a rung. So a settled runner has every rung back within (rungs + 1) weeks. `review_on` is the
+    Sunday whose review may first give the rung back.
 21. P2 freezes progression: no rung restored and no return stage advanced. Rungs can still be added (less
     load is not progression) and the cadence cue still steps. A Clearance (the API's clinician visit) dated
     on or after the alert unfreezes from that day and restarts the P1/P2 clocks and the rung count.
@@ -93,17 +104,19 @@ Spikes
     and gives no verdict after an empty week.
 
 Cadence cue
-29. Trigger: knee_front pain > 0 in the last 30 days, or the latest run with a recorded cadence in 30 days
-    at <= 170 spm. +5 % for 14 days, then +7.5 % and +10 % after each further 14 days in which every pain
-    score stayed <= 2; a pain > 2 sends it back to +5 %. It ends when the trigger is gone. With C5 the
-    larger cue applies, never above +10 %; easy runs only.
+29. Cadence cue (v2): triggered by a day with knee_front pain > 0, or a logged cadence <= 170 spm; it lasts
+    14 days from its latest trigger (`RunGuidance.cadence_cue_until`) and then ends unless triggered again.
+    +5 %, then +7.5 % and +10 % after each further 14 days in which every pain score stayed <= 2; a pain
+    > 2 sends it back to +5 %. With C5 the larger cue applies, never above +10 %; easy runs only.
 
 Strength
 30. ST1: "the last 4 weeks before the race" are the 4 weeks before race week; after the race, 2 again; the
-    planner says whether a week is a base week. ST2 is scheduled by runner_app/planning/strength.py:
-    rest days first, then easy-run days, and a hard-session day (lifting >= 6 h after the run) only as a
-    last resort, since the literal rule leaves a common 5-day week (quality Tuesday, long Sunday) one
-    strength day where ST1 asks for two; never the day before or after a hard session.
+    planner says whether a week is a base week. ST2 (v2, the seeds' own words) is scheduled by
+    runner_app/planning/strength.py: never on a hard day or the day before one; a full block on a rest or
+    easy day clear of hard neighbours, a light block (bodyweight, hips and core, no jumps) on a rest or easy
+    day right after a hard session; >= 48 h apart; a missed session moves only to a later day of the same
+    week that meets these rules, else it is dropped with a note. (v1's "hard day as a last resort" is gone:
+    it contradicted the sources.)
     ST3: +2 reps (+5 s, +5 steps) per step to the top of the range, then load +5 %
     (rounded to 0.5 kg, at least +0.5 kg) from the bottom; bodyweight exercises get 2 kg after 3 x top;
     timed and stepped exercises stop at the top; "settled" needs an after_strength answer unless pain was 0.
@@ -116,4 +129,23 @@ Engine
     from nothing known. An entry backfilled before the first logged day means rebuilding cached states.
 32. Display metrics: load = RPE x minutes of runs, cross-training and strength (RPE 5 when missing);
     ACWR EWMA with lambda = 2 / (N + 1); fitness/fatigue as 42/7-day exponential averages. Never gates.
+
+Profile and gaps (v2)
+33. The profile stands in for history on day d when d >= its date and the runs logged since the start of
+    its 4 weeks do not yet reach 4 weeks back from d (no logged run in [as_of - 28, d - 28], within the
+    engine's 60-day memory). Standing in, its longest run (else weekly distance / runs a week) counts as a
+    run on the day before its date for S1/S2 (the larger reference wins), and its weekly distance is spread
+    evenly over the 28 days before its date for S3 (the larger of logged and profile per week). It never
+    appears as a logged run, in metrics or anywhere else.
+34. G1: days since the last run count from the latest logged run or the profile's last-run date (a profile
+    that reports running but gives no date counts as a run the day before it was given). At the start of a
+    day with no red, a gap of 15-28 days sets R4, 29-60 R3, > 60 R2, only ever lowering the current stage;
+    the stage then advances like any return stage. No runs and no profile: no stage.
+35. T7 (`Assessment.needs_profile`): no profile as of that day and fewer than 3 runs in the 28 days up to
+    and including it.
+36. Reasons as data: a decision, rung, alert or amber/red period that quotes a distance carries its
+    `template` (with `{name}` where each distance goes) and `params` (metres by name) beside the km
+    sentence in `reason`; `model.Reason.render(units)` words it at the edge (services/today: the API's
+    `reason_template` and `reason_params`). Sentences without distances have no template. The planner's
+    own sentences (tasks, plans) are still converted by `text.in_units`.
 """

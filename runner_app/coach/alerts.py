@@ -9,8 +9,9 @@ from runner_app.coach.events import DayEvents
 from runner_app.coach.facts import DayFacts
 from runner_app.coach.flags import is_open
 from runner_app.coach.guidance import CapInfo
+from runner_app.coach.history import profile_week_m
 from runner_app.coach.ladder import monday_of
-from runner_app.coach.model import Alert
+from runner_app.coach.model import Alert, RunnerProfile
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import check_run_spike, check_week_spike
 from runner_app.coach.state import EngineState, between
@@ -19,32 +20,40 @@ _ONE = timedelta(days=1)
 
 
 def spike_alerts(
-    state: EngineState, facts: DayFacts, cap: CapInfo, settings: CoachSettings, out: DayEvents
+    state: EngineState, facts: DayFacts, cap: CapInfo, settings: CoachSettings, out: DayEvents,
+    profile: RunnerProfile | None = None,
 ) -> date | None:
-    """S1/S2 on each logged run, S3 on the week so far; returns the Monday whose S3 warning was given."""
+    """S1/S2 on each logged run, S3 on the week so far; returns the Monday whose S3 warning was given.
+    A profile standing in for history counts its weekly distance in the weeks before its date."""
     d = facts.date
     recent = cap.recent_pain is not None
     near = between(state.days, d - timedelta(days=settings.spike_reference_days), d - _ONE)
-    fallback = not any(s.run_distances_m for s in near)
+    fallback = cap.reference_is_fallback or (
+        cap.reference_m is None and not any(s.run_distances_m for s in near)
+    )
     for run in facts.runs:
         check = check_run_spike(
             run.distance_m, cap.reference_m, recent, settings, reference_is_fallback=fallback, logged=True
         )
-        if check.rule is not None and check.reason is not None:
-            out.alert("spike_run", check.reason, check.rule)
-            out.decide(check.rule, check.reason, "literature")
+        said = check.as_reason
+        if check.rule is not None and said is not None:
+            out.alert("spike_run", said, check.rule)
+            out.decide(check.rule, said, "literature")
     monday = monday_of(d)
     s3_week = state.alerts.s3_week
     if not facts.runs or s3_week == monday:
         return s3_week
     week = sum(sum(s.run_distances_m) for s in between(state.days, monday, d)) + facts.distance_m
+    week = max(week, profile_week_m(profile, monday, settings) + facts.distance_m)
     last_week = between(state.days, monday - timedelta(days=7), monday - timedelta(days=1))
     last = sum(sum(s.run_distances_m) for s in last_week)
+    last = max(last, profile_week_m(profile, monday - timedelta(days=7), settings))
     check = check_week_spike(week, last, recent, settings)
-    if check.rule is None or check.reason is None:
+    said = check.as_reason
+    if check.rule is None or said is None:
         return s3_week
-    out.alert("spike_week", check.reason, check.rule)
-    out.decide(check.rule, check.reason, "literature")
+    out.alert("spike_week", said, check.rule)
+    out.decide(check.rule, said, "literature")
     return monday
 
 

@@ -25,22 +25,29 @@ from runner_app.coach.flags import (
     end_of_day_clearance,
     open_keys,
     start_of_day,
-    upsert,
 )
 from runner_app.coach.guidance import build_guidance, spike_context
+from runner_app.coach.history import gap_return, needs_profile, standing_in
+from runner_app.coach.history import last_run as last_run_known
 from runner_app.coach.ladder import add_rung, clinician_alerts, output_rungs, weekly
 from runner_app.coach.metrics import build_metrics, update_load
-from runner_app.coach.model import Assessment, DayLog
+from runner_app.coach.model import Assessment, DayLog, RunnerProfile
 from runner_app.coach.returns import session_counts, stage_id
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
-from runner_app.coach.state import EngineState, PendingSession, evolve, from_json, to_json
-from runner_app.coach.text import pain
+from runner_app.coach.state import (
+    EngineState,
+    PendingSession,
+    evolve,
+    from_json,
+    to_json,
+)
 from runner_app.coach.verdicts import (
     apply_verdict,
     baseline_morning,
     immediate_reason,
     immediate_verdict,
     judge,
+    morning_alone,
 )
 
 __all__ = [
@@ -54,7 +61,7 @@ __all__ = [
 ]
 
 _ONE = timedelta(days=1)
-_JSON_VERSION = 1
+_JSON_VERSION = 2
 
 
 def initial_state(settings: CoachSettings = DEFAULT_SETTINGS) -> EngineState:
@@ -75,10 +82,15 @@ def state_from_json(data: dict[str, Any]) -> EngineState:
 
 
 def advance(
-    state: EngineState, day: DayLog, settings: CoachSettings = DEFAULT_SETTINGS
+    state: EngineState,
+    day: DayLog,
+    settings: CoachSettings = DEFAULT_SETTINGS,
+    *,
+    profile: RunnerProfile | None = None,
 ) -> tuple[EngineState, Assessment]:
     """Move the state through one calendar day (the day after `state.last_date`, or any day for the
-    initial state) and say what the coach decides for it. Entries are used in id order."""
+    initial state) and say what the coach decides for it. Entries are used in id order. The runner
+    `profile` counts only from its date on (coach-rules.md, "Runner profile")."""
     d = day.date
     if state.last_date is not None and d != state.last_date + _ONE:
         raise ValueError(f"advance expects {state.last_date + _ONE}, got {d}")
@@ -88,30 +100,27 @@ def advance(
     yesterday = history[-1] if history and history[-1].date == d - _ONE else None
     frozen = state.alerts.p2_since is not None
 
-    flags, ret = start_of_day(state.flags, state.ret, history, d, state.last_run_date, settings, out)
-    baseline = baseline_morning(history, d, settings)
+    given = standing_in(profile, d, history, settings)
+    last_run = last_run_known(state.last_run_date, profile, d)
+    flags, ret = start_of_day(state.flags, state.ret, history, d, last_run, settings, out)
+    ret = gap_return(ret, flags, d, last_run, settings, out)
+    usual = given.usual_morning_pain if given is not None else None
+    baseline = baseline_morning(history, d, settings, usual)
     flags, ret = apply_flags(flags, ret, facts, history, settings, out)
     flags, ret, f4_alert = apply_sharp(flags, ret, facts, settings, out)
 
     # Yesterday's sessions, judged by this morning's check-in.
-    judged_d3 = False
+    judged_d3 = judged_run = False
     stage_ok = yesterday is None or yesterday.state in ("green", "amber")
     for prior in state.pending:
         if prior.date != d - _ONE:
             continue
-        verdict, why = judge(prior, facts.morning, baseline, settings)
+        verdict, why = judge(prior, facts.morning, d, baseline, settings)
         flags, ret = apply_verdict(flags, ret, prior, verdict, why, d, stage_ok, frozen, settings, out)
         judged_d3 = judged_d3 or (verdict == "D3" and prior.kind == "run")
-    if facts.morning is not None and facts.morning >= settings.d3_morning_abs_min and not judged_d3:
-        why = (
-            f"This morning's pain is {pain(facts.morning)}, {settings.d3_morning_abs_min}/10 or more "
-            f"(rule D3): red for {settings.d3_red_days * 24} h, no running; cross-training only where its "
-            f"pain stays ≤ {settings.cross_training_pain_max}."
-        )
-        episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
-        flags = evolve(flags, episodes=episodes, d1_streak=0)
-        ret = evolve(ret, red_d3=True, red_reason=why)
-        out.decide("D3", why, "literature")
+        judged_run = judged_run or prior.kind == "run"
+    if facts.morning is not None and not judged_d3:
+        flags, ret = morning_alone(flags, ret, facts.morning, d, baseline, judged_run, settings, out)
 
     # Today's session: judged at once by its own pain when that decides, else tomorrow morning.
     pending: list[PendingSession] = []
@@ -144,15 +153,15 @@ def advance(
     today_state = day_state(flags.episodes, d)
     summary = summarise(facts, today_state)
     days = (*history, summary)[-settings.history_days :]
-    cap = spike_context(days, d, settings)
-    s3_week = spike_alerts(state, facts, cap, settings, out)
+    cap = spike_context(days, d, settings, given)
+    s3_week = spike_alerts(state, facts, cap, settings, out, given)
 
     ladder = state.ladder
-    if out.d2_reason is not None and not ladder.rungs:
-        cause = out.d2_reason.split(" (rule")[0] + " and no step was active"
-        ladder = add_rung(ladder, d, "D2", cause, days, settings, out)
-    if d.weekday() == 6:
-        ladder = weekly(ladder, days, d, frozen, settings, out)
+    if out.ladder_cause is not None and not ladder.rungs:
+        ladder = add_rung(ladder, d, "D2", out.ladder_cause, days, settings, out, baseline)
+    if d.weekday() == 0 and history:
+        # Weekly rules are evaluated at the end of Sunday and take effect from the Monday.
+        ladder = weekly(ladder, history, d - _ONE, frozen, settings, out)
     alerts = clinician_alerts(ladder, state.alerts, days, d, today_state, settings, out)
     if f4_alert is not None:
         alerts = evolve(alerts, f4_alert_since=d, f4_alert_reason=f4_alert)
@@ -176,7 +185,7 @@ def advance(
     day_alerts = [*clinician_alerts_for(new_state, d)]
     if facts.clearance:
         if new_state.alerts.p2_since is not None:
-            note = "You recorded a clinician visit: progression is no longer frozen (rule P2)."
+            note = "You recorded a clinician visit: progression is no longer frozen."
             out.decide("P2", note, "product")
         new_state = evolve(
             new_state,
@@ -198,32 +207,50 @@ def advance(
         guidance=guidance,
         metrics=build_metrics(days, d, baseline, load, settings),
         progression_frozen=new_state.alerts.p2_since is not None,
+        needs_profile=needs_profile(profile, d, days, settings),
     )
     return new_state, assessment
 
 
 def timeline(
-    days: Iterable[DayLog], start: date, end: date, settings: CoachSettings = DEFAULT_SETTINGS
+    days: Iterable[DayLog],
+    start: date,
+    end: date,
+    settings: CoachSettings = DEFAULT_SETTINGS,
+    *,
+    profile: RunnerProfile | None = None,
 ) -> list[Assessment]:
     """One assessment per day from start to end (inclusive), each equal to `assess(days, that day)`."""
     if start > end:
         return []
     logs = bucket_logs(days, end)
-    first = min(logs) if logs else end + _ONE
+    first = first_day(logs, profile, end)
     result: list[Assessment] = []
     state = initial_state(settings)
     x = min(start, first)
     while x <= end:
         if x < first:
-            assessment = advance(initial_state(settings), DayLog(date=x), settings)[1]
+            assessment = advance(initial_state(settings), DayLog(date=x), settings, profile=profile)[1]
         else:
-            state, assessment = advance(state, logs.get(x, DayLog(date=x)), settings)
+            state, assessment = advance(state, logs.get(x, DayLog(date=x)), settings, profile=profile)
         if x >= start:
             result.append(assessment)
         x += _ONE
     return result
 
 
-def assess(days: Iterable[DayLog], on: date, settings: CoachSettings = DEFAULT_SETTINGS) -> Assessment:
+def assess(
+    days: Iterable[DayLog],
+    on: date,
+    settings: CoachSettings = DEFAULT_SETTINGS,
+    *,
+    profile: RunnerProfile | None = None,
+) -> Assessment:
     """What the coach says for `on`, from everything logged up to and including it."""
-    return timeline(days, on, on, settings)[0]
+    return timeline(days, on, on, settings, profile=profile)[0]
+
+
+def first_day(logs: Iterable[date], profile: RunnerProfile | None, end: date) -> date:
+    """Where the fold starts: the first logged day, or the profile's date when earlier (end + 1: none)."""
+    known = [*logs, *([profile.as_of] if profile is not None and profile.as_of <= end else [])]
+    return min(known) if known else end + _ONE

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from runner_app.coach.events import DayEvents
 from runner_app.coach.facts import DayFacts, flag_words
-from runner_app.coach.model import State
-from runner_app.coach.returns import STAGE_IDS, end_red, one_below, owe_exit
+from runner_app.coach.model import Reason, RuleId, State
+from runner_app.coach.returns import STAGE_NAMES, end_red, one_below, owe_exit
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import DaySummary, Episode, EpisodeKey, FlagState, ReturnState, between, evolve
 from runner_app.coach.text import day, pain
@@ -35,13 +35,18 @@ def get(episodes: Sequence[Episode], key: str) -> Episode | None:
 
 
 def upsert(
-    episodes: tuple[Episode, ...], key: EpisodeKey, rule: str, d: date, until: date | None, reason: str
+    episodes: tuple[Episode, ...], key: EpisodeKey, rule: RuleId, d: date, until: date | None,
+    reason: str | Reason,
 ) -> tuple[Episode, ...]:
     """Open or extend an episode; a timer is only ever pushed later."""
     old = get(episodes, key)
     if old is not None and old.until is not None and until is not None:
         until = max(old.until, until)
-    new = Episode(key=key, rule=rule, since=old.since if old else d, last=d, until=until, reason=reason)
+    since = old.since if old else d
+    if isinstance(reason, Reason):
+        new = Episode(key, rule, since, d, until, reason.render(), reason.template, reason.params)
+    else:
+        new = Episode(key=key, rule=rule, since=since, last=d, until=until, reason=reason)
     rest = tuple(ep for ep in episodes if ep.key != key)
     return tuple(sorted((*rest, new), key=lambda ep: ep.key))
 
@@ -76,9 +81,8 @@ def start_of_day(
         if len(clean) >= settings.f3_clear_days:
             out.decide(
                 "F3",
-                f"No swelling reported on the {settings.f3_clear_days} days since {day(f3.last)} "
-                "(rule F3): the "
-                "swelling red has ended.",
+                f"No swelling reported on the {settings.f3_clear_days} days since {day(f3.last)}: the "
+                "pause for swelling has ended.",
                 "product",
             )
             episodes = tuple(ep for ep in episodes if ep.key != "F3_red")
@@ -101,7 +105,7 @@ def apply_flags(
     episodes = flags.episodes
     if facts.f1_flags:
         reason = (
-            f"You reported {flag_words(list(facts.f1_flags))} on {day(d)} (rule F1): no running and "
+            f"You reported {flag_words(list(facts.f1_flags))} on {day(d)}: no running and "
             "no impact; "
             "seek same-day care. This ends when you record a clinician's clearance."
         )
@@ -122,8 +126,9 @@ def apply_flags(
         )
     if f2_why:
         reason = (
-            f"You reported {' and '.join(f2_why)} on {day(d)} (rule F2): red, no running; see a GP or physio "
-            "within days. This ends when you record a clearance, then you restart at R0."
+            f"You reported {' and '.join(f2_why)} on {day(d)}: red, no running; see a GP or physio "
+            "within days. This ends when you record a clearance, then you restart with brisk walking and "
+            "cross-training."
         )
         episodes = upsert(episodes, "F2", "F2", d, None, reason)
         ret = owe_exit(ret, 0, reason)
@@ -142,15 +147,16 @@ def apply_flags(
                 else f"again on {day(d)} while the swelling red was on"
             )
             reason = (
-                f"You reported swelling {first} (rule F3): red, no running; see a physio. This ends after "
-                f"{settings.f3_clear_days} days in a row without swelling, then you restart at R1."
+                f"You reported swelling {first}: red, no running; see a physio. This ends after "
+                f"{settings.f3_clear_days} days in a row without swelling, then you restart with walk-run "
+                "sessions."
             )
             episodes = upsert(episodes, "F3_red", "F3", d, None, reason)
             ret = owe_exit(ret, 1, reason)
             out.decide("F3", reason, "product")
         else:
             reason = (
-                f"You reported swelling on {day(d)} (rule F3): your next run is swapped for low-impact "
+                f"You reported swelling on {day(d)}: your next run is swapped for low-impact "
                 "cross-training of the same duration."
             )
             episodes = upsert(episodes, "F3_amber", "F3", d, d + timedelta(days=1), reason)
@@ -172,9 +178,8 @@ def apply_sharp(
         return evolve(flags, f4_attempt=False) if attempt else flags, ret, None
     below = one_below(ret.stage)
     reason = (
-        f"You reported sharp pain with your run on {day(d)} (rule F4): red for "
-        f"{settings.f4_red_days * 24} h, "
-        f"then your next run is one stage lower, at {STAGE_IDS[below]}."
+        f"You reported sharp pain with your run on {day(d)}: no running for "
+        f"{settings.f4_red_days * 24} h, then you come back one step gentler, with {STAGE_NAMES[below]}."
     )
     episodes = upsert(flags.episodes, "F4", "F4", d, d + timedelta(days=settings.f4_red_days), reason)
     ret = owe_exit(ret, below, reason)
@@ -182,7 +187,7 @@ def apply_sharp(
     alert_reason = None
     if attempt:
         alert_reason = (
-            f"Sharp pain came back on {day(d)}, on the first run after the last sharp pain (rule F4): see a "
+            f"Sharp pain came back on {day(d)}, on the first run after the last sharp pain: see a "
             "physio before running on."
         )
         out.decide("F4", alert_reason, "product")
@@ -195,8 +200,8 @@ def end_of_day_clearance(flags: FlagState, d: date, out: DayEvents) -> FlagState
     for ep in ended:
         out.decide(
             ep.rule,
-            f"You recorded a clinician's clearance on {day(d)}: the {ep.rule} period that began on "
-            f"{day(ep.since)} ends tomorrow.",
+            f"You recorded a clinician's clearance on {day(d)}: the pause for the warning sign you "
+            f"reported on {day(ep.since)} ends tomorrow.",
             "literature",
         )
     kept = tuple(ep for ep in flags.episodes if ep not in ended)

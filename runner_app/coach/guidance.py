@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from runner_app.coach.flags import RED_KEYS, is_open
+from runner_app.coach.history import profile_runs
 from runner_app.coach.ladder import RUNG_IDS
-from runner_app.coach.model import Decision, RungId, RunGuidance, Source
-from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS
+from runner_app.coach.model import Decision, Reason, RuleId, RungId, RunGuidance, RunnerProfile, Source
+from runner_app.coach.returns import STAGE_CONTENT, STAGE_IDS, STAGE_NAMES
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import spike_reference
 from runner_app.coach.state import DaySummary, EngineState, between
-from runner_app.coach.text import TIMES, day, km, pct
+from runner_app.coach.text import TIMES, day, pct
 
 _SOURCES: dict[str, Source] = {"F4": "product", "F3_red": "product"}
 
@@ -28,11 +29,14 @@ class CapInfo:
     reference_is_fallback: bool = False  # half the longest run of 60 days: none in the last 30
 
 
-def spike_context(days: Sequence[DaySummary], d: date, settings: CoachSettings) -> CapInfo:
-    """The S1 reference for a run on d and the recent pain (>= 3 in the 14 days up to d) that caps it."""
+def spike_context(
+    days: Sequence[DaySummary], d: date, settings: CoachSettings, profile: RunnerProfile | None = None
+) -> CapInfo:
+    """The S1 reference for a run on d and the recent pain (>= 3 in the 14 days up to d) that caps it.
+    A profile standing in for history adds its longest run (history.profile_runs)."""
     start = d - timedelta(days=settings.spike_fallback_days)
     pain_start = d - timedelta(days=settings.spike_pain_days - 1)
-    runs: list[tuple[date, float]] = []
+    runs: list[tuple[date, float]] = profile_runs(profile, settings)
     worst: int | None = None
     for s in between(days, start, d):
         if s.run_distances_m:
@@ -63,13 +67,17 @@ def build_guidance(
     max_rpe: int | None = None
     quality: int | None = None
 
-    def say(rule: str, reason: str, source: Source = "literature") -> None:
-        rules.append(Decision(rule=rule, reason=reason, source=source))
+    def say(rule: RuleId, reason: str | Reason, source: Source = "literature") -> None:
+        if isinstance(reason, Reason):
+            rules.append(Decision(rule, reason.render(), source, reason.template, reason.params))
+        else:
+            rules.append(Decision(rule=rule, reason=reason, source=source))
 
     for ep in state.flags.episodes:
         if not is_open(ep, d):
             continue
-        say(ep.rule, ep.reason, _SOURCES.get(ep.key, "literature"))
+        said = Reason(ep.rule, ep.template, ep.params) if ep.template else ep.reason
+        say(ep.rule, said, _SOURCES.get(ep.key, "literature"))
         if ep.key == "F1":
             running, xt_allowed = False, False
         elif ep.key in RED_KEYS:
@@ -80,16 +88,18 @@ def build_guidance(
         running, swap = False, True
         if not any(r.reason == state.flags.swap_pending for r in rules):
             say("F3", state.flags.swap_pending)
-    if state.flags.d2_mods is not None:
+    mods = state.flags.d2_mods
+    if mods is not None:
         easy = flat = True
         distance = min(distance, settings.d2_distance_factor)
-        if not any(r.reason == state.flags.d2_mods for r in rules):
-            say("D2", state.flags.d2_mods)
+        if not any(r.reason == mods for r in rules):
+            f = state.flags
+            say("D2", Reason("D2", f.d2_mods_template, f.d2_mods_params) if f.d2_mods_template else mods)
     stage = state.ret.stage
     if stage is not None:
         sid = STAGE_IDS[stage]
         since = day(state.ret.stage_since or d)
-        say(sid, f"Return to running, stage {sid} (since {since}): {STAGE_CONTENT[stage]}.")
+        say(sid, f"Coming back to running since {since}, now {STAGE_NAMES[stage]}: {STAGE_CONTENT[stage]}.")
         # R5 is "strides first, then one quality session a week": none until an R5 session has met D1.
         quality = (1 if state.ret.passed >= 1 else 0) if stage == 5 else None if stage == 6 else 0
         if stage <= 3:
@@ -104,17 +114,18 @@ def build_guidance(
         elif stage <= 3 and _ran_yesterday(days, d):
             running = False
             yday = day(d - timedelta(days=1))
-            say(sid, f"You ran yesterday ({yday}): {sid} needs a non-running day between runs.")
+            say(sid, f"You ran yesterday ({yday}): for now you need a non-running day between runs.")
         if state.ret.rest_day_on == d:
             running = False
-            say(sid, f"A rest day after the session that did not go well: {sid} is repeated from tomorrow.")
+            again = STAGE_NAMES[stage]
+            say(sid, f"A rest day after the session that did not go well: {again} is repeated from tomorrow.")
     active: list[RungId] = []
     cue = 0.0
     pace: tuple[int, int] | None = None
     swaps = 0
     for rung in state.ladder.rungs:
         active.append(RUNG_IDS[RUNG_IDS.index(rung.rung)])
-        say(rung.rule, rung.reason)
+        say(rung.rule, Reason(rung.rule, rung.template, rung.params) if rung.template else rung.reason)
         if rung.rung == "C1":
             easy, pace = True, settings.c1_easy_pace_slower_pct
         elif rung.rung == "C2":
@@ -125,7 +136,9 @@ def build_guidance(
             flat = True
         elif rung.rung == "C5":
             cue = settings.c5_cadence_pct
+    cue_until = None
     if state.cadence.since is not None and state.cadence.reason is not None:
+        cue_until = state.cadence.until if state.cadence.pct >= cue else None
         cue = max(cue, state.cadence.pct)
         say("CADENCE", f"{state.cadence.reason} Current cue: +{pct(state.cadence.pct)} on easy runs.")
     cue = min(cue, settings.cadence_cue_max_pct)
@@ -141,14 +154,11 @@ def build_guidance(
     max_distance = None
     if running and cap.reference_m is not None and cap.recent_pain is not None:
         max_distance = cap.reference_m * settings.s1_ratio
-        say(
-            "S1",
-            f"With pain of {cap.recent_pain}/10 in the last {settings.spike_pain_days} days, any run "
-            "today is "
-            f"capped at {km(max_distance)}, {settings.s1_ratio:.2f} {TIMES} your reference run of "
-            f"{km(cap.reference_m)} "
-            "(rule S1).",
+        template = (
+            f"With pain of {cap.recent_pain}/10 in the last {settings.spike_pain_days} days, any run today "
+            f"is capped at {{cap}}, {settings.s1_ratio:.2f} {TIMES} your reference run of {{reference}}."
         )
+        say("S1", Reason("S1", template, (("cap", max_distance), ("reference", cap.reference_m))))
     return RunGuidance(
         running_allowed=running,
         swap_to_low_impact=swap,
@@ -157,6 +167,7 @@ def build_guidance(
         long_run_factor=long_run,
         flat_only=flat,
         cadence_cue_pct=cue,
+        cadence_cue_until=cue_until,
         strides_allowed=strides,
         max_distance_m=max_distance,
         spike_reference_m=cap.reference_m if running else None,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from runner_app.coach.events import DayEvents
-from runner_app.coach.model import Rung, RungId, State
+from runner_app.coach.model import Reason, RuleId, Rung, RungId, State
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.state import ActiveRung, AlertState, DaySummary, LadderState, between, evolve
 from runner_app.coach.text import DASH, body_part, day, num, pain
@@ -39,6 +39,13 @@ def adds(rung: str, settings: CoachSettings) -> str:
     if rung == "C2":
         return "swaps one run a week for low-impact cross-training of the same duration"
     return "keeps you on flat routes, with no hills or downhill"
+UNDO: dict[str, str] = {
+    "C1": "keeping every run easy",
+    "C2": "swapping one run a week",
+    "C3": "the shorter long run",
+    "C4": "keeping to flat routes",
+    "C5": "the ladder's cadence cue",
+}
 REMOVES: dict[str, str] = {
     "C1": "your hardest session and easy pace are back as planned",
     "C2": "all your runs are back",
@@ -85,33 +92,36 @@ def mean_morning(days: Sequence[DaySummary], d: date, span: int) -> float | None
 
 
 def add_rung(
-    ladder: LadderState, d: date, rule: str, cause: str, days: Sequence[DaySummary], settings: CoachSettings,
-    out: DayEvents,
+    ladder: LadderState, d: date, rule: RuleId, why: str | Reason, days: Sequence[DaySummary],
+    settings: CoachSettings, out: DayEvents, baseline: float | None = None,
 ) -> LadderState:
-    """Apply the next rung, unless the observation window or the end of the ladder says no."""
+    """Apply the next rung from day d, unless the observation window or the end of the ladder says no.
+    `baseline` is the morning baseline before the first rung (a settled week may sit at it, W2)."""
     source: Literal["literature", "product"] = "literature"
+    params = why.params if isinstance(why, Reason) else ()
+    cause = why.template if isinstance(why, Reason) else why
     if len(ladder.rungs) == len(RUNG_IDS):
-        out.decide(rule, f"{cause} (rule {rule}), but all five steps are already in place.", source)
+        full = f"{cause}, but every step of the ladder is already in place."
+        out.decide(rule, Reason(rule, full, params), source)
         return ladder
     if ladder.last_added is not None and (d - ladder.last_added).days < settings.rung_window_days:
-        top = ladder.rungs[-1].rung if ladder.rungs else "the last step"
-        out.decide(
-            rule,
-            f"{cause} (rule {rule}), but step {top} came on {day(ladder.last_added)}: no new step within "
-            f"{settings.rung_window_days} days of the last one, so only the next run is kept easy.",
-            "product",
+        template = (
+            f"{cause}, but the last change to your training came on {day(ladder.last_added)}: we give each "
+            f"change {settings.rung_window_days} days to show its effect, so only the next run is kept easy."
         )
+        out.decide(rule, Reason(rule, template, params), "product")
         return ladder
     rung = RUNG_IDS[len(ladder.rungs)]
-    reason = f"{cause} (rule {rule}), so step {rung} {adds(rung, settings)}."
-    out.decide(rule, reason, source)
+    said = Reason(rule, f"{cause}, so from {day(d)} the coach {adds(rung, settings)}.", params)
+    out.decide(rule, said, source)
     first = ladder.first_since is None
     return evolve(
         ladder,
-        rungs=(*ladder.rungs, ActiveRung(rung=rung, since=d, rule=rule, reason=reason)),
+        rungs=(*ladder.rungs, ActiveRung(rung, d, rule, said.render(), said.template, said.params)),
         last_added=d,
         first_since=d if first else ladder.first_since,
         first_ref_mean=mean_morning(days, d, settings.p_window_days) if first else ladder.first_ref_mean,
+        first_baseline=baseline if first else ladder.first_baseline,
         added_without_improvement=ladder.added_without_improvement + 1,
     )
 
@@ -122,97 +132,88 @@ def _checkins(count: int) -> str:
     return f"Only {count} morning check-in{'' if count == 1 else 's'}"
 
 
+def settled_week(
+    week: WeekStats, days: Sequence[DaySummary], monday: date, ladder: LadderState, settings: CoachSettings
+) -> bool:
+    """W2: mean morning pain <= 2 (or <= the baseline before the first rung, when higher), no amber, red or
+    flag day, and every run's pain <= 2. Needs the W3 minimum of mornings (`week.mean` is None without)."""
+    if week.mean is None:
+        return False
+    ceiling = max(settings.w2_mean_max, ladder.first_baseline or 0.0)
+    calm = all(s.state == "green" for s in between(days, monday, monday + timedelta(days=6)))
+    runs_ok = week.max_run_pain is None or week.max_run_pain <= settings.w2_stable_run_pain_max
+    return week.mean <= ceiling + _EPS and calm and runs_ok
+
+
 def weekly(
-    ladder: LadderState, days: Sequence[DaySummary], d: date, frozen: bool, settings: CoachSettings,
+    ladder: LadderState, days: Sequence[DaySummary], sunday: date, frozen: bool, settings: CoachSettings,
     out: DayEvents,
 ) -> LadderState:
-    """W1, W2 and W3 at the end of Sunday d (days includes d)."""
-    this = week_stats(days, monday_of(d), settings)
-    last = week_stats(days, monday_of(d) - timedelta(days=7), settings)
+    """W1, W2 and W3 over the week ending on `sunday` (days includes it); changes apply from the Monday."""
+    monday = monday_of(sunday)
+    start = sunday + timedelta(days=1)
+    week_of = f"the week of {day(monday)}"
+    this = week_stats(days, monday, settings)
+    last = week_stats(days, monday - timedelta(days=7), settings)
     if this.mean is None:
-        out.decide(
-            "W3",
-            f"{_checkins(this.mornings)} this week, and the weekly review needs "
-            f"{settings.w3_min_morning_entries} (rule W3): the ladder holds, no step added and none "
-            "restored.",
-            "product",
-        )
+        if ladder.rungs or this.mornings:
+            out.decide(
+                "W3",
+                f"{_checkins(this.mornings)} in {week_of}, and the weekly review needs "
+                f"{settings.w3_min_morning_entries}: your training stays as it is, nothing added and "
+                "nothing given back.",
+                "product",
+            )
         return ladder
     part = body_part(set(this.locations | last.locations))
     causes: list[str] = []
     if last.mean is not None and this.mean - last.mean >= settings.w1_mean_rise - _EPS:
-        rise = f"rose from {num(last.mean)} to {num(this.mean)} this week"
-        causes.append(f"Your average morning {part}pain {rise}")
+        rise = f"rose from {num(last.mean)} to {num(this.mean)} in {week_of}"
+        causes.append(f"your average morning {part}pain {rise}")
     if (
         this.max_run_pain is not None
         and last.max_run_pain is not None
         and this.max_run_pain - last.max_run_pain >= settings.w1_max_run_pain_rise
     ):
         causes.append(
-            f"your worst run pain rose from {pain(last.max_run_pain)} to {pain(this.max_run_pain)} this week"
+            f"your worst run pain rose from {pain(last.max_run_pain)} to {pain(this.max_run_pain)} "
+            f"in {week_of}"
         )
     if causes:
         cause = " and ".join(causes)
-        ladder = evolve(ladder, improving_since=None, next_restore_on=None)
-        return add_rung(ladder, d, "W1", cause[0].upper() + cause[1:], days, settings, out)
-    if not ladder.rungs or last.mean is None:
+        return add_rung(ladder, start, "W1", cause[0].upper() + cause[1:], days, settings, out)
+    if not ladder.rungs:
         return ladder
-    if ladder.improving_since is None:
-        if this.mean <= last.mean + _EPS and this.mean <= settings.w2_mean_max + _EPS:
-            out.decide(
-                "W2",
-                f"Your average morning {part}pain settled from {num(last.mean)} to {num(this.mean)} "
-                "this week "
-                f"(rule W2): the current steps hold {settings.w2_hold_days} more days, then come off "
-                "one at a "
-                "time, in reverse order.",
-                "product",
-            )
-            return evolve(
-                ladder,
-                improving_since=d,
-                next_restore_on=d + timedelta(days=settings.w2_hold_days),
-                added_without_improvement=0,
-            )
-        return ladder
-    if ladder.next_restore_on is not None and d < ladder.next_restore_on:
-        return ladder
-    run_ok = this.max_run_pain is None or this.max_run_pain <= settings.w2_stable_run_pain_max
-    stable = (
-        this.mean <= last.mean + settings.w2_stable_band + _EPS
-        and this.mean <= settings.w2_mean_max + _EPS
-        and run_ok
-    )
-    top = ladder.rungs[-1]
-    if not stable:
+    newest = ladder.rungs[-1]
+    if monday < newest.since + timedelta(days=settings.rung_window_days):
+        return ladder  # the newest change is still being watched
+    if not settled_week(this, days, monday, ladder, settings):
         worst = "" if this.max_run_pain is None else f", worst run pain {pain(this.max_run_pain)}"
         out.decide(
             "W2",
-            f"Not a stable week yet (average morning {part}pain {num(this.mean)}, last week {num(last.mean)}"
-            f"{worst}) (rule W2): step {top.rung} stays.",
+            f"Not a settled week yet ({week_of}: average morning {part}pain {num(this.mean)}{worst}): "
+            f"{UNDO[newest.rung]} stays for now.",
             "product",
         )
         return ladder
     if frozen:
         out.decide(
             "P2",
-            f"A stable week (average morning {part}pain {num(this.mean)}), but progression is frozen "
-            "until you "
-            f"record a clinician visit (rule P2): step {top.rung} stays.",
+            f"A settled week ({week_of}: average morning {part}pain {num(this.mean)}), but nothing is "
+            f"given back until you record a clinician visit: {UNDO[newest.rung]} stays.",
             "product",
         )
         return ladder
     out.decide(
         "W2",
-        f"A stable week: average morning {part}pain {num(this.mean)} (last week {num(last.mean)}) and run "
-        f"pain ≤ {settings.w2_stable_run_pain_max} (rule W2), so step {top.rung} comes off: "
-        f"{REMOVES[top.rung]}.",
+        f"A settled week ({week_of}: average morning {part}pain {num(this.mean)}, run pain ≤ "
+        f"{settings.w2_stable_run_pain_max}), so from {day(start)} {REMOVES[newest.rung]}.",
         "product",
     )
     rest = ladder.rungs[:-1]
     if not rest:
         return LadderState(last_added=ladder.last_added)
-    return evolve(ladder, rungs=rest, next_restore_on=d + timedelta(days=settings.w2_restore_every_days))
+    return evolve(ladder, rungs=rest, added_without_improvement=0)
 
 
 def clinician_alerts(
@@ -237,23 +238,27 @@ def clinician_alerts(
             if now is not None and ref is not None:
                 trend = f" (7-day average morning pain {num(now)}, was {num(ref)})"
             reason = (
-                f"Pain of {pain(worst or 0)} is still there {(d - clock).days} days after step "
-                f"{first.rung} began "
-                f"on {day(first.since)} and is not improving{trend} (rule P1): book a physio or GP."
+                f"Pain of {pain(worst or 0)} is still there {(d - clock).days} days after the coach first "
+                f"eased your training on {day(first.since)} and is not improving{trend}: book a physio or GP."
             )
             out.decide("P1", reason, "product")
             alerts = evolve(alerts, p1_since=d, p1_reason=reason)
     if alerts.p2_since is None:
         why = ""
         if ladder.added_without_improvement >= settings.p2_rungs_without_improvement:
-            steps = ", ".join(r.rung for r in ladder.rungs)
-            why = f"{ladder.added_without_improvement} steps were added without improvement ({steps})"
+            why = (
+                f"the coach has eased your training {ladder.added_without_improvement} times without "
+                "improvement"
+            )
         elif d >= clock + timedelta(days=settings.p2_days) and (still or state != "green"):
             now_what = f"pain of {pain(worst or 0)}" if still else f"the day is still {state}"
-            why = f"{now_what} {(d - clock).days} days after step {first.rung} began on {day(first.since)}"
+            why = (
+                f"{now_what} {(d - clock).days} days after the coach first eased your training on "
+                f"{day(first.since)}"
+            )
         if why:
             reason = (
-                f"{why[0].upper()}{why[1:]} (rule P2): see a physio or GP; progression is frozen "
+                f"{why[0].upper()}{why[1:]}: see a physio or GP; progression is frozen "
                 "until you record "
                 "a clinician visit."
             )
@@ -263,21 +268,28 @@ def clinician_alerts(
 
 
 def output_rungs(ladder: LadderState, d: date, settings: CoachSettings) -> tuple[Rung, ...]:
-    """Active rungs with the day each will be looked at again (a Sunday review)."""
+    """Active rungs with the Sunday whose weekly review may first give each back (newest first: the end of
+    the first week that begins after its 7-day window; each older one a week after the one above it)."""
     result = []
-    tomorrow = d + timedelta(days=1)
+    count = len(ladder.rungs)
+    if not count:
+        return ()
+    newest = ladder.rungs[-1]
+    first_monday = newest.since + timedelta(days=(7 - newest.since.weekday()) % 7)
+    while first_monday < newest.since + timedelta(days=settings.rung_window_days):
+        first_monday += timedelta(days=7)
+    top_review = max(first_monday + timedelta(days=6), next_sunday(d))
     for index, r in enumerate(ladder.rungs):
-        look = max(tomorrow, r.since + timedelta(days=settings.rung_window_days))
-        if index == len(ladder.rungs) - 1 and ladder.next_restore_on is not None:
-            look = max(look, ladder.next_restore_on)
         result.append(
             Rung(
                 rung=RUNG_IDS[RUNG_IDS.index(r.rung)],
                 variable=VARIABLES[r.rung],
                 since=r.since,
-                review_on=next_sunday(look),
+                review_on=top_review + timedelta(days=7 * (count - 1 - index)),
                 rule=r.rule,
                 reason=r.reason,
+                template=r.template,
+                params=r.params,
             )
         )
     return tuple(result)

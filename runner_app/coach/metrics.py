@@ -29,7 +29,7 @@ def update_load(load: LoadState, today: float, settings: CoachSettings) -> LoadS
 
 
 def build_metrics(
-    days: Sequence[DaySummary], d: date, baseline: float, load: LoadState, settings: CoachSettings
+    days: Sequence[DaySummary], d: date, baseline: float | None, load: LoadState, settings: CoachSettings
 ) -> Metrics:
     """`days` ends with today's summary; days missing from the history count as zero load."""
     monday = monday_of(d)
@@ -62,7 +62,8 @@ def build_metrics(
     monotony = mean / sd if sd > 1e-9 else None
     enough = settings.w3_min_morning_entries
     return Metrics(
-        baseline_morning_pain=baseline,
+        baseline_morning_pain=0.0 if baseline is None else baseline,
+        has_baseline=baseline is not None,
         week_mean_morning_pain=sum(this_m) / len(this_m) if len(this_m) >= enough else None,
         last_week_mean_morning_pain=sum(last_m) / len(last_m) if len(last_m) >= enough else None,
         week_distance_m=this_km,

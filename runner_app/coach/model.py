@@ -34,6 +34,14 @@ ReturnStage = Literal["R0", "R1", "R2", "R3", "R4", "R5", "R6"]
 RungId = Literal["C1", "C2", "C3", "C4", "C5"]
 AlertKind = Literal["refer_urgent", "see_clinician", "see_clinician_firm", "spike_run", "spike_week"]
 
+# Every rule id of coach-rules.md (and the task ids the planner adds): a typo in a rule id fails mypy.
+RuleId = Literal[
+    "F1", "F2", "F3", "F4", "D1", "D2", "D3", "G1", "W1", "W2", "W3",
+    "C1", "C2", "C3", "C4", "C5", "P1", "P2",
+    "R0", "R1", "R2", "R3", "R4", "R5", "R6", "S1", "S2", "S3", "ST1", "ST2", "ST3", "ST4", "CADENCE",
+    "T0", "T1", "T2", "T3", "T4", "T5", "T6", "T7",
+]
+
 HARD_RUN_KINDS: frozenset[str] = frozenset({"long", "tempo", "intervals", "hills", "race"})
 
 
@@ -141,13 +149,33 @@ class DayLog:
 # ---------------------------------------------------------------- outputs
 
 
+Params = tuple[tuple[str, float], ...]  # distances in metres, by the name the template gives them
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A decision's reason as data: its rule, a sentence template with `{name}` where a distance goes, and
+    those distances in metres. It is worded once, at the edge, in the runner's units (`render`)."""
+
+    rule: RuleId
+    template: str
+    params: Params = ()
+
+    def render(self, units: str | None = "km") -> str:
+        metres, unit = (1609.344, "mi") if units == "mi" else (1000.0, "km")
+        return self.template.format(**{name: f"{value / metres:.1f} {unit}" for name, value in self.params})
+
+
 @dataclass(frozen=True)
 class Decision:
-    """One rule that fired: its id, a sentence quoting the runner's numbers, and its source kind."""
+    """One rule that fired: its id, a sentence quoting the runner's numbers (in km), and its source kind.
+    A decision made from a `Reason` keeps its template and distances, so the edge can word it in miles."""
 
-    rule: str
+    rule: RuleId
     reason: str
     source: Source
+    template: str = ""
+    params: Params = ()
 
 
 @dataclass(frozen=True)
@@ -156,8 +184,10 @@ class Rung:
     variable: Literal["intensity", "frequency", "long_run", "terrain", "cadence"]
     since: date
     review_on: date
-    rule: str
+    rule: RuleId
     reason: str
+    template: str = ""  # the reason as data (Reason), when it quotes a distance
+    params: Params = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +195,8 @@ class Alert:
     kind: AlertKind
     message: str
     rule: str
+    template: str = ""  # as Decision: the message's template and distances, when it quotes distances
+    params: Params = ()
 
 
 @dataclass(frozen=True)
@@ -191,6 +223,7 @@ class RunGuidance:
     max_quality_sessions_per_week: int | None = None  # R0-R4: 0; R5: 1 (strides first); None: as planned
     return_stage_note: str | None = None  # R4-R6: what the stage allows (the plan still applies)
     active_rungs: tuple[RungId, ...] = ()  # the ladder steps behind these flags
+    cadence_cue_until: date | None = None  # the cadence cue's last day + 1 (None: none, or C5's)
     cadence_cue_easy_runs_only: bool = True  # cadence cues are practised on easy runs, never on intervals
     # S1/S2 on today's planned run: the longest run of the last 30 days (or half that of 60; see spikes.py)
     spike_reference_m: float | None = None
@@ -201,7 +234,8 @@ class RunGuidance:
 class Metrics:
     """Display-only numbers: shown, never used as gates."""
 
-    baseline_morning_pain: float = 0.0
+    baseline_morning_pain: float = 0.0  # 0.0 when there is no baseline (see has_baseline)
+    has_baseline: bool = False  # >= 3 settled mornings in 7 days, or the profile's usual pain
     week_mean_morning_pain: float | None = None
     last_week_mean_morning_pain: float | None = None
     week_distance_m: float = 0.0
@@ -232,3 +266,4 @@ class Assessment:
     guidance: RunGuidance = field(default_factory=RunGuidance)
     metrics: Metrics = field(default_factory=Metrics)
     progression_frozen: bool = False  # P2
+    needs_profile: bool = False  # T7: no profile and fewer than 3 runs in the last 28 days

@@ -28,6 +28,17 @@ STAGE_CONTENT: dict[int, str] = {
 }
 
 
+STAGE_NAMES: dict[int, str] = {
+    0: "brisk walking and cross-training",
+    1: "walk-run (run 3 min, walk 2 min)",
+    2: "walk-run (run 4 min, walk 1 min)",
+    3: "continuous easy running",
+    4: "building your volume back",
+    5: "adding pace back",
+    6: "adding hills back",
+}
+
+
 def stage_id(stage: int | None) -> ReturnStage | None:
     return None if stage is None else STAGE_IDS[stage]
 
@@ -58,16 +69,16 @@ def end_red(
         d3_stage = 2 if off_days is not None and off_days <= settings.d3_short_break_days else 1
         owed = d3_stage if owed is None else min(owed, d3_stage)
         why = (
-            f" ({off_days} days without running, so R2)"
+            f" ({off_days} days without running)"
             if d3_stage == 2
-            else f" (more than {settings.d3_short_break_days} days without running, so R1)"
+            else f" (more than {settings.d3_short_break_days} days without running)"
         )
     if owed is None:
         return evolve(ret, red_exit=None, red_d3=False, red_reason=None)
     new = min(level(ret.stage), owed)
     out.decide(
         STAGE_IDS[new],
-        f"The red period has ended{why}: you restart running at stage {STAGE_IDS[new]}: "
+        f"The pause from running has ended{why}: you restart with {STAGE_NAMES[new]}: "
         f"{STAGE_CONTENT[new]}.",
         "literature",
     )
@@ -89,15 +100,16 @@ def record_pass(
     if ret.stage is None or session.stage != ret.stage:
         return ret
     current = STAGE_IDS[ret.stage]
+    name = STAGE_NAMES[ret.stage]
     if not session.counts:
         why = (
-            "it was a run, and R0 is cross-training and brisk walking only"
+            "it was a run, and for now it is cross-training and brisk walking only"
             if ret.stage == 0
-            else f"it came the day after another run, and R1{DASH}R3 need a non-running day between runs"
+            else "it came the day after another run, and for now you need a non-running day between runs"
         )
         out.decide(
             current,
-            f"Your session on {day(session.date)} met D1 but does not count toward {current}: {why}.",
+            f"Your session on {day(session.date)} went well but does not count toward moving on: {why}.",
             "literature",
         )
         return ret
@@ -106,31 +118,31 @@ def record_pass(
     if passed < needed:
         out.decide(
             current,
-            f"Your session on {day(session.date)} met D1: {passed} of {needed} at {current}.",
+            f"Your session on {day(session.date)} went well: {passed} of the {needed} needed at {name}.",
             "literature",
         )
         return evolve(ret, passed=passed, failures=0)
     if frozen:
         out.decide(
             current,
-            f"{passed} sessions at {current} met D1, but progression is frozen until you record a clinician "
-            "visit (rule P2).",
+            f"{passed} sessions at {name} went well, but nothing moves on until you record a clinician "
+            "visit.",
             "product",
         )
         return evolve(ret, passed=passed, failures=0)
     if ret.stage == TOP_STAGE:
         out.decide(
             current,
-            f"{passed} sessions at R6 met D1 (the last on {day(session.date)}): you are back to the plan as "
-            "written.",
+            f"{passed} sessions {name} went well (the last on {day(session.date)}): you are back to the plan "
+            "as written.",
             "literature",
         )
         return evolve(ret, stage=None, stage_since=None, passed=0, failures=0, rest_day_on=None)
     new = ret.stage + 1
     out.decide(
         STAGE_IDS[new],
-        f"{passed} sessions at {current} met D1 (the last on {day(session.date)}): you move up to "
-        f"{STAGE_IDS[new]}: {STAGE_CONTENT[new]}.",
+        f"{passed} sessions at {name} went well (the last on {day(session.date)}): you move on to "
+        f"{STAGE_NAMES[new]}: {STAGE_CONTENT[new]}.",
         "literature",
     )
     return evolve(ret, stage=new, stage_since=d, passed=0, failures=0, rest_day_on=None)
@@ -143,12 +155,13 @@ def record_failure(
     if ret.stage is None or session.stage != ret.stage:
         return ret
     current = STAGE_IDS[ret.stage]
+    name = STAGE_NAMES[ret.stage]
     failures = ret.failures + 1
     rest_day = session.date + timedelta(days=1)
     if failures < settings.return_failures_to_drop:
         out.decide(
             current,
-            f"Your session on {day(session.date)} did not go well ({why}): {current} is repeated after a "
+            f"Your session on {day(session.date)} did not go well ({why}): you repeat {name} after a "
             f"rest day on {day(rest_day)}.",
             "literature",
         )
@@ -157,15 +170,15 @@ def record_failure(
     if new == ret.stage:
         out.decide(
             current,
-            f"A second session in a row at {current} did not go well ({why}): stay at {current} "
+            f"A second session in a row did not go well ({why}): stay with {name} "
             f"({STAGE_CONTENT[new]}) and rest on {day(rest_day)}.",
             "literature",
         )
         return evolve(ret, passed=0, failures=0, rest_day_on=rest_day)
     out.decide(
         STAGE_IDS[new],
-        f"A second session in a row at {current} did not go well ({why}): you drop back to "
-        f"{STAGE_IDS[new]} ({STAGE_CONTENT[new]}) after a rest day on {day(rest_day)}.",
+        f"A second session in a row at {name} did not go well ({why}): you go back to "
+        f"{STAGE_NAMES[new]} ({STAGE_CONTENT[new]}) after a rest day on {day(rest_day)}.",
         "literature",
     )
     return evolve(ret, stage=new, stage_since=d, passed=0, failures=0, rest_day_on=rest_day)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class CoachSettings:
     # ---------------------------------------------------------------- daily state
-    baseline_window_days: int = 7  # baseline morning pain: median of the last 7 non-amber/red days
+    baseline_window_days: int = 7  # baseline morning pain: median of the last 7 non-amber/red days ...
+    baseline_min_mornings: int = 3  # ... when there are at least 3 of them (else the profile, else none)
     f2_rest_pain_min: int = 3  # F2: rest pain >= 3 ...
     f2_rest_pain_days: int = 2  # F2: ... on 2 days ...
     f2_window_days: int = 7  # F2: ... within 7 days
@@ -22,13 +23,14 @@ class CoachSettings:
     f4_red_days: int = 2  # F4: sharp pain -> red for 48 h (product)
     d1_run_pain_max: int = 2  # D1: run pain <= 2 (literature)
     d2_run_pain_min: int = 3  # D2: run pain 3-5 (literature: <= 5/10 acceptable)
-    d2_morning_rise_min: int = 1  # D2: next morning baseline +1 ...
-    d2_morning_rise_max: int = 2  # D2: ... or +2
+    d1_morning_noise: int = 1  # D1: a morning <= baseline + 1 is noise (NPRS MCID about 2)
+    d1_morning_abs_max: int = 2  # D1: with no baseline, a morning <= 2
+    d2_morning_rise_min: int = 2  # D2: a morning >= baseline + 2 ...
+    d2_morning_abs_min: int = 3  # D2: ... or 3-4 with no baseline
     d2_amber_days: int = 2  # D2: amber for 48 h (product)
     d2_distance_factor: float = 0.75  # D2: next run 25 % shorter (product)
     d2_clear_runs: int = 2  # D2: ends after 2 runs in a row that meet D1
     d3_run_pain_min: int = 6  # D3: run pain >= 6 (literature: > 5/10 high risk)
-    d3_morning_rise_min: int = 3  # D3: next morning >= baseline + 3
     d3_morning_abs_min: int = 5  # D3: morning pain >= 5
     d3_red_days: int = 3  # D3: red for 72 h (product)
     d3_short_break_days: int = 7  # D3: return at R2 when off <= 7 days, else R1 (product)
@@ -39,11 +41,8 @@ class CoachSettings:
     w1_max_run_pain_rise: int = 2  # W1: weekly max run pain >= last week's + 2
     w3_min_morning_entries: int = 4  # W3: the weekly mean needs >= 4 morning entries
     rung_window_days: int = 7  # C1-C5: no new rung within 7 days of the previous one (product)
-    w2_mean_max: float = 2.0  # W2: improving when weekly mean <= last week's and <= 2
-    w2_hold_days: int = 7  # W2: hold the current rungs 7 more days
-    w2_restore_every_days: int = 7  # W2: restore one rung per 7 days
-    w2_stable_band: float = 0.5  # W2: stable week = weekly mean within +/- 0.5 ...
-    w2_stable_run_pain_max: int = 2  # W2: ... and run pain <= 2
+    w2_mean_max: float = 2.0  # W2: a settled week has a mean morning pain <= 2 (or <= the first baseline) ...
+    w2_stable_run_pain_max: int = 2  # W2: ... and every run's pain <= 2
     c1_easy_pace_slower_pct: tuple[int, int] = (10, 20)  # C1: easy pace 10-20 % slower
     c3_long_run_factor: float = 0.75  # C3: long run 25 % shorter (product; literature 20-30 %)
     c5_cadence_pct: float = 5.0  # C5: +5 % cadence cue on easy runs
@@ -52,6 +51,14 @@ class CoachSettings:
     p2_days: int = 14  # P2: 14 days after the first rung (product, "two weeks")
     p2_rungs_without_improvement: int = 2  # P2: two rungs added without improvement
     p_window_days: int = 7  # P1/P2: "still present" = pain >= 3 in the last 7 days; P1 trend = 7-day mean
+
+    # ---------------------------------------------------------------- profile, G1, T7
+    profile_weeks: int = 4  # profile: stands in as the 4 weeks before its date, until 4 weeks are logged
+    g1_r4_after_days: int = 14  # G1: 15-28 days since the last run -> R4 (product)
+    g1_r3_after_days: int = 28  # G1: 29-60 days -> R3 (product)
+    g1_r2_after_days: int = 60  # G1: more than 60 days -> R2 (product)
+    t7_window_days: int = 28  # T7: ask for the profile while fewer than 3 runs in the last 28 days ...
+    t7_min_runs: int = 3  # T7: ... and no profile
 
     # ---------------------------------------------------------------- return to run
     return_sessions_to_advance: int = 2  # R0-R6: advance after 2 sessions that meet D1
@@ -98,8 +105,7 @@ class CoachSettings:
 
     # ---------------------------------------------------------------- cadence cue
     cadence_cue_pct: float = 5.0  # cadence cue: +5 % on easy runs
-    cadence_cue_days: int = 14  # cadence cue: for 2 weeks
-    cadence_pain_lookback_days: int = 30  # cadence cue: front-of-knee pain in the last 30 days
+    cadence_cue_days: int = 14  # cadence cue: lasts 2 weeks from its trigger, then ends unless re-triggered
     cadence_low_spm: int = 170  # cadence cue: or cadence <= 170 spm
     cadence_cue_step_pct: float = 7.5  # cadence cue: +7.5-10 % only if pain stays <= 2
     cadence_cue_step_pain_max: int = 2  # cadence cue: ... pain stays <= 2

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from runner_app.coach.model import Params, Reason, RuleId
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 
 SpikeLevel = Literal["none", "S1", "S2", "S2_refuse", "S3"]
@@ -27,9 +28,25 @@ class SpikeCheck:
     level: SpikeLevel
     ratio: float | None
     capped_distance_m: float | None
-    rule: str | None
-    reason: str | None
+    rule: RuleId | None
+    reason: str | None  # in km; `template` and `params` word it in any unit (model.Reason)
     source: str = "literature"
+    template: str | None = None
+    params: Params = ()
+
+    @property
+    def as_reason(self) -> Reason | None:
+        """The reason as data, for the engine's decisions and alerts."""
+        if self.rule is None or self.template is None:
+            return None
+        return Reason(self.rule, self.template, self.params)
+
+
+def _check(
+    level: SpikeLevel, ratio: float, cap_m: float | None, rule: RuleId, template: str, params: Params
+) -> SpikeCheck:
+    reason = Reason(rule, template, params)
+    return SpikeCheck(level, ratio, cap_m, rule, reason.render(), "literature", template, params)
 
 
 def km(distance_m: float) -> str:
@@ -67,12 +84,16 @@ def spike_reference(
 
 
 def reference_phrase(reference_m: float, reference_is_fallback: bool, settings: CoachSettings) -> str:
+    return _reference_template(reference_is_fallback, settings).format(reference=km(reference_m))
+
+
+def _reference_template(reference_is_fallback: bool, settings: CoachSettings) -> str:
     if reference_is_fallback:
         return (
-            f"half your longest run of the last {settings.spike_fallback_days} days ({km(reference_m)}, "
+            f"half your longest run of the last {settings.spike_fallback_days} days ({{reference}}, "
             f"as you ran nothing in the last {settings.spike_reference_days} days)"
         )
-    return f"your longest run of the last {settings.spike_reference_days} days ({km(reference_m)})"
+    return f"your longest run of the last {settings.spike_reference_days} days ({{reference}})"
 
 
 def check_run_spike(
@@ -98,40 +119,42 @@ def check_run_spike(
         return SpikeCheck("none", ratio, None, None, None)
     cap_m = reference_m * settings.s1_ratio
     head = (
-        f"This {km(distance_m)} run {'was' if logged else 'is'} {ratio:.2f} {X} "
-        f"{reference_phrase(reference_m, reference_is_fallback, settings)}"
+        f"This {{run}} run {'was' if logged else 'is'} {ratio:.2f} {X} "
+        f"{_reference_template(reference_is_fallback, settings)}"
     )
+    params: Params = (("run", distance_m), ("reference", reference_m))
+    capped: Params = (*params, ("cap", cap_m))
     if logged:
         level_l: SpikeLevel = "S1"
         if ratio > settings.s2_refuse_ratio + _EPS:
             level_l = "S2_refuse"
         elif ratio > settings.s2_ratio + _EPS:
             level_l = "S2"
-        rule_l = "S1" if level_l == "S1" else "S2"
+        rule_l: RuleId = "S1" if level_l == "S1" else "S2"
         tail = (
             f" With pain of {settings.spike_pain_min} or more in the last {settings.spike_pain_days} "
             "days, runs "
-            f"are capped at {settings.s1_ratio:.2f} {X} the longest recent run (rule S1)."
+            f"are capped at {settings.s1_ratio:.2f} {X} the longest recent run."
             if recent_pain
             else " Build distance in steps of about 10 %."
         )
-        return SpikeCheck(level_l, ratio, None, rule_l, f"{head} (rule {rule_l}).{tail}")
+        return _check(level_l, ratio, None, rule_l, f"{head}.{tail}", params)
     if ratio > settings.s2_refuse_ratio + _EPS:
         reason = (
-            f"{head}, more than {settings.s2_refuse_ratio:.1f} {X} (rule S2), so the plan will not "
+            f"{head}, more than {settings.s2_refuse_ratio:.1f} {X}, so the plan will not "
             "schedule it "
-            f"unless you override; {km(cap_m)} ({settings.s1_ratio:.2f} {X}) is the suggested distance."
+            f"unless you override; {{cap}} ({settings.s1_ratio:.2f} {X}) is the suggested distance."
         )
-        return SpikeCheck("S2_refuse", ratio, cap_m, "S2", reason)
-    level: SpikeLevel = "S2" if ratio > settings.s2_ratio + _EPS else "S1"
+        return _check("S2_refuse", ratio, cap_m, "S2", reason, capped)
+    level: Literal["S1", "S2"] = "S2" if ratio > settings.s2_ratio + _EPS else "S1"
     if recent_pain:
         reason = (
-            f"{head} (rule {level}); with pain of {settings.spike_pain_min} or more in the last "
-            f"{settings.spike_pain_days} days it is capped at {km(cap_m)} ({settings.s1_ratio:.2f} "
-            f"{X}, rule S1)."
+            f"{head}; with pain of {settings.spike_pain_min} or more in the last "
+            f"{settings.spike_pain_days} days it is capped at {{cap}} ({settings.s1_ratio:.2f} "
+            f"{X})."
         )
-        return SpikeCheck(level, ratio, cap_m, level, reason)
-    return SpikeCheck(level, ratio, None, level, f"{head} (rule {level}).")
+        return _check(level, ratio, cap_m, level, reason, capped)
+    return _check(level, ratio, None, level, f"{head}.", params)
 
 
 def check_week_spike(
@@ -152,5 +175,5 @@ def check_week_spike(
         if recent_pain
         else ""
     )
-    reason = f"This week's {km(week_m)} is {ratio:.2f} {X} last week's {km(last_week_m)}{why} (rule S3)."
-    return SpikeCheck("S3", ratio, None, "S3", reason)
+    template = f"This week's {{week}} is {ratio:.2f} {X} last week's {{last_week}}{why}."
+    return _check("S3", ratio, None, "S3", template, (("week", week_m), ("last_week", last_week_m)))

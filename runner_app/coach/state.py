@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from runner_app.coach.model import State
+from runner_app.coach.model import Params, RuleId, State
 
 Verdict = Literal["D1", "D2", "D3"]
 _T = TypeVar("_T")
@@ -50,11 +50,13 @@ class Episode:
     """A state-setting condition that lasts: a red flag, a red or amber period."""
 
     key: EpisodeKey
-    rule: str
+    rule: RuleId
     since: date
     last: date  # latest day it was triggered
     until: date | None  # first day it no longer applies (timers); None: ends on a condition
     reason: str
+    template: str = ""  # the reason as data (model.Reason), when it quotes a distance
+    params: Params = ()
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,10 @@ class PendingSession:
 class ActiveRung:
     rung: str
     since: date
-    rule: str
+    rule: RuleId
     reason: str
+    template: str = ""  # the reason as data (model.Reason), when it quotes a distance
+    params: Params = ()
 
 
 @dataclass(frozen=True)
@@ -98,9 +102,8 @@ class LadderState:
     last_added: date | None = None
     first_since: date | None = None  # when the ladder last went from empty to one rung
     first_ref_mean: float | None = None  # 7-day mean morning pain when the first rung came (P1)
+    first_baseline: float | None = None  # the morning baseline when the first rung came (W2)
     added_without_improvement: int = 0  # P2
-    improving_since: date | None = None  # W2: the improving week that started the hold
-    next_restore_on: date | None = None  # W2: first Sunday a rung may come off
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ class FlagState:
     swap_pending: str | None = None  # F3: reason the next run is swapped for low-impact
     swap_since: date | None = None
     d2_mods: str | None = None  # D2: reason the runs stay easy/short/flat until 2 D1 runs in a row
+    d2_mods_template: str = ""  # ... as data (model.Reason)
+    d2_mods_params: Params = ()
     d1_streak: int = 0
     f4_attempt: bool = False  # the next run is the attempt after an F4 (sharp) red
     last_clearance: date | None = None
@@ -132,6 +137,7 @@ class CadenceState:
     pct: float = 0.0
     level_since: date | None = None
     reason: str | None = None
+    until: date | None = None  # the cue ends on this day unless triggered again
 
 
 @dataclass(frozen=True)

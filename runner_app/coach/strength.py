@@ -140,7 +140,7 @@ def st3_progress(
                         "ST3",
                         f"{p.exercise}: {streak} sessions in a row with all sets of {p.text()} done, pain ≤ "
                         f"{settings.st3_pain_max} and settled (the last on {day(session.date)}): "
-                        f"{what} (rule ST3).",
+                        f"{what}.",
                         "literature",
                     )
                 )
@@ -162,13 +162,13 @@ def st4_filter(
     if state == "green":
         return tuple(exercises), ()
     if state == "refer_urgent":
-        reason = "No strength work until a clinician has seen the red flag (rule F1)."
+        reason = "No strength work until a clinician has seen the red flag."
         return (), (Decision("ST4", reason, "literature"),)
     kept: list[str] = []
     decisions: list[Decision] = []
     for slug, tags in exercises.items():
         if tags & PLYOMETRIC_TAGS:
-            why = f"{slug} is dropped while you are {state}: no jumps or plyometrics (rule ST4)."
+            why = f"{slug} is dropped while you are {state}: no jumps or plyometrics."
             decisions.append(Decision("ST4", why, "literature"))
             continue
         hurt = (last_pain or {}).get(slug)
@@ -177,7 +177,7 @@ def st4_filter(
                 Decision(
                     "ST4",
                     f"{slug} is dropped while you are {state}: its last pain was {hurt}/10, above "
-                    f"{settings.st4_pain_max} (rule ST4).",
+                    f"{settings.st4_pain_max}.",
                     "literature",
                 )
             )
@@ -187,7 +187,7 @@ def st4_filter(
         Decision(
             "ST4",
             f"While you are {state} the strength block stays, keeping pain ≤ "
-            f"{settings.st4_pain_max}/10 (rule ST4).",
+            f"{settings.st4_pain_max}/10.",
             "literature",
         )
     )

@@ -7,9 +7,9 @@ length of the history; a back-dated write (an offline phone syncing late) drops 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Literal, cast, get_args
 
 from sqlalchemy import func, select
 
@@ -19,10 +19,14 @@ from runner_app.coach.model import (
     Clearance,
     CrossTrainingEntry,
     DayLog,
+    PainContext,
     PainEntry,
     RunEntry,
+    RunKind,
+    RunnerProfile,
     StrengthEntry,
     StrengthSet,
+    Terrain,
 )
 from runner_app.coach.state import from_json, to_json
 from runner_app.extensions import db
@@ -30,29 +34,40 @@ from runner_app.models import Clearance as ClearanceRow
 from runner_app.models import CrossTraining, Run, StrengthSession
 from runner_app.models import PainEntry as PainRow
 from runner_app.services import coach_cache
+from runner_app.services.profile import engine_profile
 
 CHECKPOINT_EVERY_DAYS = 7  # the engine's state is kept on every 7th day (and the last day computed)
 _ONE = timedelta(days=1)
 
 
-def _run(row: Any) -> RunEntry:
+ClearedBy = Literal["gp", "physio", "other"]
+
+
+def _known(value: str, kind: object) -> str:
+    """A stored value checked against the engine's vocabulary (the write path only stores these)."""
+    if value not in get_args(kind):
+        raise ValueError(f"{value!r} is not one of {get_args(kind)}")
+    return value
+
+
+def _run(row: Run) -> RunEntry:
     return RunEntry(
         id=str(row.id),
         date=row.date,
-        kind=row.kind,
+        kind=cast(RunKind, _known(row.kind, RunKind)),
         distance_m=row.distance_m,
         duration_s=row.duration_s,
         rpe=row.rpe,
-        terrain=row.terrain,
+        terrain=cast(Terrain, _known(row.terrain, Terrain)),
         cadence_spm=row.cadence_spm,
     )
 
 
-def _pain(row: Any) -> PainEntry:
+def _pain(row: PainRow) -> PainEntry:
     return PainEntry(
         id=str(row.id),
         date=row.date,
-        context=row.context,
+        context=cast(PainContext, _known(row.context, PainContext)),
         location=row.location,
         side=row.side,
         score=row.score,
@@ -62,7 +77,7 @@ def _pain(row: Any) -> PainEntry:
     )
 
 
-def _strength(row: Any) -> StrengthEntry:
+def _strength(row: StrengthSession) -> StrengthEntry:
     sets = tuple(
         StrengthSet(
             exercise=s["exercise"],
@@ -84,7 +99,7 @@ def _strength(row: Any) -> StrengthEntry:
     )
 
 
-def _cross(row: Any) -> CrossTrainingEntry:
+def _cross(row: CrossTraining) -> CrossTrainingEntry:
     return CrossTrainingEntry(
         id=str(row.id),
         date=row.date,
@@ -95,11 +110,11 @@ def _cross(row: Any) -> CrossTrainingEntry:
     )
 
 
-def _clearance(row: Any) -> Clearance:
-    return Clearance(id=str(row.id), date=row.date, by=row.by)
+def _clearance(row: ClearanceRow) -> Clearance:
+    return Clearance(id=str(row.id), date=row.date, by=cast(ClearedBy, _known(row.by, ClearedBy)))
 
 
-_SOURCES: tuple[tuple[Any, Any, str], ...] = (
+_SOURCES: tuple[tuple[Any, Callable[[Any], Any], str], ...] = (
     (Run, _run, "runs"),
     (PainRow, _pain, "pains"),
     (StrengthSession, _strength, "strength"),
@@ -143,8 +158,8 @@ def first_logged_day(user_id: int) -> date | None:
     return min(known) if known else None
 
 
-def _empty(day: date) -> Assessment:
-    return engine.advance(engine.initial_state(), DayLog(date=day))[1]
+def _empty(day: date, profile: RunnerProfile | None) -> Assessment:
+    return engine.advance(engine.initial_state(), DayLog(date=day), profile=profile)[1]
 
 
 def assessment_on(user_id: int, day: date) -> Assessment:
@@ -158,15 +173,17 @@ def assessment_on(user_id: int, day: date) -> Assessment:
 
 def _compute(user_id: int, end: date) -> list[tuple[date, engine.EngineState, Assessment]]:
     epoch = coach_cache.current_epoch(user_id)
+    profile = engine_profile(user_id)
     checkpoint = coach_cache.latest_checkpoint_before(user_id, end)
     if checkpoint is not None and checkpoint.state is not None:
         state = engine.state_from_json(checkpoint.state)
         start = checkpoint.day + _ONE
     else:
-        first = first_logged_day(user_id)
-        if first is None or first > end:
+        logged = first_logged_day(user_id)
+        first = engine.first_day([] if logged is None else [logged], profile, end)
+        if first > end:
             # Nothing logged up to `end`: keep the empty day too, so that its `today` answer is cached.
-            empty = _empty(end)
+            empty = _empty(end, profile)
             coach_cache.store(user_id, epoch, [(end, None, to_json(empty))])
             return [(end, engine.initial_state(), empty)]
         state, start = engine.initial_state(), first
@@ -174,7 +191,7 @@ def _compute(user_id: int, end: date) -> list[tuple[date, engine.EngineState, As
     computed: list[tuple[date, engine.EngineState, Assessment]] = []
     day = start
     while day <= end:
-        state, assessment = engine.advance(state, logs.get(day, DayLog(date=day)))
+        state, assessment = engine.advance(state, logs.get(day, DayLog(date=day)), profile=profile)
         computed.append((day, state, assessment))
         day += _ONE
     coach_cache.store(

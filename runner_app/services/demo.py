@@ -24,20 +24,20 @@ from runner_app.services import entries, plans, profile, today, users
 DEMO_EMAIL = "demo@example.com"
 # Morning knee pain (front of the right knee), Monday to Sunday, one row per ISO week; the last row is the
 # current week, up to today. "-" is a morning without a check-in. A run hurts as much as that morning did.
-# On the right, what the coach makes of it (coach-rules.md), given a runner who does as it says.
+# On the right, what the coach makes of it (coach-rules.md v2), given a runner who does as it says.
 MORNINGS = (
-    "0000000",
+    "0000000",  # settled: a baseline of 0
     "00-0000",
     "0000000",
     "000-000",
     "0000000",
     "00-0000",
-    "0000111",  # a niggle the morning after Thursday's tempo: D2, amber, and step C1 (intensity)
-    "2121212",  # it builds: W1 adds step C2 (frequency) on Sunday, and P2 asks for a physio
-    "2212221",  # the physio visit (a clearance) lifts P2's freeze
-    "1101010",  # it settles: W2 holds both steps for 7 more days
-    "0101010",  # a stable week: C2 comes off on Sunday
-    "0100000",  # C1, the last step, is reviewed this Sunday
+    "0000222",  # Friday, the morning after Thursday's tempo: 2 over the baseline, run-related: amber, C1
+    "3232323",  # it builds and the runs hurt 3: amber days, runs kept short; a physio is advised (P1)
+    "2222221",  # W1 adds C2 from Monday; the physio visit (a clearance) comes that day; green again
+    "1211111",  # a settled week after C2's window: C2 comes off from the next Monday
+    "1101010",  # another settled week: C1, the last step, comes off from the next Monday
+    "0100000",  # back to the plan as written
 )
 WEEKS = len(MORNINGS)
 # The runner's own plan (Tuesday and Saturday easy, Thursday tempo, Sunday long) from the first of those weeks
@@ -218,6 +218,19 @@ def _slower(view: today.TodayView) -> float:
     """C1 asks for easy runs 10-20 % slower: the runner takes the middle of the range."""
     pct = view.assessment.guidance.easy_pace_slower_pct
     return 1.0 + (sum(pct) / 200 if pct else 0.0)
+
+
+def timeline_lines(user_id: int, start: date, end: date) -> list[str]:
+    """The coach's timeline as a physio would read it: one line a day (state, return stage, steps in
+    place) and each decision's reason beneath it."""
+    from runner_app.services import coach
+
+    lines: list[str] = []
+    for a in coach.timeline(user_id, start, end):
+        steps = "+".join(r.rung for r in a.rungs) or "-"
+        lines.append(f"{a.date:%a %d %b}  {a.state:<6} stage {a.return_stage or '-':<3} steps {steps}")
+        lines.extend(f"    {d.rule:<8} {d.reason}" for d in a.decisions)
+    return lines
 
 
 def _number(value: object, default: float = 0.0) -> float:

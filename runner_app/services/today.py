@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from runner_app.coach.model import Alert, Assessment, Decision
+from runner_app.coach.model import Alert, Assessment, Decision, Reason
 from runner_app.coach.state import to_json
 from runner_app.coach.text import in_units
 from runner_app.extensions import db
@@ -76,22 +76,39 @@ def assessment_payload(a: Assessment) -> dict[str, Any]:
         "date": a.date.isoformat(),
         "state": a.state,
         "return_stage": a.return_stage,
-        "rungs": [to_json(r) for r in a.rungs],
-        "alerts": [to_json(x) for x in a.alerts],
-        "decisions": [to_json(d) for d in a.decisions],
-        "guidance": to_json(a.guidance),
+        "rungs": [_worded(to_json(r)) for r in a.rungs],
+        "alerts": [_worded(to_json(x)) for x in a.alerts],
+        "decisions": [_worded(to_json(d)) for d in a.decisions],
+        "guidance": {**to_json(a.guidance), "rules": [_worded(to_json(r)) for r in a.guidance.rules]},
         "metrics": to_json(a.metrics),
         "progression_frozen": a.progression_frozen,
+        "needs_profile": a.needs_profile,
         "disclaimer": "Training guidance, not medical advice.",
     }
 
 
+def _worded(body: dict[str, Any]) -> dict[str, Any]:
+    """A decision or alert for the API: its template and distances (metres, by name) as `reason_template`
+    and `reason_params` when it has them, so that the edge words it in the runner's units."""
+    template, params = body.pop("template", ""), body.pop("params", [])
+    if template:
+        body["reason_template"] = template
+        body["reason_params"] = {name: metres for name, metres in params}
+    return body
+
+
 def in_runner_units(value: Any, units: str | None) -> Any:
-    """A coach answer (decoded JSON) with its sentences in the runner's units. Numbers stay in metres."""
+    """A coach answer (decoded JSON) with its sentences in the runner's units. Numbers stay in metres.
+    A sentence that comes with its template is worded from it; the others (older or planner text) are
+    converted by `in_units`."""
     if units != "mi":
         return value
     if isinstance(value, list):
         return [in_runner_units(item, units) for item in value]
+    if isinstance(value, dict) and value.get("reason_template"):
+        key = "reason" if "reason" in value else "message"
+        said = Reason(value["rule"], value["reason_template"], tuple(value["reason_params"].items()))
+        return {k: said.render(units) if k == key else in_runner_units(v, units) for k, v in value.items()}
     if isinstance(value, dict):
         return {
             key: in_units(item, units)

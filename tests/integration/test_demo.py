@@ -14,10 +14,10 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from runner_app.coach import engine
-from runner_app.coach.model import Assessment, DayLog
+from runner_app.coach.model import Assessment, DayLog, RunnerProfile
 from runner_app.extensions import db
 from runner_app.models import Clearance, PainEntry, PlannedSessionRow, Run
-from runner_app.services import coach, demo, shoes
+from runner_app.services import coach, demo, profile, shoes
 from tests.web.helpers import sign_in
 
 PASSWORD = "demo password for tests"
@@ -48,14 +48,16 @@ class Story:
     shoes: dict[str, float]  # each pair's distance, by name
 
 
-def _mornings(logs: dict[date, DayLog], start: date, end: date) -> dict[date, Assessment]:
+def _mornings(
+    logs: dict[date, DayLog], start: date, end: date, given: RunnerProfile | None
+) -> dict[date, Assessment]:
     """The coach's word each morning: the day advanced with its morning check-in alone, then in full."""
     state, said, day = engine.initial_state(), {}, start
     while day <= end:
         log = logs.get(day, DayLog(date=day))
         morning = DayLog(date=day, pains=tuple(p for p in log.pains if p.context == "morning"))
-        said[day] = engine.advance(state, morning)[1]
-        state = engine.advance(state, log)[0]
+        said[day] = engine.advance(state, morning, profile=given)[1]
+        state = engine.advance(state, log, profile=given)[0]
         day += timedelta(days=1)
     return said
 
@@ -70,6 +72,7 @@ def story(app: Flask) -> Iterator[Story]:
         end = db.session.scalar(select(func.max(PainEntry.date)).where(PainEntry.user_id == user_id))
         assert start is not None and end is not None
         logs = coach.day_logs(user_id, start, end)
+        given = profile.engine_profile(user_id)
         planned = {
             row.id: row
             for row in db.session.scalars(
@@ -97,7 +100,7 @@ def story(app: Flask) -> Iterator[Story]:
     yield Story(
         end,
         logs,
-        _mornings(logs, start, end),
+        _mornings(logs, start, end, given),
         timeline,
         runs,
         planned_runs,
@@ -148,6 +151,26 @@ def test_while_step_c2_is_on_a_planned_run_a_week_becomes_cross_training(story: 
     assert len(weeks) == len(swapped), "one swap a week"
 
 
+def test_no_demo_step_outlasts_the_settled_weeks_that_should_give_it_back(story: Story) -> None:
+    """W2 (v2): after a step's own 7-day window, each settled week gives one step back; so no week with
+    steps in place is followed by more than one settled week still carrying the same steps."""
+    weeks: dict[date, list[Assessment]] = {}
+    for a in story.timeline:
+        weeks.setdefault(a.date - timedelta(days=a.date.weekday()), []).append(a)
+    settled_in_a_row = 0
+    for monday in sorted(weeks):
+        days = weeks[monday]
+        scores = [p.score for d in days for p in story.logs.get(d.date, DayLog(d.date)).pains
+                  if p.context == "morning"]
+        mean = sum(scores) / len(scores) if scores else None
+        steps = {r.rung for r in days[-1].rungs}
+        if steps and mean is not None and mean <= 1.7 and all(d.state == "green" for d in days):
+            settled_in_a_row += 1
+            assert settled_in_a_row <= len(steps) + 1, (monday, steps, mean)
+        else:
+            settled_in_a_row = 0
+
+
 def test_the_demo_coach_takes_one_step_at_a_time_and_restores_them_in_reverse(story: Story) -> None:
     changes = []
     before: tuple[str, ...] = ()
@@ -166,7 +189,7 @@ def test_the_demo_coach_takes_one_step_at_a_time_and_restores_them_in_reverse(st
 
 
 def test_the_demo_runner_sees_a_physio_when_the_coach_asks(story: Story) -> None:
-    asked = next(a.date for a in story.timeline if any(x.kind == "see_clinician_firm" for x in a.alerts))
+    asked = next(a.date for a in story.timeline if any(x.kind in demo.CLINICIAN_ALERTS for x in a.alerts))
     assert len(story.clearances) == 1
     assert 0 < (story.clearances[0] - asked).days <= 7
     assert not story.timeline[-1].progression_frozen

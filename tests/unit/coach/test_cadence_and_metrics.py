@@ -58,9 +58,15 @@ def test_pain_above_2_sends_the_cue_back_to_5_percent() -> None:
     assert days[19].guidance.cadence_cue_pct == 7.5 and days[20].guidance.cadence_cue_pct == 5.0
 
 
-def test_the_cue_ends_30_days_after_the_last_front_of_knee_pain() -> None:
-    days = over(29, 30, morning(0, 1), hip(1, [0] * 30))
-    assert days[29].guidance.cadence_cue_pct > 0 and days[30].guidance.cadence_cue_pct == 0.0
+def test_the_cue_ends_2_weeks_after_the_front_of_knee_pain_that_triggered_it() -> None:
+    days = over(13, 14, morning(0, 1), hip(1, [0] * 30))
+    assert days[13].guidance.cadence_cue_pct > 0 and days[14].guidance.cadence_cue_pct == 0.0
+    assert days[13].guidance.cadence_cue_until == days[14].date
+
+
+def test_new_front_of_knee_pain_keeps_the_cue_for_2_weeks_from_then() -> None:
+    days = over(13, 20, morning(0, 1), hip(1, [0] * 30), morning(6, 1))
+    assert days[19].guidance.cadence_cue_pct > 0 and days[20].guidance.cadence_cue_pct == 0.0
 
 
 def test_c5_and_the_cadence_rule_together_never_exceed_10_percent() -> None:

@@ -187,10 +187,10 @@ def test_a_run_without_a_post_run_check_in_cannot_meet_d1() -> None:
         ([run(7), after_run(7, 3)], 7),
         ([run(7), after_run(7, 5)], 7),
         ([run(7), after_run(7, 1, settled=False)], 7),
-        ([*easy_run(7, run_pain=1), morning(8, 2)], 8),  # baseline 1, +1
-        ([*easy_run(7, run_pain=1), morning(8, 3)], 8),  # +2
+        ([*easy_run(7, run_pain=1), morning(8, 3)], 8),  # baseline 1, +2
+        ([*easy_run(7, run_pain=1), morning(8, 4)], 8),  # +3 (v1 read this as red)
     ],
-    ids=["run_pain_3", "run_pain_5", "not_settled", "morning_plus_1", "morning_plus_2"],
+    ids=["run_pain_3", "run_pain_5", "not_settled", "morning_plus_2", "morning_plus_3"],
 )
 def test_d2_is_amber_for_48_hours_and_bends_the_next_runs(entries: list[object], judged_on: int) -> None:
     days = over(7, judged_on + 2, QUIET, entries)
@@ -228,10 +228,10 @@ def test_d2_starts_the_ladder_when_no_rung_is_active() -> None:
     ("entries", "judged_on"),
     [
         ([run(7), after_run(7, 6)], 7),
-        ([*easy_run(7, run_pain=1), morning(8, 4)], 8),  # baseline 1, +3
+        ([*easy_run(7, run_pain=1), morning(8, 5)], 8),  # a morning of 5 after a run
         ([morning(8, 5)], 8),  # any morning of 5 or more
     ],
-    ids=["run_pain_6", "morning_plus_3", "morning_5"],
+    ids=["run_pain_6", "morning_5_after_a_run", "morning_5"],
 )
 def test_d3_is_red_for_72_hours_then_r2_after_a_short_break(entries: list[object], judged_on: int) -> None:
     days = over(7, judged_on + 3, QUIET, entries)

@@ -21,6 +21,7 @@ from runner_app.coach.model import (
     DayLog,
     PainEntry,
     PainFlag,
+    Reason,
     RunEntry,
 )
 from tests.unit.coach.builders import Entry, day, logs
@@ -173,3 +174,50 @@ def test_continuing_from_a_cached_json_state_equals_a_fresh_fold(
         tail.append(a)
     assert tail == fresh[cut + 1 - start :]
     assert state2 == state
+
+
+@FAST
+@given(histories(), st.randoms(use_true_random=False), st.integers(-10, 45), st.integers(0, 6))
+def test_with_a_profile_the_answer_ignores_entry_order_and_the_days_before_the_profile(
+    history: tuple[list[Entry], int], rnd: object, as_of: int, usual: int
+) -> None:
+    from datetime import timedelta
+
+    from runner_app.coach.model import RunnerProfile
+
+    entries, n_days = history
+    profile = RunnerProfile(
+        as_of=day(as_of), runs_per_week=4, weekly_distance_m=30000.0, longest_run_m=12000.0,
+        last_run_date=day(as_of) - timedelta(days=20), usual_morning_pain=usual,
+    )
+    shuffled = list(entries)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    pieces = [logs([e])[0] for e in shuffled]
+    with_profile = timeline(logs(entries), day(0), day(n_days - 1), profile=profile)
+    assert timeline(pieces, day(0), day(n_days - 1), profile=profile) == with_profile
+    assert [assess(pieces, day(n), profile=profile) for n in range(0, n_days, 7)] == with_profile[::7]
+    # the profile arriving later changes nothing before its date
+    without = whole(entries, n_days)
+    before = max(0, min(n_days, as_of))
+    assert with_profile[:before] == without[:before]
+
+
+RULE_CODE = __import__("re").compile(
+    r"\b(F[1-4]|D[1-3]|W[1-3]|C[1-5]|P[12]|R[0-6]|S[1-3]|ST[1-4]|T[0-7]|G1)\b|CADENCE"
+)
+
+
+@FAST
+@given(histories())
+def test_no_reason_names_a_rule_id_or_says_this_morning(history: tuple[list[Entry], int]) -> None:
+    entries, n_days = history
+    for a in whole(entries, n_days):
+        texts = [d.reason for d in (*a.decisions, *a.guidance.rules)]
+        texts += [r.reason for r in a.rungs] + [al.message for al in a.alerts]
+        for text in texts:
+            assert not RULE_CODE.search(text), text
+            assert "this morning" not in text.lower() and "(rule" not in text, text
+        for said in (*a.decisions, *a.guidance.rules, *a.rungs, *a.alerts):
+            if said.template:  # a reason as data words the same sentence it carries
+                shown = said.reason if not hasattr(said, "message") else said.message  # type: ignore[union-attr]
+                assert Reason(said.rule, said.template, said.params).render() == shown  # type: ignore[arg-type]

@@ -24,26 +24,25 @@ def hip(first: int, scores: list[int]) -> list[object]:
 
 def test_rising_morning_pain_for_three_weeks_adds_c1_then_c2_then_c3_a_week_apart() -> None:
     history = hip(0, [0] * 7 + [1] * 7 + [2] * 7 + [3] * 7)
-    days = over(0, 27, history)
+    days = over(0, 28, history)
     added = {}
     for n, a in days.items():
         for r in a.rungs:
             added.setdefault(r.rung, n)
-    assert added == {"C1": 13, "C2": 20, "C3": 27}
-    assert all(len(days[n].rungs) == 1 for n in range(13, 20))  # nothing within the 7-day window
+    assert added == {"C1": 14, "C2": 21, "C3": 28}  # each from the Monday after the week that rose
+    assert all(len(days[n].rungs) == 1 for n in range(14, 21))  # nothing within the 7-day window
 
 
-def test_settling_pain_holds_7_days_then_restores_in_reverse_one_rung_a_week() -> None:
-    rise = hip(0, [0] * 7 + [1] * 7 + [2] * 7 + [3] * 7)  # C1 day 13, C2 day 20 (P2 freezes), C3 day 27
+def test_settling_pain_restores_the_rungs_in_reverse_one_per_settled_week() -> None:
+    rise = hip(0, [0] * 7 + [1] * 7 + [2] * 7 + [3] * 7)  # C1 day 14, C2 day 21 (P2 freezes), C3 day 28
     settle = hip(28, [2] * 7 + [2] * 7 + [2] * 7 + [1] * 7 + [1] * 7)
-    days = over(27, 62, rise, settle, clearance(29))  # the runner saw a physio after the P2 alert
-    assert "W2" in fired(days[34])  # 3.0 -> 2.0: improving, hold 7 more days
-    assert rung_ids(days[40]) == ["C1", "C2", "C3"]
-    assert rung_ids(days[41]) == ["C1", "C2"]
-    assert rung_ids(days[47]) == ["C1", "C2"]
-    assert rung_ids(days[48]) == ["C1"]
-    assert rung_ids(days[55]) == []
-    assert days[41].rungs[-1].review_on == days[48].date
+    days = over(28, 62, rise, settle, clearance(29))  # the runner saw a physio after the P2 alert
+    assert rung_ids(days[41]) == ["C1", "C2", "C3"]  # C3's own window week does not count
+    assert rung_ids(days[42]) == ["C1", "C2"]
+    assert rung_ids(days[48]) == ["C1", "C2"]
+    assert rung_ids(days[49]) == ["C1"]
+    assert rung_ids(days[56]) == []
+    assert days[42].rungs[-1].review_on == days[48].date
 
 
 def test_sharp_pain_in_week_5_stops_running_48_hours_and_restarts_one_stage_lower() -> None:
@@ -68,11 +67,11 @@ def test_swelling_twice_in_7_days_is_red_with_a_physio_alert() -> None:
 
 
 def test_fewer_than_4_morning_check_ins_in_a_week_holds_the_ladder() -> None:
-    rise = hip(0, [0] * 7 + [2] * 7)  # C1 on day 13
+    rise = hip(0, [0] * 7 + [2] * 7)  # C1 on day 14
     sparse = hip(14, [3, 3, 3])  # week 2: only 3 check-ins although pain is up
-    days = over(13, 27, rise, sparse, hip(21, [1] * 7))
-    assert rung_ids(days[20]) == ["C1"] and "W3" in fired(days[20])
-    assert "W2" not in fired(days[20])
+    days = over(14, 28, rise, sparse, hip(21, [1] * 7))
+    assert rung_ids(days[21]) == ["C1"] and "W3" in fired(days[21])
+    assert "W2" not in fired(days[21])
 
 
 def test_a_long_run_of_1_35_times_the_30_day_longest_warns_and_is_capped_after_recent_pain() -> None:

@@ -39,3 +39,16 @@ def test_a_distance_in_miles_is_the_distance_in_km_converted(metres: float) -> N
     for value, actual in zip(said, (metres, metres * 2), strict=True):
         # km() rounds to 0.1 km, then miles to 0.1 mi: off by at most the two roundings.
         assert abs(float(value) - actual / 1000 / KM_PER_MILE) <= 0.05 / KM_PER_MILE + 0.05 + 1e-9
+
+
+def test_a_decisions_rule_is_one_of_the_rule_ids_of_the_rules() -> None:
+    from typing import get_args
+
+    from runner_app.coach.model import Decision, RuleId
+    from runner_app.coach.state import from_json
+
+    assert {"D2", "G1", "W2", "CADENCE", "T7"} <= set(get_args(RuleId))
+    import pytest
+
+    with pytest.raises(ValueError, match="is not one of"):
+        from_json(Decision, {"rule": "W9", "reason": "a typo", "source": "product"})

@@ -165,7 +165,7 @@ def test_reps_climb_to_the_top_of_the_range_then_load_is_added_and_reps_restart(
     assert (
         f"2 sessions in a row with all sets of 3 {TIMES} 20, bodyweight done, pain ≤ 5 and settled" in reason
     )
-    assert "(rule ST3)" in reason
+    assert "(rule" not in reason
 
 
 def test_an_exercise_that_takes_no_load_stops_at_the_top_of_its_range() -> None:
@@ -220,7 +220,7 @@ def test_amber_and_red_keep_the_hip_and_quads_work_and_drop_the_jumps() -> None:
         assert [p.exercise for p in adapted.dropped] == ["pogo_hops"]
         assert {EXERCISES[p.exercise].category for p in adapted.kept} >= {"hip", "quads"}
         assert adapted.rule == "ST4"
-        assert "pogo_hops is dropped" in adapted.reason and "keeping pain ≤ 5/10 (rule ST4)" in adapted.reason
+        assert "pogo_hops is dropped" in adapted.reason and "keeping pain ≤ 5/10" in adapted.reason
     green = adapt_block_to_state(block, "green")
     assert green.kept == block and green.dropped == ()
     assert adapt_block_to_state(block, "refer_urgent").kept == ()
