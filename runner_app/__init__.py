@@ -87,12 +87,14 @@ def _tune_sqlite(engine: Engine) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from runner_app.api import bp as api_bp
+    from runner_app.error_handlers import register_error_handlers
     from runner_app.pwa import bp as pwa_bp
     from runner_app.web import register_web
 
     app.register_blueprint(api_bp)
     app.register_blueprint(pwa_bp)
     register_web(app)
+    register_error_handlers(app)
     if app.testing:
         from runner_app.pwa.faults import register_faults
 
