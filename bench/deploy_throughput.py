@@ -14,8 +14,9 @@ The database server, wrk and the app share the machine's cores, as they would on
     pg_virtualenv -v 15 sh -c '.venv/bin/python bench/deploy_throughput.py \\
         --postgres "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE"'
 
-With --postgres it creates (and drops) a database of its own on that server. Needs `wrk` (apt-get install
-wrk). Figures are printed with this command line and kept in bench/out/deploy_throughput.json.
+With --postgres it creates (and drops) a database of its own on that server. Uses `wrk` (apt-get install
+wrk); without it, bench/load.py makes the same requests from Python, at a higher CPU cost. Figures are
+printed with this command line and kept in bench/out/deploy_throughput.json.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from psycopg import sql  # noqa: E402
 from tests.deploy.stack import AppServer, app_env, flask_cli  # noqa: E402
 
 sys.path.insert(0, str(REPO / "bench"))
+import load  # noqa: E402
 from deploy_echo import prepare_database  # noqa: E402
 
 LUA = REPO / "bench" / "deploy_wrk.lua"
@@ -67,19 +69,25 @@ TODAY = date.today()  # noqa: DTZ011  (the app's runner is in UTC; a day either 
 
 
 def wrk(url: str, mode: str, tokens: Path, seconds: int, path: str = "/api/v1/today") -> dict[str, Any]:
-    """One wrk run; its JSON line plus req/s. Any non-expected answer or socket error aborts the bench."""
-    env = {
-        **os.environ,
-        "BENCH_MODE": mode,
-        "BENCH_TOKENS_FILE": str(tokens),
-        "BENCH_PATH": path,
-        "BENCH_DATE": (TODAY - timedelta(days=1)).isoformat(),
-    }
-    argv = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(LUA), url]
-    out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True, timeout=seconds + 60)
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    """One load run (wrk, or bench/load.py where wrk is missing); its JSON line plus req/s. Any non-expected
+    answer or socket error aborts the bench."""
+    day = (TODAY - timedelta(days=1)).isoformat()
+    if shutil.which("wrk"):
+        env = {
+            **os.environ,
+            "BENCH_MODE": mode,
+            "BENCH_TOKENS_FILE": str(tokens),
+            "BENCH_PATH": path,
+            "BENCH_DATE": day,
+        }
+        argv = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(LUA), url]
+        out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True, timeout=seconds + 60)
+        result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    else:
+        secrets = [line for line in tokens.read_text().splitlines() if line]
+        result = load.run(url, mode, secrets, seconds, CONNECTIONS, path=path, date=day)
     if result["bad"] or result["socket_errors"]:
-        raise SystemExit(f"wrk against {url} ({mode}) saw bad answers or socket errors: {result}")
+        raise SystemExit(f"the load against {url} ({mode}) saw bad answers or socket errors: {result}")
     result["rps"] = result["requests"] / result["seconds"]
     return result
 
@@ -246,7 +254,8 @@ def report(command: str, results: dict[str, Any], load: tuple[float, float]) -> 
     pairs = len(next(iter(results.values()))["put"]["sql"]["all_ratios"])
     print(
         f"{os.cpu_count()} cores; load average {load[0]:.2f} before, {load[1]:.2f} after; "
-        f"wrk -t2 -c{CONNECTIONS} over {RUNNERS} runners; gunicorn 2 sync workers; "
+        f"{'wrk -t2' if shutil.which('wrk') else 'bench/load.py'} -c{CONNECTIONS} over {RUNNERS} runners; "
+        "gunicorn 2 sync workers; "
         f"the median of {pairs} alternating rounds"
     )
     print(f"{'':38}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}")
@@ -275,8 +284,6 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="alternating pairs per figure (median kept)")
     parser.add_argument("--skip-sqlite", action="store_true")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk is missing: apt-get install wrk")
     command = shlex.join([".venv/bin/python", *sys.argv])
     if args.postgres:
         command = command.replace(args.postgres, "$PG_URL")
