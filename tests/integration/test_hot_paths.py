@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import pytest
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import event, select, update
 
 from runner_app.extensions import db
 from tests.builders import BODIES, Api, new_id
@@ -62,3 +62,30 @@ def test_a_cached_today_is_the_token_check_and_one_read(app: Flask, api: Api) ->
         again = api.get("/api/v1/today")
     assert again.status_code == 200 and again.get_json() == first.get_json()
     assert len(seen) == 2, seen
+
+
+def test_a_token_records_its_first_use_and_then_stays_a_read_for_minutes(app: Flask, api: Api) -> None:
+    from runner_app.models import ApiToken
+
+    with statements(app) as first:
+        assert api.get("/api/v1/runs").status_code == 200
+    with statements(app) as again:
+        assert api.get("/api/v1/runs").status_code == 200
+    with app.app_context():
+        used = db.session.scalars(select(ApiToken.last_used_at).where(ApiToken.user_id == api.user.id)).one()
+    assert used is not None
+    assert [s for s in first if s.lstrip().upper().startswith("UPDATE")]
+    assert not [s for s in again if s.lstrip().upper().startswith("UPDATE")], again
+
+
+def test_a_revoked_token_opens_nothing(app: Flask, api: Api) -> None:
+    from runner_app.models import ApiToken
+    from runner_app.models.types import utcnow
+
+    with app.app_context():
+        db.session.execute(
+            update(ApiToken).where(ApiToken.user_id == api.user.id).values(revoked_at=utcnow())
+        )
+        db.session.commit()
+    response = api.get("/api/v1/today")
+    assert response.status_code == 401 and response.mimetype == "application/problem+json"
