@@ -27,9 +27,9 @@ SCHEMA = (
 
 
 class RawDatabase:
-    """The app's driver and pool: a SQLAlchemy engine made from the URL as the app makes it (psycopg 3 on
-    PostgreSQL, sqlite3 with the app's pragmas), created on first use (after gunicorn forks). Statements go
-    straight to the driver (`exec_driver_sql`): no ORM, no statement building."""
+    """The app's driver and pool: a SQLAlchemy engine made as the app makes it (psycopg 3 and the app's
+    pool settings on PostgreSQL, sqlite3 with the app's pragmas), created on first use (after gunicorn
+    forks). Statements go straight to the driver (`exec_driver_sql`): no ORM, no statement building."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -41,7 +41,14 @@ class RawDatabase:
             from sqlalchemy import create_engine, event
 
             url = self.url.replace("postgresql://", "postgresql+psycopg://", 1)
-            self.engine = create_engine(url, pool_pre_ping=False)
+            if url.startswith("postgresql"):
+                from runner_app.config import postgres_pool
+                from runner_app.pool import ping_when_idle
+
+                self.engine = create_engine(url, **postgres_pool(os.environ))
+                ping_when_idle(self.engine, float(os.environ.get("DB_PING_IDLE_S", "10")))
+            else:
+                self.engine = create_engine(url)
             if url.startswith("sqlite"):
 
                 @event.listens_for(self.engine, "connect")

@@ -7,6 +7,7 @@ Flask and SQLAlchemy are imported inside the factory, so that importing the pure
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,10 @@ def register_extensions(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             _tune_sqlite(db.engine)
+        elif not app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}).get("pool_pre_ping"):
+            from runner_app.pool import ping_when_idle
+
+            ping_when_idle(db.engine, float(os.environ.get("DB_PING_IDLE_S", "10")))
     from runner_app.web.auth.loaders import register_loaders
 
     register_loaders(login_manager)
