@@ -43,10 +43,13 @@ class RawDatabase:
             url = self.url.replace("postgresql://", "postgresql+psycopg://", 1)
             if url.startswith("postgresql"):
                 from runner_app.config import postgres_pool
-                from runner_app.pool import ping_when_idle
 
-                self.engine = create_engine(url, **postgres_pool(os.environ))
-                ping_when_idle(self.engine, float(os.environ.get("DB_PING_IDLE_S", "10")))
+                options = postgres_pool(os.environ)
+                self.engine = create_engine(url, **options)
+                if not options.get("pool_pre_ping"):  # as create_app does
+                    from runner_app.pool import ping_when_idle
+
+                    ping_when_idle(self.engine, float(os.environ.get("DB_PING_IDLE_S", "10")))
             else:
                 self.engine = create_engine(url)
             if url.startswith("sqlite"):
