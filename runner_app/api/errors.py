@@ -48,4 +48,3 @@ def answer_bad_input_as_problems(bp: Blueprint) -> None:
     @bp.errorhandler(Invalid)
     def _invalid(exc: Invalid) -> Response:
         return validation_problem(exc.errors)
-
