@@ -5,7 +5,7 @@ Without BENCH_ECHO_DB: no database, no auth. `PUT /api/v1/runs/<id>` echoes the 
 captured by the bench).
 
 With BENCH_ECHO_DB (a `sqlite:///path` or `postgresql://…` URL): the same, plus the least a durable API can
-do, straight through the database driver (one connection per worker, no ORM, no auth): `PUT` inserts the
+do, through the app's driver and connection pool (no ORM, no auth): `PUT` inserts the
 body as one row and commits before answering; `GET today` reads the document from one row.
 
     gunicorn -c gunicorn.conf.py --pythonpath bench deploy_echo:app
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -28,36 +27,51 @@ SCHEMA = (
 
 
 class RawDatabase:
-    """One DB-API connection for this process, opened on first use (after gunicorn forks)."""
+    """The app's driver and pool: a SQLAlchemy engine made as the app makes it (psycopg 3 and the app's
+    pool settings on PostgreSQL, sqlite3 with the app's pragmas), created on first use (after gunicorn
+    forks). Statements go straight to the driver (`exec_driver_sql`): no ORM, no statement building."""
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.conn: Any = None
+        self.engine: Any = None
         self.mark = "?" if url.startswith("sqlite") else "%s"
 
     def connection(self) -> Any:
-        if self.conn is None:
-            if self.url.startswith("sqlite:///"):
-                self.conn = sqlite3.connect(self.url.removeprefix("sqlite:///"), timeout=10)
-                for pragma in ("journal_mode=WAL", "synchronous=NORMAL"):  # as the app sets them
-                    self.conn.execute(f"PRAGMA {pragma}")
-            else:
-                import psycopg
+        if self.engine is None:
+            from sqlalchemy import create_engine, event
 
-                self.conn = psycopg.connect(self.url)
-        return self.conn
+            url = self.url.replace("postgresql://", "postgresql+psycopg://", 1)
+            if url.startswith("postgresql"):
+                from runner_app.config import postgres_pool
+
+                options = postgres_pool(os.environ)
+                self.engine = create_engine(url, **options)
+                if not options.get("pool_pre_ping"):  # as create_app does
+                    from runner_app.pool import ping_when_idle
+
+                    ping_when_idle(self.engine, float(os.environ.get("DB_PING_IDLE_S", "10")))
+            else:
+                self.engine = create_engine(url)
+            if url.startswith("sqlite"):
+
+                @event.listens_for(self.engine, "connect")
+                def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+                    for pragma in ("journal_mode=WAL", "busy_timeout=10000", "synchronous=NORMAL"):
+                        dbapi_connection.execute(f"PRAGMA {pragma}")  # as the app sets them
+
+        return self.engine.connect()
 
     def run(self, statement: str, params: tuple[Any, ...] = ()) -> Any:
-        conn = self.connection()
-        cursor = conn.execute(statement.replace("?", self.mark), params)
-        row = cursor.fetchone() if cursor.description else None
-        conn.commit()
+        with self.connection() as conn:
+            result = conn.exec_driver_sql(statement.replace("?", self.mark), params)
+            row = result.fetchone() if result.returns_rows else None
+            conn.commit()
         return row
 
     def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
+        if self.engine is not None:
+            self.engine.dispose()
+            self.engine = None
 
 
 def prepare_database(url: str, today_json: str) -> None:

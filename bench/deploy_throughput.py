@@ -1,22 +1,22 @@
-"""Benchmark: the production path under wrk, against a bare Flask app serving the same JSON.
+"""Benchmark: the app's two hot paths under wrk, against bare Flask routes doing the same database work.
 
-Each figure comes from wrk (16 connections, 2 wrk threads) against gunicorn (gunicorn.conf.py) on 127.0.0.1:
-- `PUT /api/v1/runs/<fresh UUID>` (bearer token, 201 each) on SQLite (WAL) and on PostgreSQL, 2 workers;
-- `GET /api/v1/today` for a runner with one year of history (logged through `POST /api/v1/sync`);
-- each against two baselines from bench/deploy_echo.py, bare Flask apps with the same paths, JSON and
-  gunicorn settings: one with no database (the issue's yardstick), one that also runs the least SQL a durable
-  API runs (one INSERT and commit per PUT, one SELECT per GET) on the same database, through the driver;
-  in the same run, alternating baselines and app in rounds of short runs and keeping, per baseline, the
-  round with the median ratio (so that load from elsewhere on the machine hits all alike);
-- PostgreSQL PUT throughput with 1 worker against 2 workers.
+Each figure comes from wrk (16 connections, 2 wrk threads) against gunicorn (gunicorn.conf.py, 2 sync
+workers) on 127.0.0.1, the load spread over 200 runners (each request picks one of their bearer tokens):
+- `PUT /api/v1/runs/<fresh UUID>` (201 each), against a bare Flask route doing the same single INSERT and
+  commit through the same driver and pool (bench/deploy_echo.py with BENCH_ECHO_DB);
+- cached `GET /api/v1/today` (each runner has a few weeks logged, their `today` computed once before),
+  against a bare route serving the cached document with one SELECT by primary key;
+- on SQLite (WAL) and on PostgreSQL; the median ratio of alternating rounds, p50/p95, and the resident
+  memory of each worker after the runs.
 The database server, wrk and the app share the machine's cores, as they would on a single 2-core box.
 
     .venv/bin/python bench/deploy_throughput.py                  # SQLite only
     pg_virtualenv -v 15 sh -c '.venv/bin/python bench/deploy_throughput.py \\
         --postgres "postgresql://$PGUSER:$PGPASSWORD@$PGHOST:$PGPORT/$PGDATABASE"'
 
-With --postgres it creates (and drops) a database of its own on that server. Needs `wrk` (apt-get install
-wrk). Figures are printed with this command line and kept in bench/out/deploy_throughput.json.
+With --postgres it creates (and drops) a database of its own on that server. Uses `wrk` (apt-get install
+wrk); without it, bench/load.py makes the same requests from Python, at a higher CPU cost. Figures are
+printed with this command line and kept in bench/out/deploy_throughput.json.
 """
 
 from __future__ import annotations
@@ -46,36 +46,54 @@ sys.path.insert(0, str(REPO))
 import psycopg  # noqa: E402
 from psycopg import sql  # noqa: E402
 
-from tests.deploy.stack import AppServer, Runner, app_env, create_runner, flask_cli  # noqa: E402
+from tests.deploy.stack import AppServer, app_env, flask_cli  # noqa: E402
 
 sys.path.insert(0, str(REPO / "bench"))
+import load  # noqa: E402
 from deploy_echo import prepare_database  # noqa: E402
 
 LUA = REPO / "bench" / "deploy_wrk.lua"
 CONNECTIONS = 16
+RUNNERS = 200
+HISTORY_DAYS = 21  # each runner's log before the bench: enough for a real `today`
+MAKE_RUNNERS = """
+import secrets, sys
+from app import app
+from runner_app.services import users
+with app.app_context():
+    for n in range(int(sys.argv[1])):
+        user = users.create_user(f"bench-{n}-{sys.argv[2]}@example.com", secrets.token_urlsafe(18))
+        print(users.create_token(user, "bench").secret)
+"""
 TODAY = date.today()  # noqa: DTZ011  (the app's runner is in UTC; a day either way changes nothing here)
 
 
-def wrk(url: str, mode: str, token: str, seconds: int, path: str = "/api/v1/today") -> dict[str, Any]:
-    """One wrk run; its JSON line plus req/s. Any non-expected answer or socket error aborts the bench."""
-    env = {
-        **os.environ,
-        "BENCH_MODE": mode,
-        "BENCH_TOKEN": token,
-        "BENCH_PATH": path,
-        "BENCH_DATE": (TODAY - timedelta(days=1)).isoformat(),
-    }
-    argv = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(LUA), url]
-    out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True, timeout=seconds + 60)
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+def wrk(url: str, mode: str, tokens: Path, seconds: int, path: str = "/api/v1/today") -> dict[str, Any]:
+    """One load run (wrk, or bench/load.py where wrk is missing); its JSON line plus req/s. Any non-expected
+    answer or socket error aborts the bench."""
+    day = (TODAY - timedelta(days=1)).isoformat()
+    if shutil.which("wrk"):
+        env = {
+            **os.environ,
+            "BENCH_MODE": mode,
+            "BENCH_TOKENS_FILE": str(tokens),
+            "BENCH_PATH": path,
+            "BENCH_DATE": day,
+        }
+        argv = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(LUA), url]
+        out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True, timeout=seconds + 60)
+        result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    else:
+        secrets = [line for line in tokens.read_text().splitlines() if line]
+        result = load.run(url, mode, secrets, seconds, CONNECTIONS, path=path, date=day)
     if result["bad"] or result["socket_errors"]:
-        raise SystemExit(f"wrk against {url} ({mode}) saw bad answers or socket errors: {result}")
+        raise SystemExit(f"the load against {url} ({mode}) saw bad answers or socket errors: {result}")
     result["rps"] = result["requests"] / result["seconds"]
     return result
 
 
 def compare(
-    baselines: dict[str, str], url: str, mode: str, token: str, args: argparse.Namespace
+    baselines: dict[str, str], url: str, mode: str, token: Path, args: argparse.Namespace
 ) -> dict[str, Any]:
     """Alternate runs against each baseline and the candidate (`rounds` rounds, after a warm-up of each), so
     that load from elsewhere on the machine hits all alike. Per baseline, the ratio candidate / baseline of
@@ -142,13 +160,34 @@ def call(url: str, token: str, method: str = "GET", body: Any = None) -> Any:
         return json.loads(response.read())
 
 
-def seed_year(server: AppServer, runner: Runner) -> int:
-    ops = history_ops(random.Random(2026), 365)
+def seed(server: AppServer, token: str, days: int, seed: int) -> int:
+    ops = history_ops(random.Random(seed), days)
     for start in range(0, len(ops), 500):
-        results = call(server.url + "/api/v1/sync", runner.token, "POST", {"ops": ops[start : start + 500]})
+        results = call(server.url + "/api/v1/sync", token, "POST", {"ops": ops[start : start + 500]})
         statuses = {r["status"] for r in results["results"]}
         assert statuses == {201}, statuses
     return len(ops)
+
+
+def make_runners(env: dict[str, str], count: int) -> list[str]:
+    """`count` runners and a bearer token each, made in one process (the CLI would take a second each)."""
+    argv = [sys.executable, "-c", MAKE_RUNNERS, str(count), uuid.uuid4().hex[:6]]
+    out = subprocess.run(argv, env=env, cwd=REPO, capture_output=True, text=True, check=True)
+    return out.stdout.split()
+
+
+def worker_rss_mb(server: AppServer) -> list[float]:
+    """Resident memory of each gunicorn worker (the master's children), in MB."""
+    master = server.process.popen.pid if server.process.popen else 0
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+        except OSError:
+            continue
+        if int(fields.get("PPid", "0").strip()) == master:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(sizes)
 
 
 @contextmanager
@@ -176,30 +215,28 @@ def bench_backend(label: str, database_url: str, work: Path, args: argparse.Name
     env = app_env(database_url)
     flask_cli(env, "db", "upgrade")
     out: dict[str, Any] = {}
-    today_file = work / f"today-{label}.json"
+    today_file, tokens_file = work / f"today-{label}.json", work / f"tokens-{label}.txt"
+    tokens = make_runners(env, RUNNERS)
+    tokens_file.write_text("\n".join(tokens) + "\n")
     with running(AppServer(f"app-{label}", work, env, workers=2)) as app:
-        writer, reader = create_runner(env), create_runner(env)
-        out["history_entries"] = seed_year(app, reader)
+        out["history_entries"] = sum(seed(app, t, HISTORY_DAYS, n) for n, t in enumerate(tokens))
         started = time.perf_counter()
-        today_file.write_text(json.dumps(call(app.url + "/api/v1/today", reader.token)))
-        out["first_today_s"] = time.perf_counter() - started
-        # The baselines: bare Flask, same gunicorn settings, answering this very `today` document; alone,
-        # and with the least SQL a durable API does (one INSERT and commit, one SELECT) on the same database.
+        for token in tokens:  # each runner's `today`, computed and cached once
+            document = call(app.url + "/api/v1/today", token)
+        out["first_today_s"] = (time.perf_counter() - started) / len(tokens)
+        today_file.write_text(json.dumps(document))
         echo_app = ("--pythonpath", str(REPO / "bench"), "deploy_echo:app")
-        echo_env = {**app_env("sqlite://"), "BENCH_TODAY_JSON": str(today_file)}
         prepare_database(raw_url(database_url), today_file.read_text())
-        sql_env = {**echo_env, "BENCH_ECHO_DB": raw_url(database_url)}
-        with (
-            running(AppServer(f"echo-{label}", work, echo_env, workers=2, app=echo_app)) as echo,
-            running(AppServer(f"echo-sql-{label}", work, sql_env, workers=2, app=echo_app)) as echo_sql,
-        ):
-            baselines = {"bare": echo.url, "sql": echo_sql.url}
-            out["put"] = compare(baselines, app.url, "put", writer.token, args)
-            out["today"] = compare(baselines, app.url, "get", reader.token, args)
-    if label == "postgresql":
-        one_worker = AppServer("app-pg-1w", work, env, workers=1)
-        with running(one_worker) as one, running(AppServer("app-pg-2w", work, env, workers=2)) as two:
-            out["workers"] = compare({"1 worker": one.url}, two.url, "put", writer.token, args)["1 worker"]
+        sql_env = {
+            **app_env("sqlite://"),
+            "BENCH_TODAY_JSON": str(today_file),
+            "BENCH_ECHO_DB": raw_url(database_url),
+        }
+        with running(AppServer(f"echo-sql-{label}", work, sql_env, workers=2, app=echo_app)) as echo_sql:
+            baselines = {"sql": echo_sql.url}
+            out["put"] = compare(baselines, app.url, "put", tokens_file, args)
+            out["today"] = compare(baselines, app.url, "get", tokens_file, args)
+            out["rss_mb"] = {"app": worker_rss_mb(app), "bare": worker_rss_mb(echo_sql)}
     return out
 
 
@@ -214,30 +251,30 @@ def _row(name: str, res: dict[str, Any]) -> str:
 
 def report(command: str, results: dict[str, Any], load: tuple[float, float]) -> None:
     print(f"$ {command}")
-    pairs = len(next(iter(results.values()))["put"]["bare"]["all_ratios"])
+    pairs = len(next(iter(results.values()))["put"]["sql"]["all_ratios"])
     print(
         f"{os.cpu_count()} cores; load average {load[0]:.2f} before, {load[1]:.2f} after; "
-        f"wrk -t2 -c{CONNECTIONS}; gunicorn sync workers; the median of {pairs} alternating rounds"
+        f"{'wrk -t2' if shutil.which('wrk') else 'bench/load.py'} -c{CONNECTIONS} over {RUNNERS} runners; "
+        "gunicorn 2 sync workers; "
+        f"the median of {pairs} alternating rounds"
     )
     print(f"{'':38}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}")
-    names = {"bare": "bare Flask", "sql": "bare Flask + one SQL statement"}
+    names = {"sql": "bare Flask, the same one statement"}
     for label, res in results.items():
-        for what, key in (("PUT /api/v1/runs/{id}", "put"), ("GET /api/v1/today (1 year)", "today")):
+        for what, key in (("PUT /api/v1/runs/{id}", "put"), ("GET /api/v1/today (cached)", "today")):
             print(what)
             for name, pair in res[key].items():
                 print(_row(f"  {names[name]}", pair["base"]))
-            print(_row(f"  the app, {label}, 2 workers", res[key]["bare"]["candidate"]))
+            print(_row(f"  the app, {label}, 2 workers", res[key]["sql"]["candidate"]))
             for name, pair in res[key].items():
                 rounds = ", ".join(f"{r:.2f}" for r in pair["all_ratios"])
                 print(f"    ratio to {names[name]}: {pair['ratio']:.2f} (rounds: {rounds})")
         first = res["first_today_s"]
-        print(f"  ({label}: the first `today` over {res['history_entries']} entries took {first:.2f}s)")
-        if "workers" in res:
-            pair = res["workers"]
-            print(_row(f"PUT, {label}, 1 worker", pair["base"]))
-            print(_row(f"PUT, {label}, 2 workers", pair["candidate"]))
-            rounds = ", ".join(f"{r:.2f}" for r in pair["all_ratios"])
-            print(f"    ratio 2 workers / 1: {pair['ratio']:.2f} (rounds: {rounds})")
+        print(
+            f"  ({label}: {RUNNERS} runners, {res['history_entries']} entries; a first `today` {first:.2f}s)"
+        )
+        rss = res["rss_mb"]
+        print(f"  RSS per worker, MB: the app {rss['app']}, bare Flask {rss['bare']}")
 
 
 def main() -> None:
@@ -247,8 +284,6 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="alternating pairs per figure (median kept)")
     parser.add_argument("--skip-sqlite", action="store_true")
     args = parser.parse_args()
-    if not shutil.which("wrk"):
-        raise SystemExit("wrk is missing: apt-get install wrk")
     command = shlex.join([".venv/bin/python", *sys.argv])
     if args.postgres:
         command = command.replace(args.postgres, "$PG_URL")

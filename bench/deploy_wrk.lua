@@ -9,7 +9,19 @@ local expect = tonumber(os.getenv("BENCH_EXPECT") or (mode == "put" and "201" or
 local day = os.getenv("BENCH_DATE") or "2026-11-21"
 local body = '{"date":"' .. day .. '","kind":"easy","distance_m":8000,"duration_s":2880,"rpe":3,'
   .. '"terrain":"flat","notes":"steady along the river"}'
-local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
+local tokens_file = os.getenv("BENCH_TOKENS_FILE")
+-- BENCH_TOKENS_FILE: one bearer token a line; each request picks one at random (load spread over runners).
+local tokens = {}
+if tokens_file then
+  for line in io.lines(tokens_file) do
+    if #line > 0 then table.insert(tokens, line) end
+  end
+end
+if #tokens == 0 then tokens = { token } end
+
+local function headers()
+  return { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)] }
+end
 
 local threads = {}
 
@@ -34,9 +46,9 @@ end
 
 function request()
   if mode == "put" then
-    return wrk.format("PUT", "/api/v1/runs/" .. uuid4(), headers, body)
+    return wrk.format("PUT", "/api/v1/runs/" .. uuid4(), headers(), body)
   end
-  return wrk.format("GET", path, headers)
+  return wrk.format("GET", path, headers())
 end
 
 function response(status, _, _)

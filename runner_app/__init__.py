@@ -7,6 +7,7 @@ Flask and SQLAlchemy are imported inside the factory, so that importing the pure
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,6 +58,10 @@ def register_extensions(app: Flask) -> None:
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             _tune_sqlite(db.engine)
+        elif not app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}).get("pool_pre_ping"):
+            from runner_app.pool import ping_when_idle
+
+            ping_when_idle(db.engine, float(os.environ.get("DB_PING_IDLE_S", "10")))
     from runner_app.web.auth.loaders import register_loaders
 
     register_loaders(login_manager)
@@ -87,12 +92,14 @@ def _tune_sqlite(engine: Engine) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from runner_app.api import bp as api_bp
+    from runner_app.error_handlers import register_error_handlers
     from runner_app.pwa import bp as pwa_bp
     from runner_app.web import register_web
 
     app.register_blueprint(api_bp)
     app.register_blueprint(pwa_bp)
     register_web(app)
+    register_error_handlers(app)
     if app.testing:
         from runner_app.pwa.faults import register_faults
 

@@ -28,7 +28,9 @@ def postgres_pool(env: Mapping[str, str]) -> dict[str, Any]:
         "pool_size": int(env.get("DB_POOL_SIZE", "5")),
         "max_overflow": int(env.get("DB_MAX_OVERFLOW", "5")),
         "pool_timeout": 10,
-        "pool_pre_ping": True,  # a connection cut by a database restart or failover is replaced, not used
+        # Not a ping on every checkout (a round trip per request): runner_app/pool.py pings only connections
+        # idle for DB_PING_IDLE_S seconds, so one cut by a database restart or failover is replaced, not used.
+        "pool_pre_ping": False,
         "pool_recycle": 1800,  # under typical proxy/firewall idle cut-offs
         "connect_args": {"connect_timeout": 5},
     }

@@ -9,6 +9,7 @@ from flask import Response, jsonify
 from pydantic.json_schema import models_json_schema
 
 from runner_app.api import bp
+from runner_app.api.openapi_models import generated_schemas
 from runner_app.api.openapi_parts import (
     COMMON_ERRORS,
     PROBLEM,
@@ -18,7 +19,7 @@ from runner_app.api.openapi_parts import (
     problem_response,
     ref,
 )
-from runner_app.api.openapi_paths import coach_paths, export_paths, plan_paths
+from runner_app.api.openapi_paths import coach_paths, export_paths, plan_paths, profile_paths
 from runner_app.services.entry_kinds import KINDS
 from runner_app.services.schemas import SCHEMA_VERSION, RunIn
 
@@ -37,7 +38,14 @@ def _entry_paths(kind: str, schema_name: str) -> dict[str, Any]:
             "operationId": f"put_{kind}",
             "summary": f"Create, replay or update a {KINDS[kind].label} by its client-made UUID",
             "parameters": [
-                {"name": "If-Match", "in": "header", "required": False, "schema": {"type": "string"}}
+                {
+                    "name": "If-Match",
+                    "in": "header",
+                    "required": False,
+                    "description": 'The version being edited, as the ETag gave it ("3"); `*` matches no '
+                    "version (an edit names the one it changes), so it answers 412 like a stale one",
+                    "schema": {"type": "string", "examples": ['"3"']},
+                }
             ],
             "requestBody": {"required": True, "content": {"application/json": {"schema": ref(schema_name)}}},
             "responses": {
@@ -76,7 +84,13 @@ def _entry_paths(kind: str, schema_name: str) -> dict[str, Any]:
         {"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}},
         {"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}},
         {"name": "updated_since", "in": "query", "schema": {"type": "string", "format": "date-time"}},
-        {"name": "cursor", "in": "query", "schema": {"type": "string"}},
+        {
+            "name": "cursor",
+            "in": "query",
+            "description": "The `next_cursor` of the page before, for the same kind of list (by date, or by "
+            "`updated_since`); any other value is refused (422)",
+            "schema": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
+        },
         {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200}},
     ]
     listing = {
@@ -191,7 +205,12 @@ def _sync_path() -> dict[str, Any]:
 def document() -> dict[str, Any]:
     names = {kind: KINDS[kind].schema.__name__ for kind in KINDS}
     _, defs = models_json_schema([(KINDS[k].schema, "validation") for k in KINDS], ref_template=REF)
-    schemas = {**defs.get("$defs", {}), "Problem": PROBLEM, "ServerFields": SERVER_FIELDS}
+    schemas = {
+        **defs.get("$defs", {}),
+        **generated_schemas(),
+        "Problem": PROBLEM,
+        "ServerFields": SERVER_FIELDS,
+    }
     paths: dict[str, Any] = {}
     for kind, name in names.items():
         paths.update(_entry_paths(kind, name))
@@ -199,6 +218,7 @@ def document() -> dict[str, Any]:
     paths.update(_sync_path())
     paths.update(coach_paths())
     paths.update(plan_paths())
+    paths.update(profile_paths())
     paths.update(export_paths(list(KINDS)))
     return {
         "openapi": "3.1.0",

@@ -1,58 +1,30 @@
-"""OpenAPI paths of the coach (today, timeline, tasks, exercises), of the plan and of the export."""
+"""OpenAPI paths of the coach (today, timeline, tasks, exercises), of the plan, the profile and the export;
+their schemas are generated (openapi_models.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from runner_app.api.openapi_parts import COMMON_ERRORS, date_range, items_of, json_response, problem_response
+from runner_app.api.coach import TASK_KEYS
+from runner_app.api.openapi_parts import (
+    COMMON_ERRORS,
+    date_range,
+    items_of,
+    json_response,
+    problem_response,
+    ref,
+)
 
 
 def coach_paths() -> dict[str, Any]:
     day = {"type": "string", "format": "date"}
-    assessment = {
-        "type": "object",
-        "required": ["date", "state", "return_stage", "rungs", "alerts", "metrics", "decisions"],
-        "properties": {
-            "date": day,
-            "state": {"enum": ["green", "amber", "red", "refer_urgent"]},
-            "return_stage": {"type": ["string", "null"]},
-            "rungs": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["rung", "variable", "since", "review_on", "rule", "reason"],
-                },
-            },
-            "alerts": {"type": "array", "items": {"type": "object", "required": ["kind", "message", "rule"]}},
-            "decisions": {
-                "type": "array",
-                "items": {"type": "object", "required": ["rule", "reason", "source"]},
-            },
-            "metrics": {"type": "object"},
-            "guidance": {"type": "object"},
-        },
-    }
-    task = {
-        "type": "object",
-        "required": ["key", "kind", "title", "detail", "planned", "prescribed", "rule", "reason", "done"],
-    }
-    today = {
-        "allOf": [
-            assessment,
-            {
-                "type": "object",
-                "required": ["tasks"],
-                "properties": {"tasks": {"type": "array", "items": task}},
-            },
-        ]
-    }
     return {
         "/api/v1/today": {
             "get": {
                 "operationId": "today",
                 "parameters": [{"name": "date", "in": "query", "schema": day}],
                 "responses": {
-                    "200": json_response(today, "What to do today and why"),
+                    "200": json_response(ref("Today"), "What to do today and why"),
                     "422": problem_response("A bad date"),
                     **COMMON_ERRORS,
                 },
@@ -61,9 +33,10 @@ def coach_paths() -> dict[str, Any]:
         "/api/v1/coach/timeline": {
             "get": {
                 "operationId": "coach_timeline",
+                "description": "At most 400 days; `to` defaults to today, `from` to 27 days before `to`",
                 "parameters": date_range(),
                 "responses": {
-                    "200": json_response(items_of(assessment), "One assessment per day"),
+                    "200": json_response(items_of(ref("Assessment")), "One assessment per day"),
                     "422": problem_response("Bad dates or a range over 400 days"),
                     **COMMON_ERRORS,
                 },
@@ -74,22 +47,14 @@ def coach_paths() -> dict[str, Any]:
                 "operationId": "check_task",
                 "parameters": [
                     {"name": "day", "in": "path", "required": True, "schema": day},
-                    {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}},
+                    {"name": "key", "in": "path", "required": True, "schema": {"enum": list(TASK_KEYS)}},
                 ],
                 "requestBody": {
                     "required": True,
-                    "content": {
-                        "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["done"],
-                                "properties": {"done": {"type": "boolean"}},
-                            }
-                        }
-                    },
+                    "content": {"application/json": {"schema": ref("TaskCheckIn")}},
                 },
                 "responses": {
-                    "200": json_response({"type": "object"}, "Stored"),
+                    "200": json_response(ref("TaskCheck"), "Stored"),
                     "415": problem_response("Not JSON"),
                     "422": problem_response("Bad date, key or done"),
                     **COMMON_ERRORS,
@@ -100,7 +65,7 @@ def coach_paths() -> dict[str, Any]:
             "get": {
                 "operationId": "exercises",
                 "responses": {
-                    "200": json_response({"type": "object", "required": ["items"]}, "The exercise catalogue"),
+                    "200": json_response(items_of(ref("Exercise")), "The exercise catalogue"),
                     **COMMON_ERRORS,
                 },
             }
@@ -109,67 +74,12 @@ def coach_paths() -> dict[str, Any]:
 
 
 def plan_paths() -> dict[str, Any]:
-    day = {"type": "string", "format": "date"}
-    plan = {
-        "type": "object",
-        "required": ["race_name", "race_date", "start_date", "template", "weekly_targets_m"],
-    }
-    plan_in = {
-        "type": "object",
-        "required": ["race_date", "start_date", "template", "weekly_targets_m"],
-        "properties": {
-            "race_name": {"type": "string", "maxLength": 120},
-            "race_date": day,
-            "race_distance_m": {"type": "number"},
-            "start_date": day,
-            "template": {
-                "type": "array",
-                "minItems": 7,
-                "maxItems": 7,
-                "items": {"enum": ["rest", "easy", "long", "tempo", "intervals", "hills", "cross_training"]},
-            },
-            "weekly_targets_m": {"type": "array", "items": {"type": "number"}},
-            "long_run_day": {"type": "integer", "minimum": 0, "maximum": 6},
-            "strength_days": {"type": "array", "items": {"type": "integer"}},
-        },
-    }
-    generate_in = {
-        "type": "object",
-        "required": ["race_date", "weekly_m"],
-        "properties": {
-            "race_date": day,
-            "weekly_m": {"type": "number"},
-            "days_per_week": {"type": "integer"},
-            "long_run_day": {"type": "integer"},
-            "race_name": {"type": "string"},
-            "race_distance_m": {"type": "number"},
-            "spike_override": {
-                "type": "boolean",
-                "description": "make the plan although the race is > 2 x the longest run before it (S2)",
-            },
-        },
-    }
-    session = {"type": "object", "required": ["id", "date", "kind", "distance_m"]}
-    session_in = {
-        "type": "object",
-        "required": ["date", "kind"],
-        "properties": {
-            "date": day,
-            "kind": {"type": "string"},
-            "distance_m": {"type": "number"},
-            "duration_s": {"type": ["integer", "null"]},
-            "notes": {"type": "string"},
-            "spike_override": {
-                "type": "boolean",
-                "description": "run it as planned although S2 refuses it (> 2 x the longest recent run)",
-            },
-        },
-    }
     bad = {
         "415": problem_response("Not JSON"),
         "422": problem_response("Invalid fields, each named"),
         **COMMON_ERRORS,
     }
+    plan = ref("Plan")
     return {
         "/api/v1/plan": {
             "get": {
@@ -182,15 +92,18 @@ def plan_paths() -> dict[str, Any]:
             },
             "put": {
                 "operationId": "build_plan",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": plan_in}}},
+                "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PlanIn")}}},
                 "responses": {"200": json_response(plan, "Built"), **bad},
             },
         },
         "/api/v1/plan/generate": {
             "post": {
                 "operationId": "generate_plan",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": generate_in}}},
-                "responses": {"200": json_response(plan, "Generated, with warnings"), **bad},
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": ref("GenerateIn")}},
+                },
+                "responses": {"200": json_response(ref("GeneratedPlan"), "Generated, with warnings"), **bad},
             }
         },
         "/api/v1/plan/import": {
@@ -203,9 +116,11 @@ def plan_paths() -> dict[str, Any]:
         "/api/v1/plan/sessions": {
             "get": {
                 "operationId": "plan_sessions",
+                "description": "`from` defaults to this week's Monday, `to` to six days later; "
+                "at most 800 days",
                 "parameters": date_range(),
                 "responses": {
-                    "200": json_response(items_of(session), "Sessions"),
+                    "200": json_response(items_of(ref("PlannedSession")), "Sessions"),
                     "422": problem_response("Bad dates"),
                     **COMMON_ERRORS,
                 },
@@ -217,14 +132,48 @@ def plan_paths() -> dict[str, Any]:
                 "parameters": [
                     {"name": "session_id", "in": "path", "required": True, "schema": {"type": "string"}}
                 ],
-                "requestBody": {"required": True, "content": {"application/json": {"schema": session_in}}},
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": ref("SessionIn")}},
+                },
                 "responses": {
-                    "200": json_response(session, "Edited"),
+                    "200": json_response(ref("PlannedSession"), "Edited"),
                     "404": problem_response("No such session"),
                     **bad,
                 },
             }
         },
+    }
+
+
+def profile_paths() -> dict[str, Any]:
+    profile = ref("Profile")
+    return {
+        "/api/v1/profile": {
+            "get": {
+                "operationId": "get_profile",
+                "responses": {
+                    "200": json_response(profile, "The runner's profile, in metres and seconds"),
+                    "404": problem_response("No profile yet"),
+                    **COMMON_ERRORS,
+                },
+            },
+            "put": {
+                "operationId": "put_profile",
+                "summary": "Replace the profile (where the runner says they are)",
+                "requestBody": {
+                    "required": True,
+                    "content": {"application/json": {"schema": ref("ProfileIn")}},
+                },
+                "responses": {
+                    "201": json_response(profile, "Created"),
+                    "200": json_response(profile, "Replaced"),
+                    "415": problem_response("Not JSON"),
+                    "422": problem_response("Invalid fields, each named in `errors`"),
+                    **COMMON_ERRORS,
+                },
+            },
+        }
     }
 
 

@@ -8,6 +8,11 @@ has since changed is never kept.
 Each cached day names the code that computed it (`engine_version`): after a deploy that changes the coach,
 days computed by the code before it are ignored and computed again.
 
+On PostgreSQL a single write of a new entry does all of that in one statement (`stamped_insert`): the stamp,
+the insert and the invalidation are one round trip, and the runner's clock row stays locked only from that
+statement to the commit that follows it, so concurrent writes of one runner queue for one round trip each
+rather than for the whole request.
+
 A batch of writes (`entries.batch`, the sync endpoint) drops the cache once, when it ends. Until then the
 cache still holds days its writes change, and storing would commit the batch half-way: inside a batch, the
 cache refuses to be read or written (`writes_pending`).
@@ -20,9 +25,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from functools import wraps
+from types import SimpleNamespace
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Text, bindparam, cast, delete, select, update
+from sqlalchemy import DateTime, Text, bindparam, cast, delete, exists, literal_column, select, true, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import OperationalError
 
 from runner_app.extensions import db
@@ -81,6 +88,63 @@ def _outside_batches(function: Callable[P, R]) -> Callable[P, R]:
     return checked
 
 
+def _stamped_insert_statement(table: Any, forget: bool) -> Any:
+    """PostgreSQL: stamp the write, insert the entry with that stamp (or nothing if its id is taken) and, when
+    it was inserted, forget the cached days from its date on: one statement, so one round trip. It answers
+    one row: the stamp, then the inserted row's columns (NULLs when nothing was inserted)."""
+    clock = _stamp_statement(postgresql.insert).cte("clock")
+    stamped = literal_column(
+        "(timestamptz 'epoch' + clock.last_write_us * interval '1 microsecond')", DateTime(timezone=True)
+    )
+    given = [c for c in table.c if c.name not in {"created_at", "updated_at"}]
+    values = select(
+        *[cast(bindparam(c.name, type_=c.type), c.type) for c in given], stamped, stamped
+    ).select_from(clock)
+    inserted = (
+        postgresql.insert(table)
+        .from_select([*(c.name for c in given), "created_at", "updated_at"], values)
+        .on_conflict_do_nothing(index_elements=["user_id", "id"])
+        .returning(*table.c)
+        .cte("inserted")
+    )
+    answer = select(clock.c.last_write_us, *inserted.c).select_from(clock.outerjoin(inserted, true()))
+    if forget:
+        forgotten = (
+            delete(CoachDay)
+            .where(CoachDay.user_id == bindparam("user_id"), CoachDay.day >= bindparam("forget_from"))
+            .where(exists(select(1).select_from(inserted)))
+            .cte("forgotten")
+        )
+        answer = answer.add_cte(forgotten)
+    return answer
+
+
+_STAMPED_INSERTS: dict[tuple[str, bool], Any] = {}
+
+
+def stamped_insert(table: Any, row: dict[str, Any], forget_from: date | None) -> tuple[datetime, Any] | None:
+    """On PostgreSQL, what `stamp_write`, an INSERT … ON CONFLICT DO NOTHING of `row` (its `created_at` and
+    `updated_at` the stamp) and, if it inserted, `invalidate_from(forget_from)` do, in one statement: the
+    stamp and the inserted row, or (stamp, None) when the id was taken. The same lock as `stamp_write`, held
+    from this statement to the commit, which then comes straight after. None on other databases (each
+    statement there is a call inside the process, not a round trip): the caller takes the steps one by one."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return None
+    key = (table.name, forget_from is not None)
+    if key not in _STAMPED_INSERTS:
+        _STAMPED_INSERTS[key] = _stamped_insert_statement(table, forget_from is not None)
+    params = {**row, "now_us": _now_us(), "forget_from": forget_from}
+    result = db.session.connection().execute(_STAMPED_INSERTS[key], params).one()
+    stamp = _EPOCH_START + timedelta(microseconds=result[0])
+    if result.id is None:
+        return stamp, None
+    return stamp, SimpleNamespace(**{c.name: result._mapping[c.name] for c in table.c})
+
+
+def _now_us() -> int:
+    return (utcnow() - _EPOCH_START) // timedelta(microseconds=1)
+
+
 def _ensure_epoch_row(user_id: int) -> None:
     db.session.execute(upsert.insert(CoachEpoch).values(user_id=user_id, epoch=0).on_conflict_do_nothing())
 
@@ -94,10 +158,8 @@ def stamp_write(user_id: int) -> datetime:
     PostgreSQL, the database's write lock on SQLite. So a runner's stamps increase in the order their writes
     commit, whatever the app servers' clocks say, and a client asking for `updated_since` the latest stamp
     it has seen misses no write that commits after it asked."""
-    now_us = (utcnow() - _EPOCH_START) // timedelta(microseconds=1)
-    stamped: int = (
-        db.session.connection().execute(_STAMP_WRITE(), {"user_id": user_id, "now_us": now_us}).scalar_one()
-    )
+    params = {"user_id": user_id, "now_us": _now_us()}
+    stamped: int = db.session.connection().execute(_STAMP_WRITE(), params).scalar_one()
     return _EPOCH_START + timedelta(microseconds=stamped)
 
 

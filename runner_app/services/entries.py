@@ -116,19 +116,32 @@ def _normalise(kind: EntryKind, values: dict[str, Any]) -> dict[str, Any]:
 def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match: str | None) -> WriteResult:
     """Create, replay or update one entry. A retry never duplicates; an edit needs the current version.
 
-    A new id (the common case) costs one INSERT answered from its RETURNING row; only an id already stored
-    is read back to tell a replay from an edit."""
+    A new id (the common case) costs one INSERT answered from its RETURNING row (on PostgreSQL one statement
+    that also stamps the write and forgets the cached days it changes); only an id already stored is read
+    back to tell a replay from an edit."""
     kind = entry_kind(kind_name)
     entry_id = parse_id(raw_id)
     data = validate(kind.schema, payload)
     values = _normalise(kind, _values(data))
-    now = coach_cache.stamp_write(user_id)  # first: it takes the runner's write lock (see its docstring)
     row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
-    row.update(created_at=now, updated_at=now)
-    created = _insert_or_nothing(kind, row)
-    if created is not None:
-        _written(user_id, kind, [values["date"]])
-        return WriteResult(201, created)
+    alone = _batch_dates.get() is None
+    one_statement = coach_cache.stamped_insert(
+        kind.model.__table__, row, values["date"] if alone and kind.coached else None
+    )
+    if one_statement is not None:  # PostgreSQL: stamp, insert and cache invalidation in one round trip
+        now, created = one_statement
+        if created is not None:
+            if alone:
+                db.session.commit()
+            else:
+                _written(user_id, kind, [values["date"]])
+            return WriteResult(201, created)
+    else:
+        now = coach_cache.stamp_write(user_id)  # first: it takes the runner's write lock (see its docstring)
+        created = _insert_or_nothing(kind, {**row, "created_at": now, "updated_at": now})
+        if created is not None:
+            _written(user_id, kind, [values["date"]])
+            return WriteResult(201, created)
     # Stored already, perhaps by a racing retry whose commit this statement saw: a replay or an edit.
     existing = db.session.get(kind.model, (user_id, entry_id), populate_existing=True)
     if existing is None:

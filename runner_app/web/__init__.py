@@ -6,7 +6,6 @@ from flask import Flask
 
 
 def register_web(app: Flask) -> None:
-    from runner_app.api.errors import register_api_errors
     from runner_app.web import filters
     from runner_app.web.auth.routes import bp as auth_bp
     from runner_app.web.coach.routes import bp as coach_bp
@@ -22,4 +21,3 @@ def register_web(app: Flask) -> None:
         app.register_blueprint(blueprint)
     filters.register(app)
     catalogue.register(app)
-    register_api_errors(app)

@@ -116,11 +116,12 @@ def test_the_request_log_is_off_in_tests_unless_asked_for(app: Flask) -> None:
     assert response.headers["X-Request-ID"]
 
 
-def test_a_new_run_costs_four_statements_and_its_log_line_names_the_runner_without_a_query(
+def test_a_new_run_costs_the_fewest_statements_and_its_log_line_names_the_runner_without_a_query(
     app: Flask, users: UserFactory, tmp_path: Path
 ) -> None:
-    """The write path's budget: find the token's owner, insert the run, bump the coach's epoch, drop its
-    cached days. Logging the user id after the commit must not load the (expired) user again."""
+    """The write path's budget: find the token's owner, advance the runner's write clock, insert the run, drop
+    its cached days (on PostgreSQL the last three are one statement, one round trip). Logging the user id
+    after the commit must not load the (expired) user again."""
     logged = create_app(
         base_config(tmp_path, REQUEST_LOG=True, SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"])
     )
@@ -132,7 +133,7 @@ def test_a_new_run_costs_four_statements_and_its_log_line_names_the_runner_witho
     statements: list[str] = []
 
     def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(" ".join(statement.split()[:3]).upper())
+        statements.append(" ".join(statement.split()).upper())
 
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
@@ -149,9 +150,14 @@ def test_a_new_run_costs_four_statements_and_its_log_line_names_the_runner_witho
             db.engine.dispose()
 
     assert response.status_code == 201
-    assert [s.split()[0] for s in statements] == ["SELECT", "INSERT", "INSERT", "DELETE"], statements
-    # The token; the runner's write clock first (it takes their write lock); the run; the cache.
-    assert "COACH_EPOCHS" in statements[1] and "RUNS" in statements[2] and "COACH_DAYS" in statements[3]
+    verbs = [s.split()[0] for s in statements]
+    if logged.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        assert verbs == ["SELECT", "WITH"], statements
+        assert all(table in statements[1] for table in ("COACH_EPOCHS", "INSERT INTO RUNS", "COACH_DAYS"))
+    else:
+        assert verbs == ["SELECT", "INSERT", "INSERT", "DELETE"], statements
+        # The token; the runner's write clock first (it takes their write lock); the run; the cache.
+        assert "COACH_EPOCHS" in statements[1] and "RUNS" in statements[2] and "COACH_DAYS" in statements[3]
     assert [line["user_id"] for line in _lines(stream)] == [runner.id]
 
 

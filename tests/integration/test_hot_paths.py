@@ -1,0 +1,91 @@
+"""The two hot paths run the fewest statements they can: a new entry's PUT is the token check and one write
+(on PostgreSQL, the write clock, the INSERT and the cache invalidation are one statement), a cached `today` is
+the token check and one read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from flask import Flask
+from sqlalchemy import event, select, update
+
+from runner_app.extensions import db
+from tests.builders import BODIES, Api, new_id
+
+
+@contextmanager
+def statements(app: Flask) -> Iterator[list[str]]:
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def on_postgresql(app: Flask) -> bool:
+    with app.app_context():
+        return db.engine.dialect.name == "postgresql"
+
+
+def test_a_new_runs_put_on_postgresql_is_the_token_check_and_one_statement(app: Flask, api: Api) -> None:
+    if not on_postgresql(app):
+        pytest.skip("on SQLite each statement is a call inside the process, not a round trip")
+    api.get("/api/v1/runs")  # the token's first use records it: done before counting
+    with statements(app) as seen:
+        response = api.put(f"/api/v1/runs/{new_id()}", BODIES["runs"]())
+    assert response.status_code == 201
+    assert len(seen) == 2, seen
+
+
+def test_a_put_that_replays_a_stored_run_keeps_the_coachs_cached_days(app: Flask, api: Api) -> None:
+    run_id, body = new_id(), BODIES["runs"]()
+    assert api.put(f"/api/v1/runs/{run_id}", body).status_code == 201
+    assert api.get("/api/v1/today").status_code == 200  # computes and caches the days
+    with statements(app) as seen:
+        assert api.put(f"/api/v1/runs/{run_id}", body).status_code == 200
+    assert not [s for s in seen if s.lstrip().upper().startswith("DELETE")], seen
+
+
+def test_a_cached_today_is_the_token_check_and_one_read(app: Flask, api: Api) -> None:
+    assert api.put(f"/api/v1/runs/{new_id()}", BODIES["runs"]()).status_code == 201
+    first = api.get("/api/v1/today")
+    with statements(app) as seen:
+        again = api.get("/api/v1/today")
+    assert again.status_code == 200 and again.get_json() == first.get_json()
+    assert len(seen) == 2, seen
+
+
+def test_a_token_records_its_first_use_and_then_stays_a_read_for_minutes(app: Flask, api: Api) -> None:
+    from runner_app.models import ApiToken
+
+    with statements(app) as first:
+        assert api.get("/api/v1/runs").status_code == 200
+    with statements(app) as again:
+        assert api.get("/api/v1/runs").status_code == 200
+    with app.app_context():
+        used = db.session.scalars(select(ApiToken.last_used_at).where(ApiToken.user_id == api.user.id)).one()
+    assert used is not None
+    assert [s for s in first if s.lstrip().upper().startswith("UPDATE")]
+    assert not [s for s in again if s.lstrip().upper().startswith("UPDATE")], again
+
+
+def test_a_revoked_token_opens_nothing(app: Flask, api: Api) -> None:
+    from runner_app.models import ApiToken
+    from runner_app.models.types import utcnow
+
+    with app.app_context():
+        db.session.execute(
+            update(ApiToken).where(ApiToken.user_id == api.user.id).values(revoked_at=utcnow())
+        )
+        db.session.commit()
+    response = api.get("/api/v1/today")
+    assert response.status_code == 401 and response.mimetype == "application/problem+json"
