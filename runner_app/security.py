@@ -30,6 +30,14 @@ def is_bearer_request() -> bool:
     return request.headers.get("Authorization", "").lower().startswith("bearer ")
 
 
+def _private() -> bool:
+    """A response for a signed-in runner (page or API) or carrying a secret: never stored by a cache. Static
+    files and the service worker's shell keep their own caching."""
+    if request.endpoint in {"static", None} or request.path.startswith("/static/"):
+        return False
+    return bool(current_user.is_authenticated) or request.path.startswith("/reset/")
+
+
 def register_security_hooks(app: Flask) -> None:
     hops = app.config["PROXY_FIX_HOPS"]
     if hops:
@@ -52,6 +60,8 @@ def register_security_hooks(app: Flask) -> None:
         headers.setdefault("Referrer-Policy", "same-origin")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if _private():
+            headers.setdefault("Cache-Control", "no-store")  # kept by no shared or back cache
         if request.is_secure:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response
