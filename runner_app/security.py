@@ -13,6 +13,7 @@ from runner_app.extensions import csrf
 from runner_app.services.schemas import NUL_MESSAGE, nul_fields
 
 SYNC_PATH = "/api/v1/sync"  # checked op by op
+SECRET_PAGES = ("/reset/", "/report/")  # opened by a secret link, with no sign-in
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -41,7 +42,7 @@ def _private() -> bool:
     files and the service worker's shell keep their own caching."""
     if request.endpoint in {"static", None} or request.path.startswith("/static/"):
         return False
-    return bool(current_user.is_authenticated) or request.path.startswith("/reset/")
+    return bool(current_user.is_authenticated) or request.path.startswith(SECRET_PAGES)
 
 
 def _nul_fields() -> list[str]:

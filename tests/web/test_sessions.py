@@ -73,6 +73,20 @@ def test_sign_out_everywhere_ends_every_session(app: Flask, users: UserFactory) 
     assert phone.get("/today").status_code == 302
 
 
+def test_a_remember_me_cookie_copied_before_sign_out_no_longer_signs_in(
+    app: Flask, users: UserFactory
+) -> None:
+    user = users.create()
+    client = app.test_client()
+    form_post(client, "/login", {"email": user.email, "password": TEST_PASSWORD, "remember": "y"})
+    remembered = client.get_cookie("remember_token")
+    assert remembered is not None
+    client.post("/logout", data={"csrf_token": csrf_from(client.get("/today"))})
+    other = app.test_client()
+    other.set_cookie("remember_token", remembered.value)
+    assert other.get("/today").status_code == 302
+
+
 def test_remember_me_lasts_thirty_days(app: Flask) -> None:
     assert app.config["REMEMBER_COOKIE_DURATION"] == timedelta(days=30)
 
