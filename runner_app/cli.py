@@ -1,4 +1,5 @@
-"""Command-line tools: `flask --app app user create|token EMAIL`, `flask --app app seed-demo`."""
+"""Command-line tools: `flask --app app user create|token|reset-password EMAIL`,
+`flask --app app seed-demo`."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
-from runner_app.services import demo, plans, today, users
+from runner_app.services import accounts, demo, plans, today, users
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
+from runner_app.web.links import public_url
 
 user_cli = AppGroup("user", help="Manage runner accounts.")
 
@@ -43,6 +45,19 @@ def create_token(email: str, name: str) -> None:
     except (NotFound, Invalid):
         raise click.ClickException(f"No account for {email}.") from None
     click.echo(users.create_token(user, name).secret)
+
+
+@user_cli.command("reset-password")
+@click.argument("email")
+def reset_password(email: str) -> None:
+    """Print a one-time link (24 hours) where EMAIL sets a new password: a self-hosted app has no mail."""
+    try:
+        user = users.user_by_email(email)
+    except (NotFound, Invalid):
+        raise click.ClickException(f"No account for {email}.") from None
+    secret = accounts.make_reset_secret(user)
+    click.echo(f"Send this link to {user.email}; it works once, for 24 hours:")
+    click.echo(public_url("auth.reset_password", secret=secret))
 
 
 @click.command("seed-demo")

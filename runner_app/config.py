@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,11 @@ def load(instance_path: Path, overrides: dict[str, Any] | None) -> dict[str, Any
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": not (dev or testing),
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+        "REMEMBER_COOKIE_NAME": "remember_token",
+        # Where runners reach the app, e.g. https://runs.example.org: links shown to them (calendar, report,
+        # password reset) are built from it, never from a request's Host header.
+        "PUBLIC_URL": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open on a phone all day still submits
         "WTF_CSRF_CHECK_DEFAULT": False,  # checked in a before_request hook that exempts bearer tokens
         # argon2id: OWASP's second recommended setting; tests pass cheap values.

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from flask import Flask, Response, request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from runner_app.extensions import csrf
+from runner_app.services.schemas import NUL_MESSAGE, nul_fields
+
+SYNC_PATH = "/api/v1/sync"  # checked op by op
+SECRET_PAGES = ("/reset/", "/report/")  # opened by a secret link, with no sign-in
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -30,6 +37,25 @@ def is_bearer_request() -> bool:
     return request.headers.get("Authorization", "").lower().startswith("bearer ")
 
 
+def _private() -> bool:
+    """A response for a signed-in runner (page or API) or carrying a secret: never stored by a cache. Static
+    files and the service worker's shell keep their own caching."""
+    if request.endpoint in {"static", None} or request.path.startswith("/static/"):
+        return False
+    return bool(current_user.is_authenticated) or request.path.startswith(SECRET_PAGES)
+
+
+def _nul_fields() -> list[str]:
+    sent = request.args.to_dict(flat=False)
+    if request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+        sent.update(request.form.to_dict(flat=False))
+    fields = [name.rpartition(".")[0] for name in nul_fields(sent)]  # "name.0": the first value of a field
+    if request.is_json and request.path != SYNC_PATH:
+        with suppress(RecursionError):  # the route answers it as broken JSON
+            fields += nul_fields(request.get_json(silent=True))
+    return fields
+
+
 def register_security_hooks(app: Flask) -> None:
     hops = app.config["PROXY_FIX_HOPS"]
     if hops:
@@ -43,6 +69,23 @@ def register_security_hooks(app: Flask) -> None:
             return  # nothing to forge without a session: the route answers 401
         csrf.protect()
 
+    @app.before_request
+    def _refuse_nul() -> ResponseReturnValue | None:
+        """A NUL character anywhere in what a request sends is refused before any route reads it: PostgreSQL
+        cannot store it in text, and SQLite would keep what an export could not carry back. The sync batch
+        checks each op on its own (api/sync.py), so one bad op does not refuse the others."""
+        fields = _nul_fields()
+        if not fields:
+            return None
+        if request.path.startswith("/api/"):
+            from runner_app.api.errors import validation_problem
+
+            return validation_problem({name: [NUL_MESSAGE] for name in fields})
+        from runner_app.web.errors import render_error_page
+
+        names = ", ".join(sorted(fields))
+        return render_error_page(422, f"These fields hold a NUL character, which cannot be kept: {names}.")
+
     @app.after_request
     def _headers(response: Response) -> Response:
         headers = response.headers
@@ -52,6 +95,8 @@ def register_security_hooks(app: Flask) -> None:
         headers.setdefault("Referrer-Policy", "same-origin")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        if _private():
+            headers.setdefault("Cache-Control", "no-store")  # kept by no shared or back cache
         if request.is_secure:
             headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response

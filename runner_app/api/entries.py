@@ -57,6 +57,8 @@ def put_entry(kind: str, entry_id: str) -> Response:
 def import_run() -> Response:
     """A run from a watch's file (GPX, TCX or FIT) sent as the body; `kind` and `terrain` as query parameters
     (default easy, flat). The same file again answers 200 with the run it made the first time."""
+    if (request.content_length or 0) > run_import.MAX_FILE_BYTES:
+        return problem(413, "Content Too Large", f"At most {run_import.MAX_FILE_BYTES} bytes.")
     result = run_import.import_run(
         current_user.id,
         request.get_data(cache=False),

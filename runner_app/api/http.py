@@ -8,7 +8,9 @@ from typing import Any
 
 from flask import Response, jsonify, request
 
-from runner_app.services.schemas import Invalid
+from runner_app.services.schemas import DATE_MESSAGE, EARLIEST_DATE, Invalid, parse_day
+
+__all__ = ["DATE_MESSAGE", "parse_day"]  # the API's routes take them from here
 
 
 class BadBody(Exception):
@@ -45,22 +47,13 @@ def entry_response(body: dict[str, Any], status: int) -> Response:
     return response
 
 
-DATE_MESSAGE = "must be a date written YYYY-MM-DD"
 RANGE_MESSAGE = "must be between 1900-01-01 and a year from today"
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LIMIT = re.compile(r"[0-9]{1,3}")
 
 
-def parse_day(raw: str) -> date:
-    """A date written YYYY-MM-DD, and only so (Python also reads 20261122 and 2026-W47-7); else ValueError."""
-    if not _DAY.fullmatch(raw):
-        raise ValueError(raw)
-    return date.fromisoformat(raw)
-
-
 def in_range(value: date, today: date) -> bool:
-    """Between 1900 and a year after `today`: the dates the coach and the entries accept."""
-    return date(1900, 1, 1) <= value <= today + timedelta(days=366)
+    """Within the app's date range and at most a year after `today`: the days the coach answers for."""
+    return EARLIEST_DATE <= value <= today + timedelta(days=366)
 
 
 def date_param(name: str, default: date, today: date | None = None) -> date:
@@ -71,8 +64,8 @@ def date_param(name: str, default: date, today: date | None = None) -> date:
         return default
     try:
         value = parse_day(raw)
-    except ValueError:
-        raise Invalid({name: [DATE_MESSAGE]}) from None
+    except ValueError as exc:
+        raise Invalid({name: [str(exc)]}) from None
     if not in_range(value, today or default):
         raise Invalid({name: [RANGE_MESSAGE]})
     return value
@@ -87,8 +80,8 @@ def query_params(names: tuple[str, ...]) -> dict[str, Any]:
         if name in names and args.get(name):
             try:
                 out[name] = parse_day(args[name])
-            except ValueError:
-                errors[name] = [DATE_MESSAGE]
+            except ValueError as exc:
+                errors[name] = [str(exc)]
     if "updated_since" in names and args.get("updated_since"):
         try:
             value = datetime.fromisoformat(args["updated_since"].replace("Z", "+00:00"))

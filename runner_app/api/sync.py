@@ -15,6 +15,7 @@ from runner_app.api.errors import validation_problem
 from runner_app.api.http import json_body
 from runner_app.services import entries
 from runner_app.services.entry_kinds import KINDS
+from runner_app.services.schemas import NUL_MESSAGE, nul_fields
 
 MAX_OPS = 500
 OP_PATH = re.compile(rf"^/({'|'.join(map(re.escape, KINDS))})/([^/]+)$")
@@ -33,6 +34,10 @@ def _op_result(user_id: int, op: Any) -> dict[str, Any]:
     if_match = op.get("if_match")
     if if_match is not None and not isinstance(if_match, str | int):
         errors["if_match"] = ["must be a version string"]
+    if isinstance(op.get("path"), str) and "\x00" in op["path"]:
+        errors["path"] = [NUL_MESSAGE]
+    for name in nul_fields(op.get("body")):  # PostgreSQL cannot store it: this op is refused, not the batch
+        errors[name] = [NUL_MESSAGE]
     if errors or match is None:
         return _problem_result(422, errors)
     response = apply_op(

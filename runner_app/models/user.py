@@ -22,6 +22,14 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     units: Mapped[str] = mapped_column(String(2), default="km")  # "km" or "mi"
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Stamped into every session and remember cookie: bumping it ends them all (sign-out, password change).
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
+    reset_token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # SHA-256, one-time
+    reset_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and remember cookie: the id and the session generation."""
+        return f"{self.id}:{self.session_generation}"
 
 
 class ApiToken(db.Model):  # type: ignore[name-defined,misc]

@@ -13,6 +13,7 @@ from runner_app.services.schemas import Invalid
 from runner_app.services.watch_files import UnreadableFile, read_activity
 
 FILES = uuid.UUID("6f1d2a52-8c1e-4c53-9b7e-3e0f2b1d6a41")  # the namespace of ids made from files
+MAX_FILE_BYTES = 5 * 1024 * 1024  # 1-second points of a 12-hour run with heart rate; reads in about a second
 RATE_LIMIT = "30 per minute"  # per address: reading a file costs a worker real time
 
 
@@ -23,6 +24,8 @@ def file_id(data: bytes) -> uuid.UUID:
 def import_run(user_id: int, data: bytes, *, kind: str, terrain: str, timezone: str) -> entries.WriteResult:
     """The run in `data` (GPX, TCX or FIT) as a new entry on the day it started in the runner's time zone.
     Answers put_entry's result: 201 new, 200 the same file again, 412 imported before and edited since."""
+    if len(data) > MAX_FILE_BYTES:
+        raise Invalid({"file": [f"This file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB."]})
     try:
         activity = read_activity(data)
     except UnreadableFile as exc:

@@ -25,7 +25,13 @@ from pydantic import (
 from runner_app.coach.model import PainContext, PainFlag, PainLocation, RunKind, Side, Terrain
 
 SCHEMA_VERSION = 1  # offline.md: the phone may replay older payloads; every version up to this is accepted
+# Every date the app takes (entries, plans, query parameters, page links) lies in this one range, checked by
+# parse_day / check_day: nothing a runner logs or plans is outside it, and arithmetic near it cannot overflow.
 EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+DATE_MESSAGE = "must be a date written YYYY-MM-DD"
+RANGE_MESSAGE = f"must be between {EARLIEST_DATE} and {LATEST_DATE}"
+NUL_MESSAGE = "must not contain a NUL character"
 
 CrossKind = Literal["cycling", "swimming", "walking", "elliptical", "other"]
 ClinicianKind = Literal["gp", "physio", "other"]
@@ -33,37 +39,62 @@ ClinicianKind = Literal["gp", "physio", "other"]
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def check_day(value: date) -> date:
+    """`value` when it lies in the app's one date range; ValueError(RANGE_MESSAGE) otherwise."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(RANGE_MESSAGE)
+    return value
+
+
+def parse_day(raw: str) -> date:
+    """A date written YYYY-MM-DD, and only so (Python also reads 20261122 and 2026-W47-7), in the app's date
+    range. ValueError with the runner's words otherwise: the one parser for every date the app takes."""
+    if not isinstance(raw, str) or not _DATE_RE.fullmatch(raw):
+        raise ValueError(DATE_MESSAGE)
+    try:
+        value = date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError("is not a real calendar date") from None
+    return check_day(value)
+
+
 def _parse_day(value: Any) -> Any:
     if isinstance(value, datetime):
         raise ValueError("must be a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, date):
-        return value
-    if isinstance(value, str) and _DATE_RE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError("is not a real calendar date") from None
-    raise ValueError("must be a date written YYYY-MM-DD")
+        return check_day(value)
+    return parse_day(value)
 
 
 def _not_in_future(value: date) -> date:
     # One day of slack covers every time zone ahead of UTC.
-    latest = datetime.now(UTC).date() + timedelta(days=1)
-    if value < EARLIEST_DATE:
-        raise ValueError("must be on or after 1900-01-01")
-    if value > latest:
+    if value > datetime.now(UTC).date() + timedelta(days=1):
         raise ValueError("cannot be in the future")
     return value
 
 
-def _plausible(value: date) -> date:
-    if not EARLIEST_DATE <= value <= date(2100, 12, 31):
-        raise ValueError("must be between 1900-01-01 and 2100-12-31")
-    return value
+def nul_fields(value: Any, path: str = "") -> list[str]:
+    """The dotted paths of every string (key or value) in a JSON-like `value` holding a NUL character, which
+    PostgreSQL cannot store in text and an export could not carry from SQLite."""
+    found: list[str] = []
+    if isinstance(value, str):
+        if "\x00" in value:
+            found.append(path or "body")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            name = f"{path}.{key}" if path else str(key)
+            if "\x00" in str(key):
+                found.append(name)
+            else:
+                found.extend(nul_fields(item, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(nul_fields(item, f"{path}.{index}" if path else str(index)))
+    return found
 
 
 Day = Annotated[date, BeforeValidator(_parse_day), AfterValidator(_not_in_future)]
-PlanDay = Annotated[date, BeforeValidator(_parse_day), AfterValidator(_plausible)]  # plans look ahead
+PlanDay = Annotated[date, BeforeValidator(_parse_day)]  # plans look ahead
 Int = Annotated[int, Strict()]
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Bool = Annotated[bool, Strict()]

@@ -18,10 +18,10 @@ from runner_app.extensions import db
 from runner_app.models import ApiToken, User
 from runner_app.models.types import utcnow
 from runner_app.services.errors import NotFound
+from runner_app.services.passwords import password_problems
 from runner_app.services.schemas import Invalid
 
 TOKEN_PREFIX = "rat_"  # noqa: S105  (a label, not a secret)
-MIN_PASSWORD_LENGTH = 10
 TOKEN_TOUCH_EVERY = timedelta(minutes=5)  # how stale a token's "last used" may get
 
 # Every API request runs this query: built once, so a request only binds the digest. The owner is loaded as
@@ -36,7 +36,7 @@ _TOUCH_TOKEN = (
 )
 
 
-def _hasher() -> PasswordHasher:
+def hasher() -> PasswordHasher:
     cfg = current_app.config
     return PasswordHasher(
         time_cost=cfg["ARGON2_TIME_COST"],
@@ -55,13 +55,14 @@ def normalise_email(raw: str) -> str:
 def create_user(email: str, password: str, display_name: str = "") -> User:
     address = normalise_email(email)
     errors: dict[str, list[str]] = {}
-    if len(password) < MIN_PASSWORD_LENGTH:
-        errors["password"] = [f"must be at least {MIN_PASSWORD_LENGTH} characters"]
+    problems = password_problems(password, (address, address.split("@")[0], display_name))
+    if problems:
+        errors["password"] = problems
     if db.session.scalar(select(User.id).where(User.email == address)) is not None:
         errors["email"] = ["an account with this address already exists"]
     if errors:
         raise Invalid(errors)
-    user = User(email=address, password_hash=_hasher().hash(password), display_name=display_name.strip()[:80])
+    user = User(email=address, password_hash=hasher().hash(password), display_name=display_name.strip()[:80])
     db.session.add(user)
     db.session.commit()
     return user
@@ -74,16 +75,16 @@ def authenticate(email: str, password: str) -> User | None:
     except Invalid:
         return None
     user: User | None = db.session.scalar(select(User).where(User.email == address))
-    hasher = _hasher()
+    argon = hasher()
     if user is None:
-        hasher.hash(password)
+        argon.hash(password)
         return None
     try:
-        hasher.verify(user.password_hash, password)
+        argon.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         return None
-    if hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hasher.hash(password)
+    if argon.check_needs_rehash(user.password_hash):
+        user.password_hash = argon.hash(password)
         db.session.commit()
     return user
 

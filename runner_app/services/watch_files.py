@@ -7,6 +7,10 @@ parser expands it. Only the totals a run needs are taken: when it started, how f
 from __future__ import annotations
 
 import math
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +25,7 @@ from garmin_fit_sdk import Decoder, Stream
 # "generic", a number some apps write) is read as the run the runner says it is.
 OTHER_SPORTS = ("cycl", "bik", "ride", "swim", "walk", "hik", "rowing", "ski", "paddl", "kayak", "elliptical")
 _TCX = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
+PARSE_SECONDS = 3.0  # a watch's file of a long run reads in well under a second; a worker is not held longer
 
 
 class UnreadableFile(ValueError):
@@ -35,7 +40,39 @@ class Activity:
     duration_s: int
 
 
+class _TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the reading after `seconds` (a timer signal: only in a process's main thread, as in
+    gunicorn's sync workers; elsewhere the file size cap alone bounds the time)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expired(_signum: int, _frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def read_activity(data: bytes) -> Activity:
+    try:
+        with _time_limit(PARSE_SECONDS):
+            return _read(data)
+    except _TooSlow:
+        raise UnreadableFile("takes too long to read; a watch's file of one run never does") from None
+
+
+def _read(data: bytes) -> Activity:
     if len(data) >= 12 and data[8:12] == b".FIT":
         return _fit(data)
     try:
@@ -63,7 +100,10 @@ def _checked(
         raise UnreadableFile("has no times, so it cannot say when or how long you ran")
     if distance <= 0:
         raise UnreadableFile("has no distance")
-    start = start.astimezone(UTC) if start.tzinfo else start.replace(tzinfo=UTC)
+    try:
+        start = start.astimezone(UTC) if start.tzinfo else start.replace(tzinfo=UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:00-01:00 is past the last day Python can hold in UTC
+        raise UnreadableFile("has a start time that is not a real date") from None
     return Activity(fmt, start, distance, round(duration))
 
 

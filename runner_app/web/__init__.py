@@ -7,6 +7,7 @@ from flask import Flask
 
 def register_web(app: Flask) -> None:
     from runner_app.web import filters
+    from runner_app.web.auth import account  # noqa: F401  (its routes join the auth blueprint)
     from runner_app.web.auth.routes import bp as auth_bp
     from runner_app.web.coach.routes import bp as coach_bp
     from runner_app.web.history.routes import bp as history_bp

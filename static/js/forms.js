@@ -6,6 +6,7 @@ import * as outbox from "./outbox.js";
 import { fieldsOf, fill, missing, outOfRange, writesOf } from "./payloads.js";
 
 const DRAFT_MAX_AGE_MS = 24 * 3600e3;
+const ENTRY_IDS = new Set(["id", "pain_id"]);  // minted per new entry: never carried into another tab's form
 
 export function wireForms(app) {
   for (const form of document.querySelectorAll("form.entry-form[data-entry]")) wireForm(form, app);
@@ -138,10 +139,23 @@ function measuresOf(form) {
   }
 }
 
+// Drafts are shared by every tab (localStorage); the tab that typed one is known by an id kept in this tab's
+// sessionStorage, which a reload keeps and another tab does not have.
+function tabId() {
+  try {
+    let id = sessionStorage.getItem("runner-tab");
+    if (!id) sessionStorage.setItem("runner-tab", (id = crypto.randomUUID()));
+    return id;
+  } catch {
+    return "";  // storage blocked: every restored draft gets fresh ids
+  }
+}
+
 function saveDraft(form, app) {
   if (form.dataset.dirty !== "1") return;  // nothing typed: nothing to keep
   try {
-    localStorage.setItem(draftKey(app), JSON.stringify({ at: Date.now(), fields: fieldsOf(form) }));
+    const draft = { at: Date.now(), tab: tabId(), fields: fieldsOf(form) };
+    localStorage.setItem(draftKey(app), JSON.stringify(draft));
   } catch { /* storage full or blocked: drafts are a nicety */ }
 }
 
@@ -154,7 +168,10 @@ function restoreDraft(form, app, status) {
   // A draft of an edit is only good for the version it was typed over.
   const version = draft.fields.find(([name]) => name === "version")?.[1] || "";
   if (version !== (form.elements.version?.value || "")) return false;
-  fill(form, draft.fields);
+  // A new entry's draft keeps its ids only in the tab that typed it (a reload): in another tab it is another
+  // entry, or saving in both tabs would make one silently replace the other. An edit keeps the saved entry's.
+  const ours = draft.tab && draft.tab === tabId();
+  fill(form, isNew(form) && !ours ? draft.fields.filter(([name]) => !ENTRY_IDS.has(name)) : draft.fields);
   form.dataset.dirty = "1";
   say(status, "Your unsaved entry was kept. ");
   status?.append(h("button", { type: "button", class: "small link", onclick: () => {

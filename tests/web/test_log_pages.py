@@ -113,7 +113,7 @@ def test_a_future_date_is_refused_beside_the_date(app: Flask, client, runner) ->
     html = form_post(
         client,
         "/log/pain",
-        {"date": "2999-01-01", "context": "morning", "location": "hip", "side": "left", "score": "2"},
+        {"date": "2099-01-01", "context": "morning", "location": "hip", "side": "left", "score": "2"},
     ).get_data(as_text=True)
     assert "cannot be in the future" in html
     assert rows(app, PainEntry) == []

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from runner_app.services.users import MIN_PASSWORD_LENGTH
+from runner_app.services.passwords import MIN_PASSWORD_LENGTH
 
 
 class LoginForm(FlaskForm):
@@ -23,3 +23,12 @@ class SignupForm(FlaskForm):
         "Password again", validators=[DataRequired(), EqualTo("password", "Passwords differ")]
     )
     timezone = HiddenField()  # the phone's, filled in by static/js/app.js; UTC when absent or unknown
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[DataRequired(), Length(max=1000)])
+    confirm = PasswordField("New password again", validators=[DataRequired(), Length(max=1000)])
+
+
+class PasswordChangeForm(NewPasswordForm):
+    current = PasswordField("Current password", validators=[DataRequired(), Length(max=1000)])

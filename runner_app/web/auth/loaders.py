@@ -6,9 +6,9 @@ from flask import Request, redirect, request, url_for
 from flask_login import LoginManager
 from werkzeug import Response
 
-from runner_app.extensions import db
 from runner_app.models import User
 from runner_app.security import is_bearer_request
+from runner_app.services.accounts import user_for_session
 from runner_app.services.users import user_for_token
 
 
@@ -22,10 +22,7 @@ def register_loaders(manager: LoginManager) -> None:
     def _load_from_session(user_id: str) -> User | None:
         if is_bearer_request():
             return None  # an Authorization header wins over the cookie: a bad token is a 401
-        try:
-            return db.session.get(User, int(user_id))
-        except ValueError:
-            return None
+        return user_for_session(user_id)  # None once the runner's session generation moved on
 
     @manager.request_loader
     def _load_from_token(req: Request) -> User | None:

@@ -1,4 +1,4 @@
-"""Sign up, sign in (rate-limited), sign out."""
+"""Sign up, sign in (rate-limited), sign out (which ends the session on the server)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from flask_login import current_user, login_user, logout_user
 from werkzeug import Response
 
 from runner_app.extensions import limiter
-from runner_app.services import users
+from runner_app.services import accounts, users
 from runner_app.services.schemas import Invalid
 from runner_app.web.auth.forms import LoginForm, SignupForm
 from runner_app.web.formtools import attach_errors
@@ -73,6 +73,8 @@ def signup() -> str | Response:
 
 @bp.post("/logout")
 def logout() -> Response:
+    if current_user.is_authenticated:
+        accounts.end_sessions(current_user)  # a copy of this cookie opens nothing any more
     logout_user()
     flash("Signed out.", "info")
     return redirect(url_for("auth.login"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -11,6 +11,7 @@ from werkzeug import Response
 
 from runner_app.services import entries, history
 from runner_app.services.errors import NotFound
+from runner_app.services.schemas import parse_day
 from runner_app.web.filters import user_today
 from runner_app.web.log.forms import DeleteForm
 
@@ -33,7 +34,7 @@ def edit_url(kind: str, entry_id: Any) -> str:
 @login_required
 def index() -> str:
     try:
-        until = date.fromisoformat(request.args.get("until", ""))
+        until = parse_day(request.args.get("until", ""))
     except ValueError:
         until = user_today()
     weeks = history.weeks_of(current_user.id, until=until, count=4)

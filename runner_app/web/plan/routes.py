@@ -3,7 +3,7 @@ build, generate or import one; edit or move any session."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -12,7 +12,7 @@ from werkzeug import Response
 from runner_app.extensions import limiter
 from runner_app.services import calendar, plan_view, plans
 from runner_app.services.errors import NotFound
-from runner_app.services.schemas import Invalid
+from runner_app.services.schemas import Invalid, parse_day
 from runner_app.services.today import local_today
 from runner_app.web.filters import metres_per_unit, user_today
 from runner_app.web.formtools import attach_errors
@@ -55,7 +55,7 @@ def index() -> str:
     today = user_today()
     plan = plans.plan_of(current_user.id)
     try:
-        start = date.fromisoformat(request.args.get("week", ""))
+        start = parse_day(request.args.get("week", ""))
     except ValueError:
         start = max(today, plan.start_date) if plan else today
     weeks = plan_view.weeks(current_user.id, today, start, 1) if plan else []

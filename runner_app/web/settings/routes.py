@@ -15,6 +15,7 @@ from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 from runner_app.web.filters import user_today
 from runner_app.web.formtools import attach_errors
+from runner_app.web.links import public_url
 from runner_app.web.settings.forms import ActionForm, ProfileForm, RevokeForm, ShoeForm, TokenForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
@@ -97,7 +98,7 @@ def make_calendar() -> str | Response:
     if not ActionForm().validate_on_submit():
         abort(400)
     new = calendar.make_feed(current_user.id)
-    return _render(calendar_url=url_for("plan.calendar_feed", secret=new.secret, _external=True))
+    return _render(calendar_url=public_url("plan.calendar_feed", secret=new.secret))
 
 
 @bp.post("/calendar/stop")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -11,9 +10,11 @@ from flask_wtf import FlaskForm
 from werkzeug import Response
 
 from runner_app.api.coach import TASK_KEYS
+from runner_app.api.http import in_range
 from runner_app.coach.model import Alert, Assessment
 from runner_app.services import history, plans, shoes, today
 from runner_app.services.errors import NotFound
+from runner_app.services.schemas import parse_day
 from runner_app.web.filters import user_today
 from runner_app.web.history.routes import edit_url
 
@@ -93,8 +94,10 @@ def check_task(key: str) -> Response:
     if key not in TASK_KEYS or not form.validate_on_submit():
         abort(400)
     try:
-        day = date.fromisoformat(request.form.get("date", ""))
+        day = parse_day(request.form.get("date", ""))
     except ValueError:
+        abort(400)
+    if not in_range(day, user_today()):  # the days PUT /api/v1/tasks takes
         abort(400)
     today.set_task_done(current_user.id, day, key, request.form.get("done") == "1")
     return redirect(url_for("today.index") + f"#task-{key}")
