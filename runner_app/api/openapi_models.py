@@ -30,6 +30,7 @@ class AssessmentOut(TypedDict):
     guidance: RunGuidance
     metrics: Metrics
     progression_frozen: bool
+    needs_profile: bool
     disclaimer: str
 
 
@@ -124,13 +125,26 @@ RESPONSES: dict[str, Any] = {
 }
 
 
+# A reason kept as data (coach.model.Reason) reaches the API as `reason_template` and `reason_params` (metres by
+# name), and only when the sentence quotes a distance (services.today._worded).
+_WORDED_AS = {
+    "reason_template": {"type": "string"},
+    "reason_params": {"type": "object", "additionalProperties": {"type": "number"}},
+}
+
+
 def _strict(schema: Any) -> Any:
     """Every field of an object the server answers is present (the coach's dataclasses are written out whole,
-    defaults included), so each is required."""
+    defaults included), so each is required; a reason's template and distances are optional, as worded."""
     if isinstance(schema, dict):
         out = {key: _strict(value) for key, value in schema.items()}
         if out.get("type") == "object" and "properties" in out:
-            out["required"] = list(out["properties"])
+            props = out["properties"]
+            worded = "template" in props and "params" in props and ("reason" in props or "message" in props)
+            if worded:
+                props = {k: v for k, v in props.items() if k not in ("template", "params")}
+                out["properties"] = {**props, **_WORDED_AS}
+            out["required"] = list(props)
         return out
     if isinstance(schema, list):
         return [_strict(item) for item in schema]
