@@ -232,3 +232,4 @@ class Assessment:
     guidance: RunGuidance = field(default_factory=RunGuidance)
     metrics: Metrics = field(default_factory=Metrics)
     progression_frozen: bool = False  # P2
+    needs_profile: bool = False  # T7: no profile and fewer than 3 runs in the last 28 days
