@@ -136,21 +136,30 @@ def _spaced(days: Sequence[date], others: Iterable[date], gap: int) -> bool:
 
 
 def _choose(
-    candidates: Mapping[date, Block], count: int, others: Sequence[date], gap: int
+    candidates: Mapping[date, Block],
+    count: int,
+    others: Sequence[date],
+    gap: int,
+    kinds: Mapping[date, str],
 ) -> tuple[date, ...]:
     """The most sessions (up to `count`) that keep the gap; then the fewest light blocks; then the most even
-    spread; then the earliest."""
+    spread; then rest days before easy-run days; then the later days (a single session sits late in the
+    week, away from the week's first hard session and the next week's)."""
     days = sorted(candidates)
     for size in range(min(count, len(days)), 0, -1):
         options = [combo for combo in combinations(days, size) if _spaced(combo, others, gap)]
         if options:
-            return min(options, key=lambda combo: _preference(combo, candidates))
+            return min(options, key=lambda combo: _preference(combo, candidates, kinds))
     return ()
 
 
-def _preference(combo: Sequence[date], blocks: Mapping[date, Block]) -> tuple[int, int, tuple[date, ...]]:
+def _preference(
+    combo: Sequence[date], blocks: Mapping[date, Block], kinds: Mapping[date, str]
+) -> tuple[int, int, int, tuple[int, ...]]:
     spread = min((abs((a - b).days) for a, b in combinations(combo, 2)), default=0)
-    return sum(blocks[day] == "light" for day in combo), -spread, tuple(combo)
+    lights = sum(blocks[day] == "light" for day in combo)
+    runs = sum(kinds.get(day) in RUN_KINDS for day in combo)
+    return lights, -spread, runs, tuple(-day.toordinal() for day in sorted(combo, reverse=True))
 
 
 def _fewer_note(chosen: int, target: int, gap: int) -> Decision:
@@ -211,7 +220,7 @@ def schedule_strength_week(
             week_start, target, reason, days, day_kinds, [*earlier, *logged_days], pinned_weekdays, settings
         )
     blocks = {day: block for day in days if (block := day_block(day_kinds, day)) is not None}
-    planned = _choose(blocks, target, earlier, gap)
+    planned = _choose(blocks, target, earlier, gap, day_kinds)
     warnings: list[Decision] = []
     if len(planned) < target and len(days) == 7:
         warnings.append(_fewer_note(len(planned), target, gap))
@@ -220,7 +229,7 @@ def schedule_strength_week(
         chosen = {day: blocks[day] for day in planned}
     else:
         start = open_from or week_start
-        chosen, dropped = _replan(planned, blocks, logged, start, target, earlier, gap)
+        chosen, dropped = _replan(planned, blocks, logged, start, target, earlier, gap, day_kinds)
         if dropped:
             warnings.append(_dropped_note(dropped, gap))
     strength_days = tuple(
@@ -238,6 +247,7 @@ def _replan(
     target: int,
     earlier: Sequence[date],
     gap: int,
+    kinds: Mapping[date, str],
 ) -> tuple[dict[date, Block], list[date]]:
     """The week part-way through: the logged sessions, the planned days still ahead that keep 48 h from them,
     and a missed session moved to a later day only where ST2 allows it. Returns the days and what was
@@ -251,7 +261,7 @@ def _replan(
     if missing == 0:
         return chosen, []
     later = {day: block for day, block in blocks.items() if day >= start and day not in chosen}
-    moved = _choose(later, missing, [*earlier, *chosen], gap)
+    moved = _choose(later, missing, [*earlier, *chosen], gap, kinds)
     chosen.update({day: blocks[day] for day in moved})
     missed = [day for day in planned if day < start and day not in logged]
     return chosen, missed[len(moved) :]
