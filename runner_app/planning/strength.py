@@ -42,6 +42,7 @@ class StrengthDay:
     note: str  # "" on a rest day with the full block; otherwise what the runner should know
     pinned: bool = False
     block: Block = "full"
+    after: str = ""  # light block: the hard session it follows, "your tempo run on Tue 5 Jan"
 
 
 @dataclass(frozen=True)
@@ -114,15 +115,22 @@ def day_block(kinds: Mapping[date, str], day: date) -> Block | None:
     return "light" if _is_hard(kinds, day - timedelta(days=1)) else "full"
 
 
+def _after(kinds: Mapping[date, str], day: date) -> str:
+    before = day - timedelta(days=1)
+    return f"your {_KIND_WORDS.get(kinds.get(before, ''), 'hard session')} on {say_day(before)}"
+
+
+def _day(
+    kinds: Mapping[date, str], day: date, block: Block, settings: CoachSettings, **more: bool
+) -> StrengthDay:
+    after = _after(kinds, day) if block == "light" and _is_hard(kinds, day - timedelta(days=1)) else ""
+    return StrengthDay(day, _note(kinds, day, block, settings), block=block, after=after, **more)
+
+
 def _note(kinds: Mapping[date, str], day: date, block: Block, settings: CoachSettings) -> str:
     parts: list[str] = []
     if block == "light":
-        before = day - timedelta(days=1)
-        what = _KIND_WORDS.get(kinds.get(before, ""), "hard session")
-        parts.append(
-            f"A light block the day after your {what} on {say_day(before)}: "
-            "bodyweight, hips and core, no jumps"
-        )
+        parts.append(f"A light block the day after {_after(kinds, day)}: bodyweight, hips and core, no jumps")
     if kinds.get(day) in RUN_KINDS:
         parts.append(f"run first, lift at least {settings.st2_same_day_gap_hours} h later")
     text = "; ".join(parts)
@@ -232,10 +240,7 @@ def schedule_strength_week(
         chosen, dropped = _replan(planned, blocks, logged, start, target, earlier, gap, day_kinds)
         if dropped:
             warnings.append(_dropped_note(dropped, gap))
-    strength_days = tuple(
-        StrengthDay(day, _note(day_kinds, day, block, settings) if day not in logged else "", block=block)
-        for day, block in sorted(chosen.items())
-    )
+    strength_days = tuple(_day(day_kinds, day, block, settings) for day, block in sorted(chosen.items()))
     return StrengthWeek(week_start, target, strength_days, reason, tuple(warnings))
 
 
@@ -307,7 +312,7 @@ def _pinned_week(
                 )
             )
         final: Block = block or "light"
-        pinned.append(StrengthDay(day, _note(kinds, day, final, settings), pinned=True, block=final))
+        pinned.append(_day(kinds, day, final, settings, pinned=True))
     return StrengthWeek(week_start, target, tuple(pinned), reason, tuple(warnings))
 
 

@@ -289,11 +289,11 @@ def strength_task(
     done: bool,
     last_pain: Mapping[str, int] | None = None,
     kind: Block = "full",
-    note: str = "",
+    after: str = "",
 ) -> Task | None:
     """T4 with ST2's block (`kind`: full, or light the day after a hard session) and ST4 for the day's state.
     `last_pain`: each exercise's pain when last logged (ST4 drops those above 5 on amber and red days).
-    `note`: the scheduler's word about the day (why light, run first)."""
+    `after`: for a light block, the hard session it follows ("your tempo run on Tue 5 Jan")."""
     adapted = adapt_block_to_state(block, assessment.state, last_pain)
     if not adapted.kept:
         return None
@@ -309,8 +309,8 @@ def strength_task(
         prescribed["dropped"] = [p.exercise for p in adapted.dropped]
     if kind == "light":
         reason = (
-            f"A light strength day: {len(adapted.kept)} bodyweight hip and core exercises, {low}-{high} min, "
-            "no jumps, because yesterday was a hard session."
+            f"A light strength day, the day after {after or 'a hard session'}: {len(adapted.kept)} "
+            f"bodyweight hip and core exercises, {low}-{high} min, no jumps."
         )
     else:
         reason = f"Strength day: {len(adapted.kept)} exercises, {low}-{high} min, hip and single-leg focus."
@@ -320,8 +320,6 @@ def strength_task(
         reason += f" Run first, lift at least {DEFAULT_SETTINGS.st2_same_day_gap_hours} h later."
     rule = "T4+ST2" if adapted.rule is None else f"T4+ST2+{adapted.rule}"
     detail = "; ".join(f"{p.name}: {p.text()}" for p in adapted.kept)
-    if note:
-        detail = f"{note} {detail}"
     title = (
         f"Strength block, {low}-{high} min" if kind == "full" else f"Light strength block, {low}-{high} min"
     )

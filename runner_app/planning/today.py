@@ -138,7 +138,7 @@ def build_tasks(
             "strength" in done_keys,
             strength_last_pain,
             strength_day.block if strength_day else "full",
-            strength_day.note if strength_day else "",
+            strength_day.after if strength_day else "",
         )
         if task is not None:
             tasks.append(task)

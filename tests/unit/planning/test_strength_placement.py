@@ -160,7 +160,8 @@ def test_the_strength_task_names_its_block_and_lists_the_light_exercises() -> No
     assert isinstance(exercises, list)
     assert [e["exercise"] for e in exercises] == list(LIGHT_BLOCK)
     assert strength.title == "Light strength block, 15-20 min"
-    assert strength.detail.startswith("A light block the day after your tempo run on Tue 5 Jan")
+    assert strength.reason.startswith("A light strength day, the day after your tempo run on Tue 5 Jan: 5 ")
+    assert strength.detail.startswith("Hip bridges: 3 × 12, bodyweight")
 
 
 # ---------------------------------------------------------------- any weekly template
