@@ -88,11 +88,14 @@ def profile_task(done: bool = False) -> Task:
 
 def checkin_task(assessment: Assessment, done: bool) -> Task:
     metrics = assessment.metrics
-    numbers = f"your usual morning pain is {metrics.baseline_morning_pain:.1f}/10"
-    if metrics.week_mean_morning_pain is not None:
-        numbers += f" and this week's mornings average {metrics.week_mean_morning_pain:.1f}"
+    numbers = ""
+    if metrics.week_mean_morning_pain is not None:  # with no morning this week, 0 is no baseline yet
+        numbers = (
+            f": your usual morning pain is {metrics.baseline_morning_pain:.1f}/10 and this week's mornings "
+            f"average {metrics.week_mean_morning_pain:.1f}"
+        )
     reason = (
-        f"Morning pain steers today's plan: {numbers}. Log it before you train. "
+        f"Morning pain steers today's plan{numbers}. Log it before you train. "
         "Training guidance, not medical advice."
     )
     prescribed: dict[str, object] = {"context": "morning", "score_range": [0, 10]}

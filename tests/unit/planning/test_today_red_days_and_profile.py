@@ -136,3 +136,10 @@ def test_no_reason_or_detail_names_a_rule_id(
         assert not RULE_ID.search(task.reason), task.reason
         assert not RULE_ID.search(task.detail), task.detail
         assert task.rule  # the codes stay in `rule`
+
+
+def test_the_check_in_quotes_the_runners_mornings_only_when_there_are_some() -> None:
+    fresh = tasks_for(day(0), assessment(day(0), baseline=0.0, week_mean=None), None)[0]
+    assert fresh.reason.startswith("Morning pain steers today's plan. Log it before you train.")
+    known = tasks_for(day(0), assessment(day(0), baseline=1.0, week_mean=1.5), None)[0]
+    assert "your usual morning pain is 1.0/10 and this week's mornings average 1.5" in known.reason
