@@ -16,7 +16,9 @@ from runner_app.services import coach, today
 from runner_app.services.schemas import Invalid
 
 MAX_TIMELINE_DAYS = 400
-TASK_KEYS = ("checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin")
+TASK_KEYS = (
+    "profile", "checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin"
+)
 
 
 @bp.get("/v1/today")

@@ -1,11 +1,12 @@
-"""Reasons for the coach's changes to a session: which rule asked for it, cited with the runner's numbers.
+"""Reasons for the coach's changes to a session, in plain words with the runner's numbers; the rule that
+asked for it travels beside the sentence (`Change.rule`), never inside it.
 
-"Your long run is 16.0 km instead of 21.0 km this week: your average morning knee pain rose from 1.8 to 3.1
-(rule W1, step C3: long-run volume)."
+"Your long run is 16.0 km instead of 21.0 km this week: your average morning knee pain rose from 1.8 to 3.1."
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -21,11 +22,20 @@ _VARIABLE = {
 }
 
 
+# A rule id cited inside a sentence ("(rule D2)", "(rule W1, step C3: long-run volume)", "(rules T2, C1)").
+_CITATION = re.compile(r"\s*\((?:rules?|step|steps) [^()]*\)")
+
+
+def plain(text: str) -> str:
+    """A sentence without rule ids cited in it: the ids belong in the `rule` field."""
+    return _CITATION.sub("", text)
+
+
 class Change(NamedTuple):
     rule: str
-    reason: str  # the whole sentence: what changes, why, and the rule
+    reason: str  # the whole sentence: what changes and why, in plain words
     head: str = ""  # what changes: "Your 9.0 km tempo session becomes an easy run"
-    why: str = ""  # the cause in the runner's numbers, cited: ": yesterday's run hurt 4/10 (rule D2)"
+    why: str = ""  # the cause in the runner's numbers: ": yesterday's run hurt 4/10"
 
 
 @dataclass(frozen=True)
@@ -36,7 +46,7 @@ class Source:
 
 
 def clause(sentence: str) -> str:
-    text = sentence.strip().rstrip(".")
+    text = plain(sentence).strip().rstrip(".")
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
@@ -61,12 +71,12 @@ def from_decision(decision: Decision) -> Source:
 
 def sentence(head: str, source: Source) -> Change:
     why = f": {clause(source.why)}" if source.why else ""
-    return Change(source.rule, f"{head}{why} ({source.cite}).", head, f"{why} ({source.cite})")
+    return Change(source.rule, f"{plain(head)}{why}.", plain(head), why)
 
 
 def explain(changes: Sequence[Change]) -> str:
     """The changes to one session in a paragraph, each cause said once: "Your tempo session becomes an easy
-    run; run it 10-20 % slower: your average morning knee pain rose from 1.8 to 3.1 (rule W1, step C1)." """
+    run; run it 10-20 % slower: your average morning knee pain rose from 1.8 to 3.1." """
     by_cause: dict[str, list[str]] = {}
     for change in changes:
         by_cause.setdefault(change.why, []).append(change.head)

@@ -239,6 +239,15 @@ BLOCKS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# ST2's light block, for a rest or easy day right after a hard session: bodyweight, hips and core, no jumps.
+LIGHT_BLOCK: tuple[str, ...] = (
+    "hip_bridges",
+    "side_lying_hip_abduction",
+    "clamshells",
+    "single_leg_hip_thrust",
+    "side_plank_hip_abduction",
+)
+
 
 @dataclass(frozen=True)
 class Activity:

@@ -10,14 +10,14 @@ which exercises take load at all, and the two alternating blocks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from runner_app.coach import strength as rules
 from runner_app.coach.model import PainEntry, State, StrengthEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.text import TIMES
-from runner_app.planning.exercises import BLOCKS, EXERCISES, Exercise, Measure
+from runner_app.planning.exercises import BLOCKS, EXERCISES, LIGHT_BLOCK, Exercise, Measure
 
 BlockVariant = Literal["A", "B"]
 
@@ -138,6 +138,19 @@ def strength_block(
 ) -> tuple[Prescription, ...]:
     """The exercises of block A or B with the runner's current prescriptions (defaults where none)."""
     return tuple(prescriptions.get(slug) or default_prescription(EXERCISES[slug]) for slug in BLOCKS[variant])
+
+
+def light_block(prescriptions: Mapping[str, Prescription]) -> tuple[Prescription, ...]:
+    """ST2's light block (the day after a hard session): hips and core at bodyweight, no jumps. An exercise
+    the runner already does with load is done at bodyweight at the top of its range."""
+    block: list[Prescription] = []
+    for slug in LIGHT_BLOCK:
+        current = prescriptions.get(slug) or default_prescription(EXERCISES[slug])
+        if current.load_kg is not None:
+            why = "Light block: bodyweight only, the day after a hard session."
+            current = replace(current, target=current.high, load_kg=None, reason=why)
+        block.append(current)
+    return tuple(block)
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,15 @@
-"""ST1-ST2: which days of a week get a strength session.
+"""ST1-ST2: which days of a week get a strength session, and which block (full or light) each day gets.
 
 ST1 is the coach's `strength_sessions_allowed`: 2 a week (3 on request in base weeks), 1 a week in the 4
 weeks before race week, none in race week.
-ST2: never the day before or after a hard session; >= 48 h apart; rest days first, then easy-run days
-("run first, lift >= 6 h later"). Our reading (product), which differs from the coach's `strength_day_ok`:
-a hard-run day is neither the day before nor the day after a hard session, and "prefer rest or easy days"
-implies the other days are allowed, so a quality day (then a long-run day) is the last resort, lifting >= 6 h
-after the run ("hard days hard"). Without it, 2 a week cannot fit any week holding a long run and a quality
-session that are not back to back, and 3 a week cannot fit any week with a long run. Pinned days are kept as
-the runner chose them, with warnings.
+ST2, in the sources' words ("after easy runs or on rest days ... not the day before or after a hard running
+workout"; "on moderate-to-low load days, not high-intensity, not high-volume days"): never on the day of a
+hard session or the day before one; >= 48 h between sessions. A rest or easy day with no hard session either
+side gets the full block; a rest or easy day right after a hard session gets the light block (bodyweight,
+hips and core, no jumps). If neither fits, the week holds fewer sessions and says why. Part-way through a
+week, a missed session moves only to a later day of the same week that meets these rules and is 48 h from
+every other session; otherwise it is dropped with a note, never crammed in. Pinned days are kept as the
+runner chose them, with warnings.
 """
 
 from __future__ import annotations
@@ -17,21 +18,31 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
+from typing import Literal
 
 from runner_app.coach.model import HARD_RUN_KINDS, Decision, RunEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.strength import strength_sessions_allowed
+from runner_app.coach.text import day as say_day
 from runner_app.planning.model import RUN_KINDS, Phase, PlannedSession, monday_of
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RANK_REST, _RANK_EASY, _RANK_QUALITY, _RANK_LONG = 0, 1, 2, 3
+Block = Literal["full", "light"]
+_KIND_WORDS = {
+    "long": "long run",
+    "race": "race",
+    "tempo": "tempo run",
+    "intervals": "intervals",
+    "hills": "hills",
+}
 
 
 @dataclass(frozen=True)
 class StrengthDay:
     date: date
-    note: str  # "" on a rest day; the run-first advice on a run day
+    note: str  # "" on a rest day with the full block; otherwise what the runner should know
     pinned: bool = False
+    block: Block = "full"
+    after: str = ""  # light block: the hard session it follows, "your tempo run on Tue 5 Jan"
 
 
 @dataclass(frozen=True)
@@ -45,10 +56,17 @@ class StrengthWeek:
     def dates(self) -> tuple[date, ...]:
         return tuple(day.date for day in self.days)
 
+    def on(self, day: date) -> StrengthDay | None:
+        return next((chosen for chosen in self.days if chosen.date == day), None)
+
 
 def day_kinds_from_sessions(sessions: Iterable[PlannedSession]) -> dict[date, str]:
     """Each day's planned kind, for the scheduler (rest days and cross-training count as non-running)."""
-    return {session.date: session.kind for session in sessions}
+    kinds: dict[date, str] = {}
+    for session in sessions:
+        if session.kind in HARD_RUN_KINDS or session.date not in kinds:
+            kinds[session.date] = session.kind
+    return kinds
 
 
 def day_kinds_from_runs(runs: Iterable[RunEntry]) -> dict[date, str]:
@@ -72,54 +90,106 @@ def strength_target(
         week_start, race_date, wants_three=wants_three, base_week=phase == "base", settings=settings
     )
     weeks_out = None if race_date is None else (monday_of(race_date) - monday_of(week_start)).days // 7
-    if weeks_out == 0:
-        return count, f"No strength session in race week (race on {race_date}; rule ST1)."
+    if weeks_out == 0 and race_date is not None:
+        return count, f"No strength session in race week (the race is on {say_day(race_date)})."
     if weeks_out is not None and 0 < weeks_out <= settings.st1_taper_weeks:
         plural = "s" if weeks_out > 1 else ""
         return count, (
-            f"{count} strength session this week: the race is {weeks_out} week{plural} away, inside the last "
-            f"{settings.st1_taper_weeks} weeks before it (rule ST1)."
+            f"{count} strength session this week to keep what you built: the race is {weeks_out} "
+            f"week{plural} away, inside the last {settings.st1_taper_weeks} weeks before it."
         )
     if count == settings.st1_sessions_per_week_on_request:
-        return count, f"{count} strength sessions this base week, as you asked (rule ST1)."
-    return count, f"{count} strength sessions this week (rule ST1)."
+        return count, f"{count} strength sessions this base week, as you asked."
+    return count, f"{count} strength sessions this week, hips and single-leg work."
 
 
 def _is_hard(kinds: Mapping[date, str], day: date) -> bool:
     return kinds.get(day) in HARD_RUN_KINDS
 
 
-def _rank(kinds: Mapping[date, str], day: date) -> int:
-    kind = kinds.get(day)
-    if kind in ("long", "race"):
-        return _RANK_LONG
-    if kind in HARD_RUN_KINDS:
-        return _RANK_QUALITY
-    return _RANK_EASY if kind in RUN_KINDS else _RANK_REST
+def day_block(kinds: Mapping[date, str], day: date) -> Block | None:
+    """ST2 for one day: None on a hard day or the day before one; the light block right after a hard
+    session; otherwise (a rest or easy day clear of hard sessions) the full block."""
+    if _is_hard(kinds, day) or _is_hard(kinds, day + timedelta(days=1)):
+        return None
+    return "light" if _is_hard(kinds, day - timedelta(days=1)) else "full"
 
 
-def _next_to_hard(kinds: Mapping[date, str], day: date) -> str | None:
-    for offset, word in ((1, "before"), (-1, "after")):
-        neighbour = day + timedelta(days=offset)
-        if _is_hard(kinds, neighbour):
-            return f"the day {word} your {kinds[neighbour]} session on {neighbour}"
-    return None
+def _after(kinds: Mapping[date, str], day: date) -> str:
+    before = day - timedelta(days=1)
+    return f"your {_KIND_WORDS.get(kinds.get(before, ''), 'hard session')} on {say_day(before)}"
 
 
-def _note(kinds: Mapping[date, str], day: date, settings: CoachSettings) -> str:
-    rank = _rank(kinds, day)
-    if rank == _RANK_REST:
-        return ""
-    note = f"Run first, lift at least {settings.st2_same_day_gap_hours} h later"
-    if rank >= _RANK_QUALITY:
-        return note + " (no rest or easy day this week is clear of hard sessions)."
-    return note + " (no rest day this week fits)."
+def _day(
+    kinds: Mapping[date, str], day: date, block: Block, settings: CoachSettings, **more: bool
+) -> StrengthDay:
+    after = _after(kinds, day) if block == "light" and _is_hard(kinds, day - timedelta(days=1)) else ""
+    return StrengthDay(day, _note(kinds, day, block, settings), block=block, after=after, **more)
 
 
-def _spaced(days: Sequence[date], earlier: Sequence[date], gap: int) -> bool:
+def _note(kinds: Mapping[date, str], day: date, block: Block, settings: CoachSettings) -> str:
+    parts: list[str] = []
+    if block == "light":
+        parts.append(f"A light block the day after {_after(kinds, day)}: bodyweight, hips and core, no jumps")
+    if kinds.get(day) in RUN_KINDS:
+        parts.append(f"run first, lift at least {settings.st2_same_day_gap_hours} h later")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
+
+
+def _spaced(days: Sequence[date], others: Iterable[date], gap: int) -> bool:
     pairs = [abs((a - b).days) for a, b in combinations(days, 2)]
-    pairs += [abs((a - b).days) for a in days for b in earlier]
+    pairs += [abs((a - b).days) for a in days for b in others]
     return all(distance >= gap for distance in pairs)
+
+
+def _choose(
+    candidates: Mapping[date, Block],
+    count: int,
+    others: Sequence[date],
+    gap: int,
+    kinds: Mapping[date, str],
+) -> tuple[date, ...]:
+    """The most sessions (up to `count`) that keep the gap; then the fewest light blocks; then the most even
+    spread; then rest days before easy-run days; then the later days (a single session sits late in the
+    week, away from the week's first hard session and the next week's)."""
+    days = sorted(candidates)
+    for size in range(min(count, len(days)), 0, -1):
+        options = [combo for combo in combinations(days, size) if _spaced(combo, others, gap)]
+        if options:
+            return min(options, key=lambda combo: _preference(combo, candidates, kinds))
+    return ()
+
+
+def _preference(
+    combo: Sequence[date], blocks: Mapping[date, Block], kinds: Mapping[date, str]
+) -> tuple[int, int, int, tuple[int, ...]]:
+    spread = min((abs((a - b).days) for a, b in combinations(combo, 2)), default=0)
+    lights = sum(blocks[day] == "light" for day in combo)
+    runs = sum(kinds.get(day) in RUN_KINDS for day in combo)
+    return lights, -spread, runs, tuple(-day.toordinal() for day in sorted(combo, reverse=True))
+
+
+def _fewer_note(chosen: int, target: int, gap: int) -> Decision:
+    return Decision(
+        "ST2",
+        f"Only {chosen} of {target} strength sessions fit this week: every other day is a hard session, the "
+        f"day before one, or within {24 * gap} h of another strength session. Lifting there would stack "
+        "load on your hard days, so the week holds fewer.",
+        "literature",
+    )
+
+
+def _dropped_note(missed: Sequence[date], gap: int) -> Decision:
+    days = " and ".join(say_day(day) for day in missed)
+    plural = "s" if len(missed) > 1 else ""
+    return Decision(
+        "ST2",
+        f"The strength session{plural} planned for {days} did not happen and no later day this week is a "
+        f"rest or easy day clear of hard sessions and {24 * gap} h from your other strength sessions, so "
+        f"{'they are' if plural else 'it is'} dropped rather than crammed in. Pick up again next week.",
+        "literature",
+    )
 
 
 def schedule_strength_week(
@@ -136,52 +206,70 @@ def schedule_strength_week(
     first_day: date | None = None,
     settings: CoachSettings = DEFAULT_SETTINGS,
 ) -> StrengthWeek:
-    """Choose the strength days of the week starting `week_start` (a Monday).
+    """Choose the strength days of the week starting `week_start` (a Monday), each with its block.
 
     `day_kinds` maps dates to session kinds and should include the Sunday before and the Monday after, so
-    hard sessions across the week boundary count. `earlier_strength`: strength days already set before this
-    week (the 48 h gap holds across weeks). Days before `first_day` (a plan's start) are not used.
-    Part-way through a week (`open_from`, the runner's today), the sessions `logged_this_week` stand: they
-    count toward the target and the 48 h gap, and only what is still missing is placed, from `open_from` on.
+    hard sessions across the week boundary count. `earlier_strength`: strength days before this week (the
+    48 h gap holds across weeks). Days before `first_day` (a plan's start) are not used.
+    The week is planned as it stands on Monday. Part-way through it (`open_from`, the runner's today), the
+    sessions `logged_this_week` stand; planned days from today on are kept where they are 48 h from them;
+    a session planned earlier and not logged moves only to a later day that meets ST2 and keeps 48 h from
+    every other session, else it is dropped with a note.
     """
     week_start = monday_of(week_start)
     target, reason = strength_target(week_start, race_date, phase, wants_three, settings)
-    days = [week_start + timedelta(days=i) for i in range(7)]
-    logged = sorted({day for day in logged_this_week if day in days})
-    earlier = [day for day in earlier_strength if abs((day - week_start).days) <= 14] + logged
-    days = [day for day in days if first_day is None or day >= first_day]
-    if pinned_weekdays is not None:
-        return _pinned_week(week_start, target, reason, days, day_kinds, earlier, pinned_weekdays, settings)
-    open_days = [day for day in days if (open_from is None or day >= open_from) and day not in logged]
-    candidates = [day for day in open_days if _next_to_hard(day_kinds, day) is None]
     gap = settings.st2_min_gap_days
-    missing = max(0, target - len(logged))
-    for size in range(min(missing, len(candidates)), 0, -1):
-        options = [combo for combo in combinations(candidates, size) if _spaced(combo, earlier, gap)]
-        if options:
-            best = min(options, key=lambda combo: _preference(combo, day_kinds))
-            break
-    else:
-        size, best = 0, ()
-    chosen = tuple(StrengthDay(day, _note(day_kinds, day, settings)) for day in sorted([*logged, *best]))
-    warnings: tuple[Decision, ...] = ()
-    if len(chosen) < target and len(days) == 7 and (open_from is None or open_from <= week_start):
-        warnings = (
-            Decision(
-                "ST2",
-                f"Only {len(chosen)} of {target} strength sessions fit this week: every other day is next to "
-                f"a hard session or within {24 * gap} h of another strength session (rule ST2).",
-                "product",
-            ),
+    week = [week_start + timedelta(days=i) for i in range(7)]
+    days = [day for day in week if first_day is None or day >= first_day]
+    earlier = [day for day in earlier_strength if day < week_start and (week_start - day).days <= 14]
+    if pinned_weekdays is not None:
+        logged_days = [day for day in logged_this_week if day in week]
+        return _pinned_week(
+            week_start, target, reason, days, day_kinds, [*earlier, *logged_days], pinned_weekdays, settings
         )
-    return StrengthWeek(week_start, target, chosen, reason, warnings)
+    blocks = {day: block for day in days if (block := day_block(day_kinds, day)) is not None}
+    planned = _choose(blocks, target, earlier, gap, day_kinds)
+    warnings: list[Decision] = []
+    if len(planned) < target and len(days) == 7:
+        warnings.append(_fewer_note(len(planned), target, gap))
+    logged = sorted({day for day in logged_this_week if day in week})
+    if open_from is None and not logged:
+        chosen = {day: blocks[day] for day in planned}
+    else:
+        start = open_from or week_start
+        chosen, dropped = _replan(planned, blocks, logged, start, target, earlier, gap, day_kinds)
+        if dropped:
+            warnings.append(_dropped_note(dropped, gap))
+    strength_days = tuple(_day(day_kinds, day, block, settings) for day, block in sorted(chosen.items()))
+    return StrengthWeek(week_start, target, strength_days, reason, tuple(warnings))
 
 
-def _preference(combo: Sequence[date], kinds: Mapping[date, str]) -> tuple[int, int, tuple[date, ...]]:
-    """Rest days, then easy-run days, then quality days, then long-run days; then the most even spread;
-    then the earliest."""
-    spread = min((abs((a - b).days) for a, b in combinations(combo, 2)), default=0)
-    return sum(_rank(kinds, day) for day in combo), -spread, tuple(combo)
+def _replan(
+    planned: Sequence[date],
+    blocks: Mapping[date, Block],
+    logged: Sequence[date],
+    start: date,
+    target: int,
+    earlier: Sequence[date],
+    gap: int,
+    kinds: Mapping[date, str],
+) -> tuple[dict[date, Block], list[date]]:
+    """The week part-way through: the logged sessions, the planned days still ahead that keep 48 h from them,
+    and a missed session moved to a later day only where ST2 allows it. Returns the days and what was
+    dropped (planned before `start`, not logged, and not made up)."""
+    chosen: dict[date, Block] = {day: blocks.get(day, "full") for day in logged}
+    missing = max(0, target - len(logged))
+    ahead = [day for day in planned if day >= start and day not in chosen and _spaced([day], logged, gap)]
+    for day in ahead[:missing]:
+        chosen[day] = blocks[day]
+    missing -= min(missing, len(ahead))
+    if missing == 0:
+        return chosen, []
+    later = {day: block for day, block in blocks.items() if day >= start and day not in chosen}
+    moved = _choose(later, missing, [*earlier, *chosen], gap, kinds)
+    chosen.update({day: blocks[day] for day in moved})
+    missed = [day for day in planned if day < start and day not in logged]
+    return chosen, missed[len(moved) :]
 
 
 def _pinned_week(
@@ -199,25 +287,33 @@ def _pinned_week(
     if len(chosen) > target:
         message = f"You pinned {len(chosen)} strength days; this week calls for {target}. {reason}"
         warnings.append(Decision("ST1", message, "product"))
+    gap = settings.st2_min_gap_days
+    pinned: list[StrengthDay] = []
     for day in chosen:
-        clash = _next_to_hard(kinds, day)
-        if clash:
-            message = f"{_WEEKDAYS[day.weekday()]} {day} is {clash}: better moved (rule ST2)."
-            warnings.append(Decision("ST2", message, "product"))
-        gap = settings.st2_min_gap_days
-        close = [other for other in earlier if abs((other - day).days) < gap]
+        block = day_block(kinds, day)
+        if block is None:
+            clash = day if _is_hard(kinds, day) else day + timedelta(days=1)
+            what = _KIND_WORDS.get(kinds[clash], "hard session")
+            where = "the day of" if clash == day else "the day before"
+            message = (
+                f"{say_day(day)} is {where} your {what}: better moved to a rest or easy day clear of hard "
+                "sessions. Until then it gets the light block."
+            )
+            warnings.append(Decision("ST2", message, "literature"))
+        close = [other for other in earlier if other != day and abs((other - day).days) < gap]
         close += [other for other in chosen if other < day and (day - other).days < gap]
         if close:
             warnings.append(
                 Decision(
                     "ST2",
-                    f"{day} is less than {24 * settings.st2_min_gap_days} h from the strength session on "
-                    f"{close[0]} (rule ST2).",
-                    "product",
+                    f"{say_day(day)} is less than {24 * gap} h from the strength session on "
+                    f"{say_day(close[0])}: the muscles need two days between sessions.",
+                    "literature",
                 )
             )
-    pinned = tuple(StrengthDay(day, _note(kinds, day, settings), pinned=True) for day in chosen)
-    return StrengthWeek(week_start, target, pinned, reason, tuple(warnings))
+        final: Block = block or "light"
+        pinned.append(_day(kinds, day, final, settings, pinned=True))
+    return StrengthWeek(week_start, target, tuple(pinned), reason, tuple(warnings))
 
 
 def schedule_plan_strength(

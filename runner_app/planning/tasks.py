@@ -1,4 +1,7 @@
-"""One builder per task kind (T0-T6): title, detail, what is prescribed, the rule and a reason in numbers.
+"""One builder per task kind (T0-T7): title, detail, what is prescribed, the rule and a reason in numbers.
+
+Reasons are plain words with the runner's numbers; rule ids go in `rule`, never in the sentence (a sentence
+that arrives with "(rule D2)" in it loses it here).
 
 `build_tasks` in today.py decides which of them the day gets and in what order.
 """
@@ -15,14 +18,20 @@ from runner_app.coach.settings import DEFAULT_SETTINGS
 from runner_app.coach.spikes import km
 from runner_app.coach.text import TIMES
 from runner_app.planning.adjust import AdjustedSession
+from runner_app.planning.cite import plain
 from runner_app.planning.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, WARMUP, WARMUP_MINUTES
 from runner_app.planning.progression import Prescription, adapt_block_to_state
 from runner_app.planning.settings import PlanningSettings
+from runner_app.planning.strength import Block
 
-TaskKind = Literal["checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin"]
+TaskKind = Literal[
+    "profile", "checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin"
+]
+PROFILE_URL = "/profile"  # the onboarding page: where the runner tells the coach where they are
+RED_DAY_MINUTES = 30  # T5: cross-training on a red day with no run planned
 STRENGTH_MINUTES = (20, 30)
+LIGHT_MINUTES = (15, 20)
 RUN_TITLES = {  # a session's kind as a runner names it
-
     "easy": "Easy run",
     "recovery": "Easy run",
     "long": "Long run",
@@ -45,6 +54,10 @@ class Task:
     reason: str
     done: bool
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", plain(self.reason))
+        object.__setattr__(self, "detail", plain(self.detail))
+
     def as_dict(self) -> dict[str, object]:
         return {
             "key": self.key,
@@ -59,13 +72,30 @@ class Task:
         }
 
 
+def profile_task(done: bool = False) -> Task:
+    """T7: while the coach has neither a profile nor 3 runs in the last 28 days, it cannot tell where the
+    runner is: ask, once, on the onboarding page."""
+    reason = (
+        "The coach has no runs of yours from the last 4 weeks to start from. Tell it how many runs a week "
+        "you do and how far, and today's advice starts where you are instead of guessing."
+    )
+    prescribed: dict[str, object] = {"url": PROFILE_URL}
+    detail = "Runs a week, weekly distance, longest recent run; the rest is optional. One screen."
+    return Task(
+        "profile", "profile", "Tell the coach where you are", detail, None, prescribed, "T7", reason, done
+    )
+
+
 def checkin_task(assessment: Assessment, done: bool) -> Task:
     metrics = assessment.metrics
-    numbers = f"your baseline morning pain is {metrics.baseline_morning_pain:.1f}/10"
-    if metrics.week_mean_morning_pain is not None:
-        numbers += f" and this week's mean is {metrics.week_mean_morning_pain:.1f}"
+    numbers = ""
+    if metrics.week_mean_morning_pain is not None:  # with no morning this week, 0 is no baseline yet
+        numbers = (
+            f": your usual morning pain is {metrics.baseline_morning_pain:.1f}/10 and this week's mornings "
+            f"average {metrics.week_mean_morning_pain:.1f}"
+        )
     reason = (
-        f"Morning pain steers today's plan: {numbers}; log it before you run (rule T0). "
+        f"Morning pain steers today's plan{numbers}. Log it before you train. "
         "Training guidance, not medical advice."
     )
     prescribed: dict[str, object] = {"context": "morning", "score_range": [0, 10]}
@@ -76,14 +106,14 @@ def checkin_task(assessment: Assessment, done: bool) -> Task:
     return Task("checkin", "checkin", "Morning check-in", detail, None, prescribed, "T0", reason, done)
 
 
-def warmup_task(done: bool, run_today: bool) -> Task:
+def warmup_task(done: bool) -> Task:
+    """T1: only on a day with a run task (or a run already logged)."""
     low, high = WARMUP_MINUTES
     items = [{"name": item.name, "amount": item.amount} for item in WARMUP]
     detail = "; ".join(f"{item.name}: {item.amount}" for item in WARMUP)
-    when = "before today's run" if run_today else "before any run you do today"
     reason = (
-        f"{low}-{high} min of hip and quad activation {when}: band walks, clamshells and bodyweight "
-        f"step-ups, 2 {TIMES} 10-15 each, then a few minutes easy (rule T1)."
+        f"{low}-{high} min of hip and quad activation before today's run: band walks, clamshells and "
+        f"bodyweight step-ups, 2 {TIMES} 10-15 each, then a few minutes easy."
     )
     return Task(
         "warmup",
@@ -125,7 +155,7 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
     else:
         reason = (
             f"As planned: {km(original.distance_m)} {original.kind} run, week "
-            f"{original.week_index + 1} ({original.phase}) of your plan (rule T2)."
+            f"{original.week_index + 1} ({original.phase}) of your plan."
         )
     planned = adjusted.planned_dict() if adjusted.changed else None
     return Task(
@@ -169,13 +199,13 @@ def strides_task(
         "recovery": STRIDES.recovery,
     }
     why = (
-        f"return stage {assessment.return_stage} allows them"
+        "your return to running has reached the stage that allows them"
         if assessment.return_stage
         else "you are not returning from a break"
     )
     reason = (
         f"{STRIDES.reps} {TIMES} {STRIDES.distance_m} m strides {after}: the last 7 days were green "
-        f"and {why} (rule T3)."
+        f"and {why}."
     )
     return Task("strides", "strides", "Strides", STRIDES.text(), None, prescribed, "T3", reason, done)
 
@@ -192,7 +222,7 @@ def cross_training_task(adjusted: AdjustedSession, done: bool, pain_max: int | N
     reason = adjusted.reason
     if not adjusted.changed:  # cross-training the plan itself holds
         length = f"{minutes} min of " if minutes else ""
-        reason = f"As planned: {length}low-impact cross-training (rule T5)."
+        reason = f"As planned: {length}low-impact cross-training."
     title = f"Low-impact cross-training · {minutes} min" if minutes else "Low-impact cross-training"
     return Task(
         "cross_training",
@@ -207,11 +237,35 @@ def cross_training_task(adjusted: AdjustedSession, done: bool, pain_max: int | N
     )
 
 
+def red_day_cross_training_task(assessment: Assessment, done: bool) -> Task:
+    """T5 on a red day with no run planned (or a return at its first, cross-training stage): 30 min of
+    low-impact work, easy, stopping above the guidance's pain limit."""
+    limit = assessment.guidance.cross_training_pain_max
+    stop = f", stopping if the pain goes above {limit}/10" if limit is not None else ""
+    prescribed: dict[str, object] = {
+        "kind": "cross_training",
+        "options": list(LOW_IMPACT_SWAPS),
+        "duration_s": RED_DAY_MINUTES * 60,
+        "pain_max": limit,
+    }
+    if assessment.state == "red":
+        why = "No running today while the pain settles"
+    else:
+        why = "Your return to running starts with low-impact sessions"
+    reason = (
+        f"{why}: {RED_DAY_MINUTES} min of cycling, swimming, elliptical or a brisk walk keeps you moving "
+        f"without the impact, at an easy effort{stop}."
+    )
+    title = f"Low-impact cross-training · {RED_DAY_MINUTES} min"
+    detail = f"Cycling, swimming, elliptical or brisk walking; {RED_DAY_MINUTES} min, easy{stop}."
+    return Task("cross_training", "cross_training", title, detail, None, prescribed, "T5", reason, done)
+
+
 def post_run_checkin_task(runs: Sequence[RunEntry], done: bool) -> Task:
     total = sum(run.distance_m for run in runs)
     reason = (
         f"You logged {km(total)} today: how much it hurt during the run, whether it settled within "
-        "60 min, and the effort (RPE 0-10) decide tomorrow (rule T6)."
+        "60 min, and the effort (RPE 0-10) decide tomorrow."
     )
     prescribed: dict[str, object] = {
         "context": "after_run",
@@ -237,26 +291,39 @@ def strength_task(
     run_today: bool,
     done: bool,
     last_pain: Mapping[str, int] | None = None,
+    kind: Block = "full",
+    after: str = "",
 ) -> Task | None:
-    """`last_pain`: each exercise's pain when last logged (ST4 drops those above 5 on amber and red days)."""
+    """T4 with ST2's block (`kind`: full, or light the day after a hard session) and ST4 for the day's state.
+    `last_pain`: each exercise's pain when last logged (ST4 drops those above 5 on amber and red days).
+    `after`: for a light block, the hard session it follows ("your tempo run on Tue 5 Jan")."""
     adapted = adapt_block_to_state(block, assessment.state, last_pain)
     if not adapted.kept:
         return None
-    low, high = STRENGTH_MINUTES
-    prescribed: dict[str, object] = {"minutes": [low, high], "exercises": [p.as_dict() for p in adapted.kept]}
+    low, high = STRENGTH_MINUTES if kind == "full" else LIGHT_MINUTES
+    prescribed: dict[str, object] = {
+        "block": kind,
+        "minutes": [low, high],
+        "exercises": [p.as_dict() for p in adapted.kept],
+    }
     planned: dict[str, object] | None = None
     if adapted.dropped:
-        planned = {"minutes": [low, high], "exercises": [p.as_dict() for p in block]}
+        planned = {"block": kind, "minutes": [low, high], "exercises": [p.as_dict() for p in block]}
         prescribed["dropped"] = [p.exercise for p in adapted.dropped]
-    reason = (
-        f"Strength day (rule ST1): {len(adapted.kept)} exercises, {low}-{high} min, hip and single-leg "
-        "focus (rule T4)."
-    )
+    if kind == "light":
+        reason = (
+            f"A light strength day, the day after {after or 'a hard session'}: {len(adapted.kept)} "
+            f"bodyweight hip and core exercises, {low}-{high} min, no jumps."
+        )
+    else:
+        reason = f"Strength day: {len(adapted.kept)} exercises, {low}-{high} min, hip and single-leg focus."
     if adapted.reason:
         reason += " " + adapted.reason
     if run_today:
-        reason += f" Run first, lift at least {DEFAULT_SETTINGS.st2_same_day_gap_hours} h later (rule ST2)."
-    rule = "T4" if adapted.rule is None else f"T4+{adapted.rule}"
+        reason += f" Run first, lift at least {DEFAULT_SETTINGS.st2_same_day_gap_hours} h later."
+    rule = "T4+ST2" if adapted.rule is None else f"T4+ST2+{adapted.rule}"
     detail = "; ".join(f"{p.name}: {p.text()}" for p in adapted.kept)
-    title = f"Strength block, {low}-{high} min"
+    title = (
+        f"Strength block, {low}-{high} min" if kind == "full" else f"Light strength block, {low}-{high} min"
+    )
     return Task("strength", "strength", title, detail, planned, prescribed, rule, reason, done)

@@ -21,6 +21,7 @@ from runner_app.planning.model import PlannedSession, monday_of
 from runner_app.planning.progression import (
     current_prescriptions,
     last_pain_by_exercise,
+    light_block,
     next_block_variant,
     strength_block,
 )
@@ -177,10 +178,13 @@ def today_view(user_id: int, day: date) -> TodayView:
         open_from=day,
         pinned_weekdays=plan.strength_days or None if plan else None,
     )
-    strength_today = day in week.dates() and not (today_log and today_log.strength)
-    block = strength_block(
-        next_block_variant(history_strength), current_prescriptions(history_strength, history_pains)
-    )
+    strength_day = week.on(day)
+    strength_today = strength_day is not None and not (today_log and today_log.strength)
+    prescriptions = current_prescriptions(history_strength, history_pains)
+    if strength_day is not None and strength_day.block == "light":
+        block = light_block(prescriptions)
+    else:
+        block = strength_block(next_block_variant(history_strength), prescriptions)
     keys = done_keys(user_id, day)
     day_tasks = build_tasks(
         day,
@@ -196,6 +200,7 @@ def today_view(user_id: int, day: date) -> TodayView:
         has_plan=plan is not None,
         week_sessions=[s for s in planned_week if week_start <= s.date < week_start + timedelta(days=7)],
         strength_last_pain=last_pain_by_exercise(history_strength),
+        strength_day=strength_day,
     )
     return TodayView(
         day,

@@ -70,6 +70,12 @@ def _task_puts(server: LiveServer) -> list[dict[str, Any]]:
     return [line for line in server.write_log() if line["path"].startswith("/api/v1/tasks/")]
 
 
+def _log_a_run_today(server: LiveServer, runner: Any) -> None:
+    day = local_today(runner.timezone or "UTC").isoformat()
+    run = {"date": day, "kind": "easy", "distance_m": 5000, "duration_s": 1800}
+    server_put(server.app, runner, "runs", str(uuid.uuid4()), run)
+
+
 def test_task_check_offs_made_offline_show_at_once_survive_a_reload_and_reach_the_server_as_last_tapped(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
@@ -157,6 +163,8 @@ def test_online_a_tick_is_a_put_to_the_api_with_no_page_load_and_a_refusal_needs
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:
     page, runner = ready_runner(context, runners)
+    _log_a_run_today(live_server, runner)  # the warm-up is a task only on a day with a run
+    page.goto("/today")
     day = _wired(page)
     page.evaluate("window.__sameDocument = true")
     navigations: list[str] = []
@@ -238,6 +246,7 @@ def test_with_javascript_off_a_tick_is_the_plain_form_post(
     no_js_context: Any, live_server: LiveServer, runners: Any
 ) -> None:
     runner = runners.create()
+    _log_a_run_today(live_server, runner)  # the warm-up is a task only on a day with a run
     page = no_js_context.new_page()
     page.goto("/login")
     page.fill("input[name=email]", runner.email)

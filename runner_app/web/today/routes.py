@@ -21,6 +21,7 @@ from runner_app.web.history.routes import edit_url
 bp = Blueprint("today", __name__)
 
 TASK_LINKS = {
+    "profile": ("profile.edit", {}, "Tell the coach"),
     "checkin": ("log.entry", {"kind": "pain", "context": "morning"}, "Log check-in"),
     "run": ("log.run", {}, "Log the run"),
     "post_run_checkin": ("log.entry", {"kind": "pain", "context": "after_run"}, "Log how it feels"),

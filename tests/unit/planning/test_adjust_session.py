@@ -32,7 +32,7 @@ def test_d2_and_c3_compound_on_a_long_run_and_each_change_names_its_rule() -> No
     assert [change.rule for change in adjusted.changes] == ["D2", "C3"]
     assert adjusted.changes[1].reason == (
         "Your long run is 11.2 km instead of 15.0 km this week: your average morning knee pain rose from 1.8 "
-        "to 3.1 (rule W1, step C3: long-run volume)."
+        "to 3.1."
     )
 
 
@@ -45,9 +45,9 @@ def test_changes_with_one_cause_say_it_once_and_each_other_cause_gets_its_own_se
     assert len(adjusted.changes) == 4
     assert adjusted.reason == (
         "Your 8.0 km tempo session becomes an easy run; today's run is 6.0 km instead of 8.0 km (25 % "
-        "shorter); flat routes only today, no hills or downhill: yesterday's run hurt 4/10 (rule D2). "
+        "shorter); flat routes only today, no hills or downhill: yesterday's run hurt 4/10. "
         "Run this one 10-20 % slower than your usual easy pace: your average morning knee pain rose from 1.8 "
-        "to 3.1 (rule W1, step C1: intensity)."
+        "to 3.1."
     )
     assert adjusted.reason.count("yesterday's run hurt") == 1
 

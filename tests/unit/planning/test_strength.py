@@ -29,47 +29,68 @@ WEEK = {day(1): "intervals", day(2): "easy", day(3): "easy", day(4): "easy", day
 NEXT_MONDAY = day(7)
 
 
-def test_a_usual_week_gets_two_strength_days_away_from_the_hard_sessions() -> None:
+def test_a_usual_week_gets_a_light_block_after_the_intervals_and_a_full_block_clear_of_hard_days() -> None:
     week = schedule_strength_week(MONDAY, WEEK, RACE)
     assert week.target == 2
-    assert week.dates() == (day(1), day(4))  # Tuesday after the intervals, Friday after an easy run
-    assert all("Run first, lift at least 6 h later" in d.note for d in week.days)
+    assert week.dates() == (day(2), day(4))  # Wednesday after the intervals, Friday clear of both
+    assert [d.block for d in week.days] == ["light", "full"]
+    assert week.days[0].note.startswith("A light block the day after your intervals on Tue 17 Nov")
+    assert all("un first, lift at least 6 h later." in d.note for d in week.days)
     assert week.warnings == ()
 
 
-def test_a_rest_day_clear_of_hard_sessions_is_preferred_and_needs_no_note() -> None:
-    kinds = {day(1): "intervals", day(2): "easy", day(4): "easy", day(6): "long"}  # Thursday rests
+def test_a_rest_day_clear_of_hard_sessions_gets_the_full_block_and_needs_no_note() -> None:
+    kinds = {day(1): "intervals", day(2): "easy", day(3): "easy", day(6): "long"}  # Friday rests
     week = schedule_strength_week(MONDAY, kinds, RACE)
-    assert day(3) in week.dates()
-    assert next(d for d in week.days if d.date == day(3)).note == ""
+    friday = week.on(day(4))
+    assert friday is not None and friday.block == "full" and friday.note == ""
 
 
-def test_strength_is_never_the_day_before_or_after_a_hard_session_even_across_weeks() -> None:
+def test_strength_is_never_on_a_hard_day_or_the_day_before_one_even_across_weeks() -> None:
     kinds = {**WEEK, day(-1): "long", NEXT_MONDAY: "hills"}  # last Sunday's long run, next Monday's hills
     week = schedule_strength_week(MONDAY, kinds, RACE)
-    for chosen in week.dates():
-        for neighbour in (chosen - timedelta(days=1), chosen + timedelta(days=1)):
-            assert kinds.get(neighbour) not in ("long", "tempo", "intervals", "hills", "race")
-    assert day(0) not in week.dates() and day(6 - 1) not in week.dates()
+    hard = ("long", "tempo", "intervals", "hills", "race")
+    for chosen in week.days:
+        assert kinds.get(chosen.date) not in hard
+        assert kinds.get(chosen.date + timedelta(days=1)) not in hard
+        after_hard = kinds.get(chosen.date - timedelta(days=1)) in ("long", "intervals")
+        assert chosen.block == ("light" if after_hard else "full")
+    assert day(0) not in week.dates() and day(5) not in week.dates()
 
 
 def test_sessions_logged_earlier_this_week_count_toward_the_target_and_the_48_h_gap() -> None:
     # Logged on Wednesday and Friday: the two of the week are done, whatever the schedule said.
     week = schedule_strength_week(MONDAY, WEEK, RACE, logged_this_week=[day(2), day(4)], open_from=day(5))
     assert week.dates() == (day(2), day(4))
-    # One logged on Thursday: the second goes from Saturday on, 48 h after it (not Friday).
+    # One logged on Thursday: Friday is too close to it and the weekend is next to the long run, so the
+    # second is dropped with a note rather than crammed in.
     week = schedule_strength_week(MONDAY, WEEK, RACE, logged_this_week=[day(3)], open_from=day(4))
-    assert day(3) in week.dates() and day(4) not in week.dates()
-    assert all(d >= day(5) for d in week.dates() if d != day(3))
+    assert week.dates() == (day(3),)
+    assert [w.rule for w in week.warnings] == ["ST2"]
 
 
-def test_a_missed_session_is_placed_later_in_the_week_when_it_fits() -> None:
-    planned = schedule_strength_week(MONDAY, WEEK, RACE).dates()
-    assert planned[0] == day(1)  # Tuesday, which the runner let pass
-    week = schedule_strength_week(MONDAY, WEEK, RACE, open_from=day(2))
-    assert len(week.dates()) == 2 and all(d >= day(2) for d in week.dates())
-    assert all((b - a).days >= 2 for a, b in itertools.pairwise(week.dates()))
-    assert week.warnings == ()  # part-way through a week, a missing session is not the plan's fault
+def test_a_missed_session_moves_to_a_later_day_only_when_that_day_keeps_the_rules() -> None:
+    kinds = {day(6): "long"}  # only the long run on Sunday: Monday to Friday are all clear
+    planned = schedule_strength_week(MONDAY, kinds, RACE).dates()
+    assert planned == (day(0), day(4))  # Monday and Friday, the most even spread
+    week = schedule_strength_week(MONDAY, kinds, RACE, open_from=day(1))  # Monday let pass
+    assert week.dates() == (day(2), day(4))  # Wednesday: 48 h from Friday, the later of two
+    assert week.warnings == ()
+
+
+def test_a_missed_session_with_no_later_day_that_allows_it_is_dropped_with_a_note_not_crammed() -> None:
+    # Wednesday's light block let pass: Thursday is within 48 h of Friday's, Saturday is the day before the
+    # long run and Sunday is the long run.
+    week = schedule_strength_week(MONDAY, WEEK, RACE, open_from=day(3))
+    assert week.dates() == (day(4),)
+    assert len(week.warnings) == 1
+    note = week.warnings[0].reason
+    assert note.startswith("The strength session planned for Wed 18 Nov did not happen")
+    assert "dropped rather than crammed in" in note and "(rule" not in note
+    # On Saturday, with Friday's also missed, both are dropped and nothing lands next to the long run.
+    saturday = schedule_strength_week(MONDAY, WEEK, RACE, open_from=day(5))
+    assert saturday.dates() == ()
+    assert "Wed 18 Nov and Fri 20 Nov" in saturday.warnings[0].reason
 
 
 def test_strength_sessions_are_48_h_apart_including_last_weeks() -> None:
@@ -84,9 +105,15 @@ def test_three_sessions_only_on_request_and_only_in_base_weeks() -> None:
     assert strength_target(MONDAY, RACE, "build", wants_three=True)[0] == 2
     assert strength_target(MONDAY, RACE, "base", wants_three=False)[0] == 2
     base = schedule_strength_week(
+        MONDAY, {day(3): "easy", day(6): "long"}, RACE, phase="base", wants_three=True
+    )
+    assert base.dates() == (day(0), day(2), day(4))
+    # With hills on Tuesday, three cannot keep the rules: two, and a note why.
+    hills = schedule_strength_week(
         MONDAY, {day(1): "hills", day(3): "easy", day(6): "long"}, RACE, phase="base", wants_three=True
     )
-    assert len(base.days) == 3
+    assert hills.dates() == (day(2), day(4))
+    assert hills.warnings[0].reason.startswith("Only 2 of 3 strength sessions fit this week")
 
 
 def test_one_session_a_week_in_the_four_weeks_before_race_week_and_none_in_it() -> None:
@@ -95,7 +122,8 @@ def test_one_session_a_week_in_the_four_weeks_before_race_week_and_none_in_it() 
     assert targets == [0, 1, 1, 1, 1, 2]  # the 4 weeks before race week: 1 each (the coach's ST1 reading)
     reason = strength_target(race_monday - timedelta(days=7), RACE)[1]
     assert reason == (
-        "1 strength session this week: the race is 1 week away, inside the last 4 weeks before it (rule ST1)."
+        "1 strength session this week to keep what you built: the race is 1 week away, inside the last 4 "
+        "weeks before it."
     )
     kinds = {race_monday + timedelta(days=1): "easy", RACE: "race"}
     assert schedule_strength_week(race_monday, kinds, RACE).days == ()
@@ -112,10 +140,12 @@ def test_when_no_day_fits_the_week_says_so() -> None:
 def test_pinned_days_are_kept_with_warnings_only() -> None:
     week = schedule_strength_week(MONDAY, WEEK, RACE, pinned_weekdays={5, 6})  # Saturday and Sunday
     assert week.dates() == (day(5), day(6))
-    assert all(d.pinned for d in week.days)
+    assert all(d.pinned and d.block == "light" for d in week.days)
     reasons = [w.reason for w in week.warnings]
-    assert any("Saturday 2026-11-21 is the day before your long session on 2026-11-22" in r for r in reasons)
-    assert any("2026-11-22 is less than 48 h from the strength session on 2026-11-21" in r for r in reasons)
+    assert any(r.startswith("Sat 21 Nov is the day before your long run") for r in reasons)
+    assert any(r.startswith("Sun 22 Nov is the day of your long run") for r in reasons)
+    too_close = "Sun 22 Nov is less than 48 h from the strength session on Sat 21 Nov"
+    assert any(r.startswith(too_close) for r in reasons)
 
 
 def test_a_runner_without_a_plan_gets_strength_days_around_the_runs_they_logged() -> None:

@@ -95,7 +95,7 @@ def test_a_tuesday_intervals_session_is_turned_easy_by_c1_and_gets_no_strides() 
     assert run_task.rule == "T2+C1"
     assert run_task.reason.startswith(
         "Your 10.0 km intervals session becomes an easy run: your average morning knee pain rose from 1.8 "
-        "to 3.1 (rule W1, step C1: intensity)."
+        "to 3.1."
     )
     assert "10-20 % slower" in str(run_task.prescribed["content"])
     assert "Gait cue:" in run_task.detail
@@ -117,10 +117,10 @@ def test_a_red_day_swaps_the_run_for_cross_training_of_the_same_duration_without
     assert swap.rule == "T5+D3"
     assert swap.reason == (
         "No running today: 130 min of low-impact cross-training instead of the 20.0 km long run: your run "
-        "pain was 7/10 yesterday (rule D3)."
+        "pain was 7/10 yesterday."
     )
     strength = by_key(tasks, "strength")
-    assert strength.rule == "T4+ST4"
+    assert strength.rule == "T4+ST2+ST4"
     assert strength.prescribed["dropped"] == ["pogo_hops"]
     exercises = strength.prescribed["exercises"]
     assert isinstance(exercises, list) and "pogo_hops" not in [e["exercise"] for e in exercises]
@@ -133,7 +133,7 @@ def test_a_c3_long_run_is_a_quarter_shorter_and_says_why_in_numbers() -> None:
     assert run_task.prescribed["distance_m"] == 15_700
     assert run_task.reason == (
         "Your long run is 15.7 km instead of 21.0 km this week: your average morning knee pain rose from 1.8 "
-        "to 3.1 (rule W1, step C3: long-run volume)."
+        "to 3.1."
     )
 
 
@@ -188,7 +188,7 @@ def test_c2_swaps_the_first_easy_run_of_the_week_for_low_impact_work_of_the_same
     swap = by_key(tasks, "cross_training")
     assert swap.prescribed["duration_s"] == 3120  # 8 km at 6:30 /km
     assert swap.rule == "T5+C2"
-    assert "(rule W1, step C2: frequency of runs)" in swap.reason
+    assert swap.reason.endswith("your average morning knee pain rose from 1.8 to 3.1.")
     friday = tasks_for(day(4), assessment(day(4), guidance=guidance, rungs=state.rungs), WEEK[3], week=WEEK)
     assert "run" in keys(friday)  # one run a week, not every easy run
 
@@ -231,15 +231,15 @@ def test_a_strength_day_with_a_run_says_run_first_and_lists_the_prescriptions() 
     tasks = tasks_for(day(3), assessment(day(3)), session(day(3), "easy", 8.0), strength=True, easy_strides=2)
     assert keys(tasks) == ["checkin", "warmup", "run", "strength"]
     strength = by_key(tasks, "strength")
-    assert strength.rule == "T4"
-    assert "Run first, lift at least 6 h later (rule ST2)." in strength.reason
+    assert strength.rule == "T4+ST2"
+    assert strength.prescribed["block"] == "full"
+    assert "Run first, lift at least 6 h later." in strength.reason
     assert f"Single-leg Romanian deadlift: 3 {TIMES} 20 a side, bodyweight" in strength.detail
 
 
-def test_without_a_plan_the_day_has_check_in_warm_up_strength_and_a_prompt_to_set_one_up() -> None:
+def test_without_a_plan_the_day_has_check_in_strength_and_a_prompt_to_set_one_up_but_no_warm_up() -> None:
     tasks = tasks_for(day(3), assessment(day(3)), None, strength=True, has_plan=False)
-    assert keys(tasks) == ["checkin", "warmup", "strength"]
-    assert "before any run you do today" in by_key(tasks, "warmup").reason
+    assert keys(tasks) == ["checkin", "strength"]  # no run task, so no warm-up before a run
     prompt = plan_prompt(has_plan=False)
     assert prompt is not None and "No training plan yet" in prompt.message
     assert plan_prompt(has_plan=True) is None
@@ -254,7 +254,7 @@ def test_cross_training_the_plan_holds_is_a_task_as_planned() -> None:
     bike = session(day(0), "cross_training", 0.0, duration_s=2700, notes="Bike 45 min")
     task = by_key(tasks_for(day(0), assessment(day(0)), bike), "cross_training")
     assert (task.planned, task.rule) == (None, "T5")
-    assert task.reason == "As planned: 45 min of low-impact cross-training (rule T5)."
+    assert task.reason == "As planned: 45 min of low-impact cross-training."
 
 
 def test_every_task_serialises_to_the_api_shape() -> None:
@@ -272,7 +272,7 @@ def test_every_task_serialises_to_the_api_shape() -> None:
             "reason",
             "done",
         ]
-        assert task.reason.endswith(".") and "(rule " in task.reason
+        assert task.reason.endswith(".") and "(rule " not in task.reason
 
 
 # ---------------------------------------------------------------- T3 over many days
