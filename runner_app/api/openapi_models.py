@@ -125,8 +125,8 @@ RESPONSES: dict[str, Any] = {
 }
 
 
-# A reason kept as data (coach.model.Reason) reaches the API as `reason_template` and `reason_params` (metres by
-# name), and only when the sentence quotes a distance (services.today._worded).
+# A reason kept as data (coach.model.Reason) reaches the API as `reason_template` and `reason_params`
+# (metres by name), and only when the sentence quotes a distance (services.today._worded).
 _WORDED_AS = {
     "reason_template": {"type": "string"},
     "reason_params": {"type": "object", "additionalProperties": {"type": "number"}},
