@@ -139,7 +139,7 @@ def test_today_follows_the_plan_and_a_red_day_swaps_the_run(api: Api) -> None:
         template_plan(template=["easy"] * 7, start_date=(TODAY - timedelta(days=7)).isoformat()),
     )
     tasks = [t["kind"] for t in api.get("/api/v1/today").get_json()["tasks"]]
-    assert tasks[:3] == ["checkin", "warmup", "run"]
+    assert tasks[:4] == ["profile", "checkin", "warmup", "run"]  # a new runner is first asked where they are
     api.put(
         f"/api/v1/pain/{new_id()}",
         {
