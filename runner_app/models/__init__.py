@@ -11,6 +11,7 @@ from runner_app.models.entries import (
     StrengthSession,
 )
 from runner_app.models.plan import CalendarFeed, Plan, PlannedSessionRow, TaskCheck
+from runner_app.models.report import ReportLink
 from runner_app.models.user import ApiToken, User
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "PainEntry",
     "Plan",
     "PlannedSessionRow",
+    "ReportLink",
     "Run",
     "Shoe",
     "StrengthSession",
