@@ -19,6 +19,7 @@ from runner_app.api.openapi_parts import (
     ref,
 )
 from runner_app.api.openapi_paths import coach_paths, export_paths, plan_paths
+from runner_app.api.openapi_report import report_paths
 from runner_app.services.entry_kinds import KINDS
 from runner_app.services.schemas import SCHEMA_VERSION, RunIn
 
@@ -200,6 +201,7 @@ def document() -> dict[str, Any]:
     paths.update(coach_paths())
     paths.update(plan_paths())
     paths.update(export_paths(list(KINDS)))
+    paths.update(report_paths())
     return {
         "openapi": "3.1.0",
         "info": {
