@@ -31,7 +31,9 @@ def log_scenario(api: Api) -> None:
         f"/api/v1/runs/{tempo}",
         run_body(date=day(WEEK, 2), kind="tempo", distance_m=10000, duration_s=3000, terrain="hilly"),
     )
-    api.put(f"/api/v1/runs/{long_}", run_body(date=day(WEEK, 6), kind="long", distance_m=20000, duration_s=7200))
+    api.put(
+        f"/api/v1/runs/{long_}", run_body(date=day(WEEK, 6), kind="long", distance_m=20000, duration_s=7200)
+    )
     for n, score in ((0, 2), (2, 4), (4, 3)):
         api.put(f"/api/v1/pain/{new_id()}", pain_body(date=day(WEEK, n), score=score))
     api.put(
