@@ -39,10 +39,10 @@ class Period:
 
 
 def period(start: date | None, end: date | None, today: date) -> Period:
-    """The report's dates: by default the 8 weeks before today. Invalid (naming `from`) for a range that runs
-    backwards or is longer than two years."""
+    """The report's dates: by default the 8 ISO weeks up to today (this one included, from its Monday).
+    Invalid (naming `from`) for a range that runs backwards or is longer than two years."""
     end = end or today
-    start = start or end - timedelta(weeks=DEFAULT_WEEKS) + timedelta(days=1)
+    start = start or end - timedelta(days=end.weekday(), weeks=DEFAULT_WEEKS - 1)
     if start > end:
         raise Invalid({"from": ["must not be after `to`"]})
     if (end - start).days >= MAX_RANGE_DAYS:

@@ -78,11 +78,11 @@ def test_the_weekly_numbers_add_up_to_what_was_logged(api: Api) -> None:
     assert "not medical advice" in document["disclaimer"]
 
 
-def test_the_report_defaults_to_the_eight_weeks_before_today(api: Api) -> None:
+def test_the_report_defaults_to_eight_iso_weeks_up_to_today(api: Api) -> None:
     document = api.get("/api/v1/report").get_json()
     assert document["to"] == TODAY.isoformat()
-    assert date.fromisoformat(document["from"]) == TODAY - timedelta(weeks=8) + timedelta(days=1)
-    assert 8 <= len(document["weeks"]) <= 9
+    assert document["from"] == (TODAY - timedelta(days=TODAY.weekday(), weeks=7)).isoformat()
+    assert len(document["weeks"]) == 8
 
 
 def test_bad_ranges_are_named_in_a_422(api: Api) -> None:

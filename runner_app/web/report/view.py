@@ -63,6 +63,7 @@ def page_context(document: dict[str, Any], units: str | None, **extra: Any) -> d
             w["week_start"]: f"{date.fromisoformat(w['week_start']):%-d %b %Y}" for w in document["weeks"]
         },
         "event_labels": EVENT_LABELS,
+        "labels_day": lambda iso: f"{date.fromisoformat(iso):%a %-d %b}",
         "worst_state": worst_state,
         "where": where,
         "start": date.fromisoformat(document["from"]),
