@@ -11,7 +11,8 @@ from pypdf import PdfReader
 
 from runner_app.models import User
 from runner_app.services import entries
-from tests.builders import new_id, run_body
+from runner_app.services.today import local_today
+from tests.builders import new_id, pain_body, run_body
 from tests.web.helpers import form_post
 
 TODAY = date.today()  # noqa: DTZ011
@@ -61,3 +62,13 @@ def test_an_expiry_in_the_past_is_said_beside_the_field(client, runner: User) ->
     html = form_post(client, "/report/links", {"expires_on": past}).get_data(as_text=True)
     assert "must not be in the past" in html and 'id="expires_on-error"' in html
     assert "rep_" not in html
+
+
+def test_a_clinician_alert_on_today_offers_the_report(app: Flask, client, runner: User) -> None:
+    today = local_today(runner.timezone or "UTC").isoformat()
+    flagged = pain_body(date=today, score=5, flags=["cannot_weight_bear"])
+    with app.app_context():
+        entries.put_entry(runner.id, "pain", new_id(), flagged, None)
+    html = client.get("/today").get_data(as_text=True)
+    assert "Seek same-day care" in html
+    assert 'href="/report/">A report to show them</a>' in html
