@@ -72,3 +72,11 @@ def test_a_clinician_alert_on_today_offers_the_report(app: Flask, client, runner
     html = client.get("/today").get_data(as_text=True)
     assert "Seek same-day care" in html
     assert 'href="/report/">A report to show them</a>' in html
+
+
+def test_a_pdf_asked_for_with_bad_dates_sends_the_runner_to_the_page_that_says_why(
+    client, runner: User
+) -> None:
+    response = client.get("/report/pdf?from=2026-13-01", follow_redirects=True)
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert 'id="rep-from-err"' in response.get_data(as_text=True)

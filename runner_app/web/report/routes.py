@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug import Response
 
@@ -62,8 +62,8 @@ def index() -> str:
 @login_required
 def pdf() -> Response:
     span, errors = _asked_period()
-    if errors:
-        abort(404)
+    if errors:  # only a hand-made URL gets here: the page says what is wrong with its dates
+        return redirect(url_for("report.index", **request.args))
     return _pdf_response(current_user, span, user_today())
 
 
