@@ -32,6 +32,7 @@ ACCENT = (11, 110, 79)
 DANGER = (164, 22, 26)
 WARN = (138, 90, 0)
 GREY = (110, 110, 110)
+LOCATION_COLOURS = ((31, 95, 191), (122, 61, 184), (184, 98, 10), (43, 138, 138))
 EVENT_LABELS = {
     "state": "State",
     "rung_started": "Step started",
@@ -156,6 +157,7 @@ def _chart(pdf: FPDF, weeks: list[dict[str, Any]], per: float, unit: str) -> Non
     for point in morning:
         if point:
             pdf.circle(point[0], point[1], radius, style="F")
+    _location_lines(pdf, weeks, left, slot, bottom, height)
     pdf.set_draw_color(*WARN)
     for index, week in enumerate(weeks):
         if week["max_run_pain"] is not None:
@@ -164,7 +166,7 @@ def _chart(pdf: FPDF, weeks: list[dict[str, Any]], per: float, unit: str) -> Non
             )
     pdf.set_line_width(0.2)
     pdf.set_draw_color(0, 0, 0)
-    pdf.set_y(bottom + 6)
+    pdf.set_y(bottom + 10)
     pdf.set_font("Helvetica", size=7)
     pdf.set_text_color(*GREY)
     pdf.cell(
@@ -176,6 +178,34 @@ def _chart(pdf: FPDF, weeks: list[dict[str, Any]], per: float, unit: str) -> Non
         new_y="NEXT",
     )
     pdf.set_text_color(0, 0, 0)
+
+
+def _location_lines(
+    pdf: FPDF, weeks: list[dict[str, Any]], left: float, slot: float, bottom: float, height: float
+) -> None:
+    """With more than one painful location, a thin line of mean morning pain for each (the 4 most logged)."""
+    series: dict[str, dict[int, float]] = {}
+    for index, week in enumerate(weeks):
+        for row in week["pain"]:
+            if row["morning_mean"] is not None:
+                name = f"{row['location'].replace('_', ' ')}, {row['side']}"
+                series.setdefault(name, {})[index] = row["morning_mean"]
+    if len(series) < 2:
+        return
+    pdf.set_line_width(0.3)
+    kept = sorted(series.items(), key=lambda item: -len(item[1]))[: len(LOCATION_COLOURS)]
+    for number, ((name, values), colour) in enumerate(zip(kept, LOCATION_COLOURS, strict=False)):
+        pdf.set_draw_color(*colour)
+        for index in values:
+            if index + 1 in values:
+                x0, x1 = left + slot * (index + 0.5), left + slot * (index + 1.5)
+                pdf.line(
+                    x0, bottom - height * values[index] / 10, x1, bottom - height * values[index + 1] / 10
+                )
+        pdf.set_text_color(*colour)
+        pdf.text(left + 2 + 45 * number, bottom + 8.5, latin(f"- {name}"))
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_line_width(0.5)
 
 
 def _table(

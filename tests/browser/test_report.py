@@ -14,6 +14,7 @@ from tests.browser.conftest import LiveServer, server_put, sign_in
 from tests.builders import new_id
 
 TODAY = date.today()  # noqa: DTZ011
+KNEE = {"location": "knee_front", "side": "right"}
 
 
 def eight_weeks(app: Any, runner: Any) -> None:
@@ -22,46 +23,23 @@ def eight_weeks(app: Any, runner: Any) -> None:
         if n % 7 in (0, 2, 4):
             run = new_id()
             kind = "long" if n % 7 == 0 else "easy"
-            server_put(
-                app,
-                runner,
-                "runs",
-                run,
-                {
-                    "date": day,
-                    "kind": kind,
-                    "distance_m": 6000 + 1000 * (n % 5),
-                    "duration_s": 2400,
-                    "terrain": "flat",
-                },
-            )
-            server_put(
-                app,
-                runner,
-                "pain",
-                new_id(),
-                {
-                    "date": day,
-                    "context": "during_run",
-                    "location": "knee_front",
-                    "side": "right",
-                    "score": 2 + n % 3,
-                    "run_id": run,
-                },
-            )
-        server_put(
-            app,
-            runner,
-            "pain",
-            new_id(),
-            {
+            distance = 6000 + 1000 * (n % 5)
+            run_body = {
                 "date": day,
-                "context": "morning",
-                "location": "knee_front",
-                "side": "right",
-                "score": 1 + n % 4,
-            },
+                "kind": kind,
+                "distance_m": distance,
+                "duration_s": 2400,
+                "terrain": "flat",
+            }
+            server_put(app, runner, "runs", run, run_body)
+            on_run = {**KNEE, "date": day, "context": "during_run", "score": 2 + n % 3, "run_id": run}
+            server_put(app, runner, "pain", new_id(), on_run)
+        server_put(
+            app, runner, "pain", new_id(), {**KNEE, "date": day, "context": "morning", "score": 1 + n % 4}
         )
+        if n % 2:
+            achilles = {"date": day, "context": "morning", "location": "achilles", "side": "left", "score": 3}
+            server_put(app, runner, "pain", new_id(), achilles)
 
 
 def shots(tmp_path: Path) -> Path:
@@ -90,6 +68,8 @@ def test_the_report_fits_a_phone_and_prints_clean_a4_pages(
     assert not page.locator("header.top").is_visible()
     assert not page.locator(".report-tools").is_visible()
     assert page.locator(".report-chart svg").is_visible()
+    assert page.locator(".report-chart polyline.loc").count() >= 2  # knee and achilles, each its own line
+    assert page.locator(".report-chart polyline.loc").count() >= 2  # knee and achilles, each its own line
     page.screenshot(path=str(folder / "report-a4-print.png"), full_page=True)
     printed = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     text = "\n".join(p.extract_text() for p in printed.pages)

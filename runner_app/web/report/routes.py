@@ -17,7 +17,7 @@ from runner_app.services.schemas import Invalid
 from runner_app.services.today import local_today
 from runner_app.web.coach.chart import volume_pain_chart
 from runner_app.web.filters import user_today
-from runner_app.web.report.view import chart_rows, page_context
+from runner_app.web.report.view import chart_rows, location_lines, page_context
 
 bp = Blueprint("report", __name__, url_prefix="/report")
 NOINDEX = "noindex, nofollow, noarchive"
@@ -45,9 +45,8 @@ def _asked_period() -> tuple[report.Period, dict[str, list[str]]]:
 
 def _page(user: Any, span: report.Period, **extra: Any) -> dict[str, Any]:
     document = report.build(user.id, span)
-    return page_context(
-        document, user.units, chart=volume_pain_chart(chart_rows(document), user.units), **extra
-    )
+    chart = volume_pain_chart(chart_rows(document), user.units)
+    return page_context(document, user.units, chart=chart, locations=location_lines(document, chart), **extra)
 
 
 @bp.get("/")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from runner_app.coach.text import in_units
 from runner_app.services.coach_weeks import WeekRow
+from runner_app.web.coach.chart import Chart
 
 STATE_ORDER = ("green", "amber", "red", "refer_urgent")
 EVENT_LABELS = {
@@ -38,6 +40,41 @@ def chart_rows(document: dict[str, Any]) -> list[WeekRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class LocationLine:
+    """Mean morning pain of one location and side, week by week, on the chart's pain axis."""
+
+    label: str
+    runs: tuple[tuple[tuple[float, float], ...], ...]  # a week with no check-in breaks the line
+
+
+def location_lines(document: dict[str, Any], chart: Chart, most: int = 4) -> list[LocationLine]:
+    """One line per painful location (the `most` with the most check-ins), when more than one hurts: with a
+    single location the chart's morning line already is that location's."""
+    series: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for index, week in enumerate(sorted(document["weeks"], key=lambda w: w["week_start"])):
+        for row in week["pain"]:
+            if row["morning_mean"] is not None:
+                series.setdefault((row["location"], row["side"]), []).append((index, row["morning_mean"]))
+    if len(series) < 2:
+        return []
+    kept = sorted(series.items(), key=lambda item: -len(item[1]))[:most]
+    lines = []
+    for (location, side), values in kept:
+        runs: list[list[tuple[float, float]]] = [[]]
+        last = None
+        for index, mean in values:
+            bar = chart.bars[index]
+            y = chart.bottom - (chart.bottom - chart.top) * mean / 10
+            point = (round(bar.x + bar.width / 2, 1), round(y, 1))
+            if last is not None and index != last + 1:
+                runs.append([])
+            runs[-1].append(point)
+            last = index
+        lines.append(LocationLine(where(location, side), tuple(tuple(run) for run in runs)))
+    return lines
 
 
 def worst_state(week: dict[str, Any]) -> str:
