@@ -75,3 +75,24 @@ def test_the_report_fits_a_phone_and_prints_clean_a4_pages(
     text = "\n".join(p.extract_text() for p in printed.pages)
     assert "Week by week" in text and "Settings" not in text and "Download PDF" not in text
     assert len(printed.pages) <= 4
+
+
+def test_the_shared_report_has_no_accessibility_violations(
+    context: Any, live_server: LiveServer, runners: Any
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    from runner_app.services import report_links
+
+    runner = runners.create()
+    eight_weeks(live_server.app, runner)
+    with live_server.app.app_context():
+        expires = (TODAY + timedelta(days=7)).isoformat()
+        secret = report_links.make_link(runner.id, {"expires_on": expires}, TODAY).secret
+    page = context.new_page()
+    response = page.goto(f"/report/{secret}")
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == "Training and pain report"
+    assert page.locator("a[href^='/today'], a[href^='/settings'], nav").count() == 0
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

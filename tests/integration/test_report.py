@@ -118,7 +118,7 @@ def test_a_shared_link_opens_the_report_without_sign_in_and_without_the_app(app:
     path = link["url"].removeprefix("http://localhost")
     page = app.test_client().get(path)
     html = page.get_data(as_text=True)
-    assert page.status_code == 200
+    assert page.status_code == 200 and page.mimetype == "text/html"
     assert "noindex" in page.headers["X-Robots-Tag"] and '<meta name="robots" content="noindex' in html
     assert api.user.email not in html
     assert 'class="tabs"' not in html and "/settings" not in html and "/history" not in html

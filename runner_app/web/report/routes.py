@@ -81,7 +81,7 @@ def shared(secret: str) -> Response:
         secret=secret,
         link_expires=f"{found.link.expires_on:%-d %b %Y}",
     )
-    response = Response(render_template("report/shared.html", **context))
+    response = Response(render_template("report/shared.html", **context), mimetype="text/html")
     return _private(response)
 
 
