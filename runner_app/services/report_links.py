@@ -26,6 +26,8 @@ from runner_app.services.users import secret_digest
 SECRET_PREFIX = "rep_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
 MAX_DAYS = 90
 DATE_MESSAGE = "must be a date written YYYY-MM-DD"
+RANGE_MESSAGE = "must be between 1900-01-01 and a year from today"
+EARLIEST = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -40,17 +42,21 @@ class Shared:
     link: ReportLink
 
 
-def _day(body: dict[str, Any], name: str, errors: dict[str, list[str]]) -> date | None:
+def _day(body: dict[str, Any], name: str, today: date, errors: dict[str, list[str]]) -> date | None:
     raw = body.get(name)
     if raw is None or raw == "":
         return None
     try:
         if not isinstance(raw, str) or len(raw) != 10:
             raise ValueError(raw)
-        return date.fromisoformat(raw)
+        value = date.fromisoformat(raw)
     except ValueError:
         errors[name] = [DATE_MESSAGE]
         return None
+    if not EARLIEST <= value <= today + timedelta(days=366):
+        errors[name] = [RANGE_MESSAGE]
+        return None
+    return value
 
 
 def make_link(user_id: int, body: Any, today: date) -> NewLink:
@@ -59,8 +65,8 @@ def make_link(user_id: int, body: Any, today: date) -> NewLink:
     if not isinstance(body, dict):
         raise Invalid({"body": ["must be a JSON object"]})
     errors: dict[str, list[str]] = {}
-    start, end = _day(body, "from", errors), _day(body, "to", errors)
-    expires = _day(body, "expires_on", errors)
+    start, end = _day(body, "from", today, errors), _day(body, "to", today, errors)
+    expires = _day(body, "expires_on", today, errors)
     if expires is None and "expires_on" not in errors:
         errors["expires_on"] = ["is required"]
     elif expires is not None and expires < today:

@@ -103,6 +103,8 @@ def test_a_link_needs_an_expiry_in_the_next_90_days(api: Api) -> None:
     assert far.status_code == 422 and "expires_on" in far.get_json()["errors"]
     both = api.post("/api/v1/report/links", {"from": "soon", "expires_on": "never"})
     assert set(both.get_json()["errors"]) == {"from", "expires_on"}
+    ancient = {"from": "0001-01-01", "to": "0001-01-09", "expires_on": day(TODAY, 3)}
+    assert set(api.post("/api/v1/report/links", ancient).get_json()["errors"]) == {"from", "to"}
 
 
 def make_link(api: Api, **body: str) -> dict:
