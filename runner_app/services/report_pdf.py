@@ -335,7 +335,14 @@ def _events(pdf: FPDF, events: list[dict[str, Any]], unit: str) -> None:
         rule = f" ({event['rule']})" if event["rule"] else ""
         label = EVENT_LABELS.get(event["kind"], event["kind"])
         text = f"{_day(event['date'])}  {label}{rule}: {in_units(event['text'], unit)}"
-        pdf.multi_cell(0, 4, latin(text), new_x="LMARGIN", new_y="NEXT")
+        lines = _wrapped(pdf, text, pdf.epw)
+        if pdf.get_y() + LINE_MM * len(lines) > pdf.page_break_trigger:
+            pdf.add_page()
+            pdf.set_font("Helvetica", size=8)
+        for line in lines:
+            pdf.text(pdf.l_margin, pdf.get_y() + LINE_MM, line)
+            pdf.set_y(pdf.get_y() + LINE_MM)
+        pdf.set_y(pdf.get_y() + 0.8)
 
 
 def _by_table(pdf: FPDF, title: str, rows: list[dict[str, Any]], per: float, unit: str) -> None:
