@@ -1,7 +1,7 @@
 """secret links to the physio report
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-05 17:00:00.000000
 
 """
@@ -13,7 +13,7 @@ import runner_app.models.types
 
 # revision identifiers, used by Alembic.
 revision = '0010'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
