@@ -9,4 +9,13 @@ from runner_app.api.errors import answer_bad_input_as_problems
 bp = Blueprint("api", __name__, url_prefix="/api")
 answer_bad_input_as_problems(bp)
 
-from runner_app.api import coach, entries, export, openapi, plan, profile, sync  # noqa: E402,F401  (routes register on import)
+from runner_app.api import (  # noqa: E402,F401  (routes register on import)
+    coach,
+    entries,
+    export,
+    openapi,
+    plan,
+    profile,
+    report,
+    sync,
+)

@@ -12,6 +12,7 @@ from runner_app.models.entries import (
 )
 from runner_app.models.plan import CalendarFeed, Plan, PlannedSessionRow, TaskCheck
 from runner_app.models.profile import RunnerProfile
+from runner_app.models.report import ReportLink
 from runner_app.models.user import ApiToken, User
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "PainEntry",
     "Plan",
     "PlannedSessionRow",
+    "ReportLink",
     "Run",
     "RunnerProfile",
     "Shoe",

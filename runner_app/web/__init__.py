@@ -15,10 +15,12 @@ def register_web(app: Flask) -> None:
     from runner_app.web.log.routes import bp as log_bp
     from runner_app.web.plan.routes import bp as plan_bp
     from runner_app.web.profile.routes import bp as profile_bp
+    from runner_app.web.report.routes import bp as report_bp
     from runner_app.web.settings.routes import bp as settings_bp
     from runner_app.web.today.routes import bp as today_bp
 
-    for blueprint in (auth_bp, today_bp, log_bp, history_bp, settings_bp, coach_bp, plan_bp, profile_bp):
+    blueprints = (auth_bp, today_bp, log_bp, history_bp, settings_bp, coach_bp, plan_bp, profile_bp, report_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     filters.register(app)
     catalogue.register(app)
