@@ -11,10 +11,10 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 
+from runner_app.links import public_url
 from runner_app.services import accounts, demo, plans, today, users
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
-from runner_app.web.links import public_url
 
 user_cli = AppGroup("user", help="Manage runner accounts.")
 

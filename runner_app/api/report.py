@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Response, abort, jsonify, request, url_for
+from flask import Response, abort, jsonify, request
 from flask_login import current_user, login_required
 
 from runner_app.api import bp
 from runner_app.api.http import date_param, json_body
 from runner_app.coach.text import in_units
+from runner_app.links import public_url
 from runner_app.services import report, report_links, today
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
@@ -52,7 +53,7 @@ def post_report_link() -> Response:
     new = report_links.make_link(current_user.id, json_body(), now)
     body = {
         **report_links.link_document(new.link, now),
-        "url": url_for("report.shared", secret=new.secret, _external=True),
+        "url": public_url("report.shared", secret=new.secret),
     }
     response = jsonify(body)
     response.status_code = 201

@@ -17,9 +17,10 @@ from sqlalchemy import select
 
 from runner_app.coach.model import HARD_RUN_KINDS, Assessment
 from runner_app.coach.strength import strength_sessions_allowed
+from runner_app.coach.text import metres_per_unit
 from runner_app.extensions import db
 from runner_app.models import Clearance, CrossTraining, PainEntry, Plan, Run, StrengthSession
-from runner_app.services import coach, report_events
+from runner_app.services import coach, profile, report_events
 from runner_app.services.schemas import Invalid
 
 DEFAULT_WEEKS = 8
@@ -67,6 +68,35 @@ def _rows(model: Any, user_id: int, start: date, end: date) -> list[Any]:
     return list(db.session.scalars(stmt.order_by(model.date)))
 
 
+def _profile(user_id: int) -> dict[str, Any] | None:
+    """Where the runner said they were (api.md "Runner profile"), in metres, without the account's units."""
+    row = profile.profile_row(user_id)
+    if row is None:
+        return None
+    said = profile.profile_dict(row, "km")
+    said.pop("units")
+    return said
+
+
+def profile_line(said: dict[str, Any] | None, units: str | None) -> str:
+    """One line for a clinician: what the runner said on the profile's date, in the runner's units."""
+    if not said:
+        return ""
+    per, unit = metres_per_unit(units), "mi" if units == "mi" else "km"
+    parts = [f"{said['runs_per_week']} runs a week", f"{said['weekly_distance_m'] / per:.1f} {unit} a week"]
+    if said["longest_run_m"] is not None:
+        parts.append(f"longest run {said['longest_run_m'] / per:.1f} {unit}")
+    if said["usual_morning_pain"] is not None:
+        parts.append(f"usual morning pain {said['usual_morning_pain']}/10")
+    race = said["recent_race"]
+    if race:
+        hours, rest = divmod(int(race["duration_s"]), 3600)
+        time = f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+        on = date.fromisoformat(race["date"])
+        parts.append(f"a {race['distance_m'] / per:.1f} {unit} race in {time} on {on:%-d %b %Y}")
+    return f"On {date.fromisoformat(said['as_of']):%-d %b %Y} the runner said: " + ", ".join(parts) + "."
+
+
 def build(user_id: int, span: Period) -> dict[str, Any]:
     """The report as a JSON-ready document."""
     first_monday = span.start - timedelta(days=span.start.weekday())
@@ -105,8 +135,7 @@ def build(user_id: int, span: Period) -> dict[str, Any]:
     return {
         "from": span.start.isoformat(),
         "to": span.end.isoformat(),
-        # The runner's profile (RunnerProfile) goes here when it exists: null until then.
-        "profile": None,
+        "profile": _profile(user_id),
         "weeks": rows,
         "events": report_events.events(days, _rows(Clearance, user_id, span.start, span.end)),
         "pain_by_shoe": report_events.pain_by_shoe(user_id, runs, pains),

@@ -12,6 +12,7 @@ from typing import Any
 from fpdf import FPDF
 
 from runner_app.coach.text import in_units, metres_per_unit
+from runner_app.services.report import profile_line
 
 _SPELT = {
     "\u2013": "-",
@@ -94,7 +95,8 @@ def render(document: dict[str, Any], units: str | None, made_on: date) -> bytes:
         new_x="LMARGIN",
         new_y="NEXT",
     )
-    # The runner's profile (RunnerProfile) is printed here once `document["profile"]` carries it.
+    if document.get("profile"):
+        pdf.multi_cell(0, 5, latin(profile_line(document["profile"], units)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "I", 8)
     pdf.multi_cell(0, 4, latin(document["disclaimer"]), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)

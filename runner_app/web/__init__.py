@@ -19,8 +19,8 @@ def register_web(app: Flask) -> None:
     from runner_app.web.settings.routes import bp as settings_bp
     from runner_app.web.today.routes import bp as today_bp
 
-    blueprints = (auth_bp, today_bp, log_bp, history_bp, settings_bp, coach_bp, plan_bp, profile_bp, report_bp)
-    for blueprint in blueprints:
+    pages = (auth_bp, today_bp, log_bp, history_bp, settings_bp, coach_bp, plan_bp, profile_bp, report_bp)
+    for blueprint in pages:
         app.register_blueprint(blueprint)
     filters.register(app)
     catalogue.register(app)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from flask import Flask
 from pypdf import PdfReader
@@ -117,7 +118,7 @@ def make_link(api: Api, **body: str) -> dict:
 def test_a_shared_link_opens_the_report_without_sign_in_and_without_the_app(app: Flask, api: Api) -> None:
     log_scenario(api)
     link = make_link(api)
-    path = link["url"].removeprefix("http://localhost")
+    path = urlsplit(link["url"]).path
     page = app.test_client().get(path)
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and page.mimetype == "text/html"
@@ -134,7 +135,7 @@ def test_a_shared_link_opens_the_report_without_sign_in_and_without_the_app(app:
 
 def test_the_shared_pdf_parses_and_holds_the_week_rows(app: Flask, api: Api) -> None:
     log_scenario(api)
-    path = make_link(api)["url"].removeprefix("http://localhost") + ".pdf"
+    path = urlsplit(make_link(api)["url"]).path + ".pdf"
     response = app.test_client().get(path)
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
@@ -157,7 +158,7 @@ def test_a_revoked_an_expired_a_guessed_or_another_runners_link_is_a_plain_404(
     assert other.delete(f"/api/v1/report/links/{make_link(api)['id']}").status_code == 404
     anonymous = app.test_client()
     for link in (revoked, expired):
-        path = link["url"].removeprefix("http://localhost")
+        path = urlsplit(link["url"]).path
         assert anonymous.get(path).status_code == 404
         assert anonymous.get(path + ".pdf").status_code == 404
     assert anonymous.get("/report/rep_" + "A" * 43).status_code == 404
@@ -169,7 +170,35 @@ def test_a_shared_link_shows_only_its_owners_report(app: Flask, api: Api, users:
     log_scenario(api)
     other = Api.for_new_user(app, users)
     other.put(f"/api/v1/runs/{new_id()}", run_body(date=day(WEEK, 1), distance_m=12345, duration_s=4000))
-    path = make_link(other)["url"].removeprefix("http://localhost")
+    path = urlsplit(make_link(other)["url"]).path
     html = app.test_client().get(path).get_data(as_text=True)
     assert "12.35 km" in html and "38.0 km" not in html
     assert other.user.email not in html and api.user.email not in html
+
+
+def test_a_shared_link_is_built_from_the_public_url_not_the_host_header(app: Flask, api: Api) -> None:
+    app.config["PUBLIC_URL"] = "https://runs.example.org"
+    response = api.post(
+        "/api/v1/report/links",
+        {"from": BEFORE.isoformat(), "to": day(WEEK, 6), "expires_on": day(TODAY, 30)},
+        headers={"Host": "evil.example.com"},
+    )
+    assert response.get_json()["url"].startswith("https://runs.example.org/report/")
+
+
+def test_the_report_says_where_the_runner_said_they_were(app: Flask, api: Api) -> None:
+    log_scenario(api)
+    said = {
+        "runs_per_week": 4,
+        "weekly_distance_m": 40_000.0,
+        "longest_run_m": 14_000.0,
+        "usual_morning_pain": 1,
+    }
+    assert api.put("/api/v1/profile", said).status_code == 201
+    document = api.get(f"/api/v1/report?from={BEFORE.isoformat()}&to={day(WEEK, 6)}").get_json()
+    assert document["profile"]["weekly_distance_m"] == 40_000.0 and "units" not in document["profile"]
+    html = app.test_client().get(urlsplit(make_link(api)["url"]).path).get_data(as_text=True)
+    assert "4 runs a week, 40.0 km a week, longest run 14.0 km, usual morning pain 1/10" in html
+    pdf = app.test_client().get(urlsplit(make_link(api)["url"]).path + ".pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "4 runs a week" in text

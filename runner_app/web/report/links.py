@@ -11,6 +11,7 @@ from werkzeug import Response
 from wtforms import DateField
 from wtforms.validators import InputRequired, Optional
 
+from runner_app.links import public_url
 from runner_app.services import report, report_links
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
@@ -80,7 +81,7 @@ def make_link() -> str:
         except Invalid as exc:
             attach_errors(form, exc.errors, {"from": "from_"})
         else:
-            return _render(form, url_for("report.shared", secret=new.secret, _external=True))
+            return _render(form, public_url("report.shared", secret=new.secret))
     return _render(form)
 
 

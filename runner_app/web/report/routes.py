@@ -20,6 +20,7 @@ from runner_app.web.filters import user_today
 from runner_app.web.report.view import chart_rows, location_lines, page_context
 
 bp = Blueprint("report", __name__, url_prefix="/report")
+bp.add_app_template_global(report.profile_line, "profile_line")
 NOINDEX = "noindex, nofollow, noarchive"
 
 

@@ -10,12 +10,12 @@ from flask_login import current_user, login_required
 from werkzeug import Response
 
 from runner_app.coach.text import metres_per_unit
+from runner_app.links import public_url
 from runner_app.services import calendar, entries, shoes, users
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 from runner_app.web.filters import user_today
 from runner_app.web.formtools import attach_errors
-from runner_app.web.links import public_url
 from runner_app.web.settings.forms import ActionForm, ProfileForm, RevokeForm, ShoeForm, TokenForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
