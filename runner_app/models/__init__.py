@@ -13,7 +13,7 @@ from runner_app.models.entries import (
 from runner_app.models.plan import CalendarFeed, Plan, PlannedSessionRow, TaskCheck
 from runner_app.models.profile import RunnerProfile
 from runner_app.models.report import ReportLink
-from runner_app.models.user import ApiToken, User
+from runner_app.models.user import ApiToken, LoginSession, User
 
 __all__ = [
     "ApiToken",
@@ -23,6 +23,7 @@ __all__ = [
     "CoachEpoch",
     "CrossTraining",
     "EntryMixin",
+    "LoginSession",
     "PainEntry",
     "Plan",
     "PlannedSessionRow",

@@ -27,9 +27,32 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined,misc]
     reset_token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)  # SHA-256, one-time
     reset_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
+    def set_login_secret(self, secret: str | None) -> None:
+        """The signed-in device's own session (a LoginSession secret), when a session starts or is loaded."""
+        self._login_secret = secret
+
+    @property
+    def login_secret(self) -> str | None:
+        secret: str | None = getattr(self, "_login_secret", None)
+        return secret
+
     def get_id(self) -> str:
-        """What Flask-Login keeps in the session and remember cookie: the id and the session generation."""
-        return f"{self.id}:{self.session_generation}"
+        """What Flask-Login keeps in the session and remember cookie: the id, the session generation and
+        this device's session secret (so signing out ends this device's session only)."""
+        secret = f":{self.login_secret}" if self.login_secret else ""
+        return f"{self.id}:{self.session_generation}{secret}"
+
+
+class LoginSession(db.Model):  # type: ignore[name-defined,misc]
+    """One signed-in device. Signing out deletes its row, so a copy of its cookie opens nothing; only the
+    secret's SHA-256 is stored."""
+
+    __tablename__ = "login_sessions"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ApiToken(db.Model):  # type: ignore[name-defined,misc]

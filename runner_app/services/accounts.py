@@ -10,35 +10,79 @@ import secrets
 from datetime import timedelta
 
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from runner_app.extensions import db
-from runner_app.models import User
+from runner_app.models import LoginSession, User
 from runner_app.models.types import utcnow
 from runner_app.services.passwords import password_problems
 from runner_app.services.schemas import Invalid
 from runner_app.services.users import hasher, secret_digest
 
 RESET_LINK_LIFETIME = timedelta(hours=24)
+SESSION_LIFETIME = timedelta(days=30)  # as long as remember-me; a browser session cookie ends sooner
 
 
 def user_for_session(raw_id: str) -> User | None:
-    """The runner a session or remember cookie names, while its generation is current. A bare id (a cookie
-    made before generations) stands for generation 0, so it ends with the first sign-out."""
-    user_id, _, generation = raw_id.partition(":")
+    """The runner a session or remember cookie names, while its generation is current and, for a cookie
+    that names its device's session, while that session is live. A bare id (a cookie made before
+    generations) stands for generation 0, so it ends with the first sign-out everywhere."""
+    user_id, _, rest = raw_id.partition(":")
+    generation, _, secret = rest.partition(":")
     try:
-        user = db.session.get(User, int(user_id))
         wanted = int(generation or "0")
+        owner = int(user_id)
     except ValueError:
         return None
+    if secret:
+        row = db.session.execute(
+            select(User, LoginSession.expires_at)
+            .join(LoginSession, LoginSession.user_id == User.id)
+            .where(User.id == owner, LoginSession.digest == secret_digest(secret))
+        ).first()
+        if row is None or row.expires_at < utcnow():
+            return None
+        user: User | None = row.User
+    else:
+        user = db.session.get(User, owner)
     if user is None or user.session_generation != wanted:
         return None
+    user.set_login_secret(secret or None)
     return user
+
+
+def start_session(user: User) -> None:
+    """A new signed-in device: its secret goes into the cookie (through `get_id`), its digest is kept."""
+    secret = secrets.token_urlsafe(24)
+    now = utcnow()
+    db.session.add(
+        LoginSession(
+            digest=secret_digest(secret), user_id=user.id, created_at=now, expires_at=now + SESSION_LIFETIME
+        )
+    )
+    db.session.execute(
+        delete(LoginSession).where(LoginSession.user_id == user.id, LoginSession.expires_at < now)
+    )
+    db.session.commit()
+    user.set_login_secret(secret)
+
+
+def end_this_session(user: User) -> None:
+    """Sign-out: this device's session ends; the runner's other devices stay signed in."""
+    if user.login_secret:
+        db.session.execute(
+            delete(LoginSession).where(LoginSession.digest == secret_digest(user.login_secret))
+        )
+    else:  # a cookie from before device sessions: only a new generation ends it
+        user.session_generation += 1
+    db.session.commit()
+    user.set_login_secret(None)
 
 
 def end_sessions(user: User) -> None:
     """End every session of this runner, on every device (their API tokens stay)."""
     user.session_generation += 1
+    db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     db.session.commit()
 
 
@@ -69,6 +113,7 @@ def _set_password(user: User, password: str) -> None:
     user.reset_token_hash = None
     user.reset_expires_at = None
     user.session_generation += 1
+    db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
     db.session.commit()
 
 

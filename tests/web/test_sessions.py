@@ -35,6 +35,31 @@ def test_a_session_cookie_copied_before_sign_out_no_longer_opens_a_page(
     assert other.get("/api/v1/runs").status_code == 401
 
 
+def test_signing_out_on_one_device_leaves_the_runners_other_devices_signed_in(
+    app: Flask, users: UserFactory
+) -> None:
+    user = users.create()
+    laptop, phone = app.test_client(), app.test_client()
+    sign_in(laptop, user.email, TEST_PASSWORD)
+    sign_in(phone, user.email, TEST_PASSWORD)
+    copied = _session_cookie(laptop)
+    laptop.post("/logout", data={"csrf_token": csrf_from(laptop.get("/today"))})
+    assert phone.get("/today").status_code == 200
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert thief.get("/today").status_code == 302
+
+
+def test_a_cookie_whose_device_session_was_forged_opens_nothing(app: Flask, users: UserFactory) -> None:
+    user = users.create()
+    client = app.test_client()
+    sign_in(client, user.email, TEST_PASSWORD)
+    with app.test_request_context():
+        from runner_app.services.accounts import user_for_session
+
+        assert user_for_session(f"{user.id}:0:not-a-live-session") is None
+
+
 def test_a_password_change_ends_every_other_session_and_keeps_this_one(
     app: Flask, users: UserFactory
 ) -> None:

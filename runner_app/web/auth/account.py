@@ -30,7 +30,9 @@ def change_password() -> str | Response:
             attach_errors(form, exc.errors)
         else:
             remembered = current_app.config["REMEMBER_COOKIE_NAME"] in request.cookies
-            login_user(current_user._get_current_object(), remember=remembered)  # under the new generation
+            user = current_user._get_current_object()
+            accounts.start_session(user)
+            login_user(user, remember=remembered)  # under the new generation
             flash("Password changed. Every other device is signed out.", "success")
             return redirect(url_for("settings.index"))
     return render_template("auth/password.html", form=form, action_form=ActionForm())

@@ -43,6 +43,7 @@ def login() -> str | Response:
     if form.validate_on_submit():
         user = users.authenticate(form.email.data or "", form.password.data or "")
         if user is not None:
+            accounts.start_session(user)
             login_user(user, remember=bool(form.remember.data))
             return redirect(_safe_next(url_for("today.index")))
         form.password.errors = ["That email and password do not match an account."]
@@ -63,6 +64,7 @@ def signup() -> str | Response:
         except Invalid as exc:
             attach_errors(form, exc.errors)
         else:
+            accounts.start_session(user)
             login_user(user, remember=True)
             zone = users.adopt_time_zone(user, form.timezone.data or "")
             where = f"Your time zone is {zone}, from this phone" if zone else "Set your time zone"
@@ -74,7 +76,7 @@ def signup() -> str | Response:
 @bp.post("/logout")
 def logout() -> Response:
     if current_user.is_authenticated:
-        accounts.end_sessions(current_user)  # a copy of this cookie opens nothing any more
+        accounts.end_this_session(current_user)  # a copy of this cookie opens nothing any more
     logout_user()
     flash("Signed out.", "info")
     return redirect(url_for("auth.login"))
