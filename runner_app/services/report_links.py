@@ -102,7 +102,10 @@ def links_of(user_id: int) -> list[ReportLink]:
 
 
 def revoke(user_id: int, link_id: int) -> None:
-    """Stop a link now. NotFound for another runner's link as for one that does not exist."""
+    """Stop a link now. NotFound for another runner's link as for one that does not exist (and for an id no
+    integer column holds, which PostgreSQL would refuse)."""
+    if not 0 < link_id < 2**31:
+        raise NotFound
     link: ReportLink | None = db.session.get(ReportLink, link_id)
     if link is None or link.user_id != user_id:
         raise NotFound

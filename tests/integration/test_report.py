@@ -202,3 +202,8 @@ def test_the_report_says_where_the_runner_said_they_were(app: Flask, api: Api) -
     pdf = app.test_client().get(urlsplit(make_link(api)["url"]).path + ".pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages)
     assert "4 runs a week" in text
+
+
+def test_revoking_an_id_no_link_could_have_is_a_404_not_a_500(api: Api) -> None:
+    for link_id in (0, 2**31, 10**30):
+        assert api.delete(f"/api/v1/report/links/{link_id}").status_code == 404
