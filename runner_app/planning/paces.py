@@ -187,7 +187,8 @@ def _from_races(races: Sequence[RaceResult], on: date) -> tuple[float, RaceResul
 
 
 def _from_runs(runs: Sequence[TimedRun], on: date) -> float | None:
-    """The best effort of the last six weeks among runs of 3 km or more, less 2 VDOT (training, not racing)."""
+    """The best effort of the last six weeks among runs of 3 km or more, less 2 VDOT
+    (training, not racing)."""
     efforts = [
         vdot_from_race(run.distance_m, run.duration_s)
         for run in runs
@@ -199,9 +200,7 @@ def _from_runs(runs: Sequence[TimedRun], on: date) -> float | None:
     return max(efforts) - EASY_EFFORT_DISCOUNT if efforts else None
 
 
-def estimate_fitness(
-    on: date, races: Sequence[RaceResult] = (), runs: Sequence[TimedRun] = ()
-) -> Fitness:
+def estimate_fitness(on: date, races: Sequence[RaceResult] = (), runs: Sequence[TimedRun] = ()) -> Fitness:
     """The runner's fitness on `on`: from a race of the last six months (older ones count less), else from
     logged runs with a duration, else none (sessions set by effort), each with a note saying which."""
     from_race = _from_races(races, on)
@@ -210,7 +209,8 @@ def estimate_fitness(
         return Fitness(
             "race",
             _clamp(vdot),
-            f"Paces from your {race.distance_m / 1000:g} km race on {race.date.isoformat()} (VDOT {vdot:.1f}).",
+            f"Paces from your {race.distance_m / 1000:g} km race on {race.date.isoformat()} "
+            f"(VDOT {vdot:.1f}).",
         )
     from_runs = _from_runs(runs, on)
     if from_runs is not None:

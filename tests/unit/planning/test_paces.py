@@ -52,7 +52,9 @@ def test_race_times_match_the_daniels_table(vdot: int, five: str, ten: str, mara
 
 
 @pytest.mark.parametrize(("vdot", "marathon", "threshold", "interval"), PACES)
-def test_training_paces_match_the_daniels_table(vdot: int, marathon: str, threshold: str, interval: str) -> None:
+def test_training_paces_match_the_daniels_table(
+    vdot: int, marathon: str, threshold: str, interval: str
+) -> None:
     paces = paces_for(vdot)
     assert paces.marathon.middle == pytest.approx(hms(marathon), abs=3)
     assert paces.threshold.middle == pytest.approx(hms(threshold), abs=3)
@@ -98,7 +100,10 @@ def test_a_race_older_than_six_months_is_ignored_and_runs_are_used_less_two_vdot
     fitness = estimate_fitness(
         today,
         races=[RaceResult(10_000, 2400, today - timedelta(days=200))],
-        runs=[TimedRun(today - timedelta(days=3), 10_000, 3000), TimedRun(today - timedelta(days=2), 2000, 400)],
+        runs=[
+            TimedRun(today - timedelta(days=3), 10_000, 3000),
+            TimedRun(today - timedelta(days=2), 2000, 400),
+        ],
     )
     assert fitness.source == "runs"
     assert fitness.vdot == pytest.approx(38.0, abs=0.3)
