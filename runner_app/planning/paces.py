@@ -72,7 +72,7 @@ def race_time_s(vdot: float, distance_m: float) -> float:
 
 def riegel_s(known_m: float, known_s: float, distance_m: float) -> float:
     """Riegel's cross-check: T2 = T1 × (D2/D1)^1.06."""
-    return known_s * (distance_m / known_m) ** 1.06
+    return float(known_s * (distance_m / known_m) ** 1.06)
 
 
 @dataclass(frozen=True)
