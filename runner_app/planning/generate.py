@@ -217,6 +217,12 @@ def generate_plan(
         last_week_m = reference.total(start - timedelta(days=7), start)
         ratio = settings.taper_step_max if week_shape.phase in ("taper", "race") else settings.max_week_ratio
         max_total = last_week_m * ratio if last_week_m > 0 else math.inf
+        four = max(
+            reference.total(start - timedelta(days=7 * k), start - timedelta(days=7 * (k - 1)))
+            for k in (1, 2, 3, 4)
+        )
+        if four > 0:  # no week over 1.10 x the largest of the 4 before it
+            max_total = min(max_total, four * (1 + DEFAULT_SHAPE.build_rate))
         distances = fit_week(week.layout, reference, coach, settings, max_total)
         week_sessions = [
             _session(
