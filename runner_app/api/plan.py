@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
 from runner_app.api.http import json_body, query_params
-from runner_app.services import plans, today
+from runner_app.services import plan_generate, plans, today
 from runner_app.services.errors import NotFound
 
 MAX_CSV_BYTES = 512 * 1024
@@ -37,10 +37,10 @@ def put_plan() -> Response:
 @bp.post("/v1/plan/generate")
 @login_required
 def generate_plan() -> Response:
-    plan, warnings = plans.generate(
+    plan, extra = plan_generate.generate(
         current_user.id, json_body(), today.local_today(current_user.timezone or "UTC"), current_user.units
     )
-    return jsonify({**plans.plan_dict(plan), "warnings": warnings})
+    return jsonify({**plans.plan_dict(plan), **extra})
 
 
 @bp.post("/v1/plan/import")
