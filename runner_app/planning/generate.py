@@ -191,9 +191,12 @@ def generate_plan(
     weeks_to_race = (monday_of(race_date) - first_monday).days // 7 + 1
     phases = plan_phases(weeks_to_race, race_distance_m)
     history = [(day, m) for day, m in recent_runs if day < first_monday and math.isfinite(m)]
-    reference = SpikeReference(history, coach)
     history_long = reference_distance_m(history, first_monday, coach)
     start_long = history_long or current_long_m or current_weekly_m * 0.3
+    if not any(day >= first_monday - timedelta(days=28) for day, _ in history):
+        # the runner's word (profile or form) stands in for four weeks of history (coach-rules.md)
+        history += stand_in_runs(first_monday, current_weekly_m, start_long, days_per_week)
+    reference = SpikeReference(history, coach)
     shapes = plan_shape(phases, current_weekly_m, start_long, race_distance_m, paces)
     days = week_days(days_per_week, long_run_day, rest_days)
     race_week = weeks_to_race - 1
@@ -299,6 +302,17 @@ def _session(
         structure=detail.structure,
         target_pace=detail.target_pace,
     )
+
+
+def stand_in_runs(first_monday: date, weekly_m: float, long_m: float, runs: int) -> list[tuple[date, float]]:
+    """Four weeks before the plan as the runner says they run: the long run on the Sunday, the rest spread."""
+    easy = max(0.0, weekly_m - long_m) / max(1, runs - 1)
+    stand_in: list[tuple[date, float]] = []
+    for week in range(1, 5):
+        monday = first_monday - timedelta(days=7 * week)
+        stand_in.append((monday + timedelta(days=6), long_m))
+        stand_in += [(monday + timedelta(days=offset), easy) for offset in (1, 3, 5, 2, 4, 0)[: runs - 1]]
+    return stand_in
 
 
 def _validate_days(runs_per_week: int, long_run_day: int, rest_days: Sequence[int]) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from runner_app.coach.model import HARD_RUN_KINDS
 from runner_app.coach.spikes import check_run_spike, reference_distance_m
-from runner_app.planning.generate import GeneratedPlan, PlanInputError, generate_plan
+from runner_app.planning.generate import GeneratedPlan, PlanInputError, generate_plan, stand_in_runs
 from runner_app.planning.model import RUN_KINDS, monday_of
 
 from .builders import TODAY
@@ -96,6 +96,13 @@ def test_no_planned_run_breaches_s1_or_s2_against_history_and_the_runs_planned_b
     if plan is None:
         return
     history: History = [(d, m) for d, m in inputs["recent_runs"] if d < plan.spec.start_date]  # type: ignore[attr-defined]
+    if not any(
+        d >= plan.spec.start_date - timedelta(days=28) for d, _ in history
+    ):  # the runner's word stands in
+        long_m = reference_distance_m(history, plan.spec.start_date) or inputs["current_weekly_m"] * 0.3  # type: ignore[operator]
+        history += stand_in_runs(
+            plan.spec.start_date, inputs["current_weekly_m"], long_m, inputs["days_per_week"]
+        )  # type: ignore[arg-type]
     runs = [s for s in plan.sessions if s.kind in RUN_KINDS]
     for planned in runs:
         if planned.kind == "race":
