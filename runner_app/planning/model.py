@@ -97,6 +97,7 @@ class PlannedSession:
     title: str = ""  # "Threshold 3 × 10 min" (sessions.py)
     structure: tuple[dict[str, Any], ...] = ()  # steps at named paces (api.md)
     target_pace: PaceRange | None = None  # the session's main pace; None when set by effort
+    easy_pace: PaceRange | None = None  # the runner's E range, shown when the coach makes the session easy
 
     @property
     def is_run(self) -> bool:

@@ -226,3 +226,15 @@ def estimate_fitness(on: date, races: Sequence[RaceResult] = (), runs: Sequence[
         "No race and no timed runs yet: sessions are set by effort (easy: you can talk; threshold: "
         "comfortably hard). Log a race or runs with their time to get paces.",
     )
+
+
+def pace_text(pace: PaceRange, units: str = "km") -> str:
+    """"5:56-6:38/km" (or per mile), the fast end first."""
+    per = 1.609344 if units == "mi" else 1.0
+
+    def clock(seconds: float) -> str:
+        whole = round(seconds * per)
+        return f"{whole // 60}:{whole % 60:02d}"
+
+    low, high = clock(pace.min_s_per_km), clock(pace.max_s_per_km)
+    return f"{low}/{units}" if low == high else f"{low}-{high}/{units}"

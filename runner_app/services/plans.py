@@ -4,6 +4,7 @@ session. Stored as rows, read as the planning package's dataclasses."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -100,7 +101,10 @@ def session_rows(user_id: int, start: date, end: date) -> list[PlannedSessionRow
 
 
 def sessions_between(user_id: int, start: date, end: date) -> list[PlannedSession]:
-    return [to_session(row) for row in session_rows(user_id, start, end)]
+    plan = plan_of(user_id)
+    easy = (plan.paces or {}).get("easy") if plan is not None else None
+    easy_pace = PaceRange(easy["min_s_per_km"], easy["max_s_per_km"]) if easy else None
+    return [replace(to_session(row), easy_pace=easy_pace) for row in session_rows(user_id, start, end)]
 
 
 def replace_plan(
