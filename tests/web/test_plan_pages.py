@@ -235,3 +235,23 @@ def test_making_a_new_plan_says_first_what_it_replaces(app: Flask, client, runne
     for path in ("/plan/generate", "/plan/build", "/plan/import"):
         html = client.get(path).get_data(as_text=True)
         assert "This replaces Spring 10K" in html and "including the 1 session you edited" in html, path
+
+
+def test_the_plan_pages_show_each_sessions_title_pace_and_a_chart_of_the_whole_plan(client, runner) -> None:
+    token = csrf_from(client.get("/plan/generate"))
+    fields = {
+        "race_date": (TODAY + timedelta(weeks=16)).isoformat(),
+        "race_distance": "42195",
+        "weekly": "40",
+        "days_per_week": "5",
+        "long_run_day": "6",
+        "recent_race_distance": "10000",
+        "recent_race_time": "50:00",
+        "recent_race_date": (TODAY - timedelta(days=3)).isoformat(),
+    }
+    assert client.post("/plan/generate", data={"csrf_token": token, **fields}).status_code == 302
+    whole = client.get("/plan/all").get_data(as_text=True)
+    assert '<svg class="plan-chart"' in whole and whole.count('<rect class="bar') >= 16
+    assert "VDOT 40" in whole and re.search(r"Easy</dt><dd>5:5\d-6:[34]\d/km", whole)
+    assert re.search(r"Long run [\d.]+ km</strong> <span class=\"pace\">5:5\d-6:[34]\d/km", whole)
+    assert "Threshold" in whole and "<ol class=\"steps\">" in whole

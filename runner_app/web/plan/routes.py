@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 from werkzeug import Response
 
 from runner_app.extensions import limiter
+from runner_app.planning.paces import PaceRange, pace_text
 from runner_app.services import calendar, plan_generate, plan_view, plans
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
@@ -17,6 +18,7 @@ from runner_app.services.today import local_today
 from runner_app.web.durations import parse_duration
 from runner_app.web.filters import metres_per_unit, user_today
 from runner_app.web.formtools import attach_errors
+from runner_app.web.plan.chart import ChartWeek, plan_chart
 from runner_app.web.plan.forms import BuildForm, GenerateForm, ImportForm, SessionForm
 
 bp = Blueprint("plan", __name__, url_prefix="/plan")
@@ -76,12 +78,28 @@ def whole() -> str | Response:
     plan = plans.plan_of(current_user.id)
     if plan is None:
         return redirect(url_for("plan.index"))
-    return render_template(
-        "plan/all.html",
-        plan=plan,
-        weeks=plan_view.all_weeks(current_user.id, user_today()),
-        today=user_today(),
-    )
+    weeks = plan_view.all_weeks(current_user.id, user_today())
+    rows = [
+        ChartWeek(
+            w.start,
+            w.phase or "",
+            w.planned_m,
+            max((d.planned.distance_m for d in w.days if d.planned and d.planned.kind == "long"), default=0),
+        )
+        for w in weeks
+    ]
+    chart = plan_chart(rows, _per_unit(), current_user.units)
+    return render_template("plan/all.html", plan=plan, weeks=weeks, today=user_today(), chart=chart)
+
+
+@bp.app_template_filter("pace")
+def pace_filter(pace: PaceRange | dict[str, float] | None) -> str:
+    """A pace range in the runner's units, "5:56-6:38/km"; "" when the session goes by effort."""
+    if pace is None:
+        return ""
+    if isinstance(pace, dict):
+        pace = PaceRange(pace["min_s_per_km"], pace["max_s_per_km"])
+    return pace_text(pace, current_user.units if current_user.is_authenticated else "km")
 
 
 @bp.route("/generate", methods=["GET", "POST"])
