@@ -48,7 +48,8 @@ def plan_chart(weeks: Sequence[ChartWeek], per_unit_m: float, unit: str) -> Mark
             f'<line class="grid" stroke="#ddd" x1="{LEFT}" x2="{RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}"/>'
         )
         parts.append(
-            f'<text class="tick" font-size="9" x="{LEFT - 4}" y="{ty + 3:.1f}" text-anchor="end">{tick}</text>'
+            f'<text class="tick" font-size="9" x="{LEFT - 4}" y="{ty + 3:.1f}" '
+            f'text-anchor="end">{tick}</text>'
         )
     points: list[str] = []
     for index, week in enumerate(weeks):
@@ -60,23 +61,27 @@ def plan_chart(weeks: Sequence[ChartWeek], per_unit_m: float, unit: str) -> Mark
         )
         css = PHASE_CLASS.get(week.phase, "build")
         parts.append(
-            f'<rect class="bar {css}" fill="{FILL[css]}" x="{x + slot * 0.15:.1f}" y="{top_y:.1f}" width="{slot * 0.7:.1f}" '
+            f'<rect class="bar {css}" fill="{FILL[css]}" x="{x + slot * 0.15:.1f}" y="{top_y:.1f}" '
+            f'width="{slot * 0.7:.1f}" '
             f'height="{BOTTOM - top_y:.1f}"><title>{label}</title></rect>'
         )
         if week.long_m > 0:
             cx, cy = x + slot / 2, y(week.long_m)
             points.append(f"{cx:.1f},{cy:.1f}")
             parts.append(
-                f'<circle class="long" fill="#222" cx="{cx:.1f}" cy="{cy:.1f}" r="2.6"><title>{label}</title></circle>'
+                f'<circle class="long" fill="#222" cx="{cx:.1f}" cy="{cy:.1f}" r="2.6">'
+                f"<title>{label}</title></circle>"
             )
         if index % 4 == 0:
             parts.append(
-                f'<text class="tick" font-size="9" x="{x + slot / 2:.1f}" y="{BOTTOM + 14}" text-anchor="middle">'
+                f'<text class="tick" font-size="9" x="{x + slot / 2:.1f}" y="{BOTTOM + 14}" '
+                'text-anchor="middle">'
                 f"{week.start:%-d %b}</text>"
             )
     if len(points) > 1:
         parts.append(
-            f'<polyline class="long" fill="none" stroke="#222" stroke-width="1.2" points="{" ".join(points)}"/>'
+            f'<polyline class="long" fill="none" stroke="#222" stroke-width="1.2" '
+            f'points="{" ".join(points)}"/>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every value drawn is a number, a date or escaped
