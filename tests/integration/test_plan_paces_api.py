@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.builders import Api
+from tests.builders import Api, new_id, run_body
 
 TODAY = date.today()  # noqa: DTZ011
 
@@ -104,3 +104,20 @@ def test_impossible_inputs_are_a_422_naming_the_field(
     errors = refused.get_json()["errors"]
     assert any(key == field or key.startswith(field) for key in errors), errors
     assert api.get("/api/v1/plan").status_code == 404, "nothing made"
+
+
+def test_a_logged_race_sets_the_paces_of_every_session_after_it_with_a_note(api: Api) -> None:
+    api.post("/api/v1/plan/generate", body())
+    end = (TODAY + timedelta(weeks=20)).isoformat()
+    before = api.get(f"/api/v1/plan/sessions?from={TODAY.isoformat()}&to={end}").get_json()["items"]
+    race = run_body(date=TODAY.isoformat(), kind="race", distance_m=10_000.0, duration_s=2700, rpe=9)
+    logged = api.put(f"/api/v1/runs/{new_id()}", race)
+    assert logged.status_code in (200, 201), logged.get_json()
+    plan = api.get("/api/v1/plan").get_json()
+    assert 44.0 <= plan["vdot"] <= 45.5 and "Paces updated from your 10 km race" in plan["fitness_note"]
+    after = api.get(f"/api/v1/plan/sessions?from={TODAY.isoformat()}&to={end}").get_json()["items"]
+    old = {s["id"]: s for s in before}
+    later = [s for s in after if s["date"] > TODAY.isoformat()]
+    assert later and all(
+        s["target_pace"]["min_s_per_km"] < old[s["id"]]["target_pace"]["min_s_per_km"] for s in later
+    )
