@@ -111,7 +111,7 @@ def describe(
         if work == "strides":
             structure.append(_step("strides", "repetition", STRIDES, duration_s=20))
     elif work == "long_m":
-        segment = min(16_000.0, round(distance_m * 0.45 / 1000) * 1000)
+        segment = min(16_000.0, round(distance_m * 0.35 / 1000) * 1000)
         title = f"Long run {_km(distance_m)} with {_km(segment)} at marathon pace"
         structure = [
             _step("run", "easy", distance_m=distance_m - segment),
@@ -134,6 +134,8 @@ def describe(
     main: PaceName = next(
         (s["pace"] for s in structure if s["kind"] == "run" and s["pace"] != "easy"), "easy"
     )
+    if work == "hills":  # hill repeats go by effort; the running around them is easy
+        main = "easy"
     target = shown.of(main) if shown is not None else None
     return SessionDetail(title, tuple(structure), int(duration), target)
 

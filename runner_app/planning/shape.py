@@ -29,6 +29,7 @@ class ShapeSettings:
     cutback_every: int = 4  # every 4th week is a cut-back week
     cutback_factor: float = 0.78  # at 75-80 % of the level before it
     long_cutback_factor: float = 0.75
+    step_back_share: float = 0.9  # the week before the peak: a medium long run after one this close
     peak_factor_marathon: float = 1.7  # peak ≈ 1.4-1.8 × start (Pfitzinger/Higdon ranges)
     peak_factor_half: float = 1.4
     peak_factor_other: float = 1.3
@@ -46,7 +47,7 @@ class ShapeSettings:
     taper_half: tuple[float, ...] = (0.75, 0.45)  # last 2 weeks, race week included
     taper_long_marathon: tuple[float, ...] = (0.75, 0.50)  # long runs of the taper weeks before race week
     taper_long_half: tuple[float, ...] = (0.70,)
-    recovery_marathon: tuple[float, ...] = (0.35, 0.55)  # easy weeks after the race, share of the peak
+    recovery_marathon: tuple[float, ...] = (0.25, 0.50)  # easy weeks after the race, share of the peak
     recovery_other: tuple[float, ...] = (0.50,)
 
 
@@ -139,6 +140,9 @@ def plan_shape(
                 level = min(peak_goal, level * grow) if level < peak_goal else level
             volume = level
             want = min(goal_long, recent_long * (grow if index > 0 else 1.05))
+            following = phases[index + 1] if index + 1 < len(phases) else "race"
+            if phase == "build" and following == "peak" and longs[-1] >= shape.step_back_share * goal_long:
+                want = longs[-1] * shape.long_cutback_factor  # after a run near the peak, a medium one
             long_m = min(want, max(start_long_m, share * volume))
             if index == 0:
                 long_m = max(long_m, start_long_m)

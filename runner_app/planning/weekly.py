@@ -36,6 +36,8 @@ HARD_WORK: frozenset[Work] = frozenset(
 RACE_WEEK_RUNS = 4
 RACE_WEEK_MAX_RUN_M = 8000.0
 MIN_RUN_M = 3000.0
+RECOVERY_REST_DAYS = 4  # no running in the 3 days after the race
+RACE_WEEK_SHARES = (1.0, 0.8, 0.65, 0.5)  # race-week runs get shorter toward the race
 QUALITY_SHARE = 0.22  # a quality session holds at most this share of its week
 
 
@@ -97,6 +99,8 @@ def week_works(context: WeekContext) -> list[tuple[date, Work]]:
             or (phase == "race" and day > race)
         ):
             continue
+        if phase == "recovery" and day < race + timedelta(days=RECOVERY_REST_DAYS):
+            continue  # the days right after the race rest
         work: Work
         if weekday == days.long_run_day and context.shape.long_m > 0:
             work = _long(context)
@@ -155,8 +159,12 @@ def lay_out(context: WeekContext, paces: Paces | None, plan_start: date) -> Week
     easy_m = max(MIN_RUN_M, left / easy_count) if easy_count else 0.0
     if long_m:
         easy_m = min(easy_m, long_m)
+    race_week: dict[date, float] = {}
     if shape.phase == "race":
-        easy_m = min(RACE_WEEK_MAX_RUN_M, shape.volume_m / max(1, easy_count))
+        before = [d for d, w in works if w != "race" and d < context.race_date]
+        shares = RACE_WEEK_SHARES[-len(before) :] if before else ()
+        for day, share_of in zip(before, shares, strict=True):
+            race_week[day] = min(RACE_WEEK_MAX_RUN_M, shape.volume_m * share_of / sum(shares))
     slots: list[Slot] = []
     for day, work in works:
         if work == "race":
@@ -165,6 +173,8 @@ def lay_out(context: WeekContext, paces: Paces | None, plan_start: date) -> Week
             distance = long_m
         elif work in quality:
             distance = quality[work]
+        elif day in race_week:
+            distance = race_week[day]
         else:
             distance = easy_m
         kind: SessionKind = "recovery" if shape.phase == "recovery" else KIND_OF[work]
