@@ -89,8 +89,8 @@ def fit_week(
     others_m = sum(slot.distance_m for slot in week.slots if slot.kind not in ("race", "long"))
     # Over the week's cap, the other runs give way first: the long run is the week's point.
     keep_long = min(1.0, max_total_m / long_m) if long_m > 0 else 1.0
-    room = max(0.0, max_total_m - long_m * keep_long)
-    scale = min(1.0, room / others_m) if others_m > 0 else 1.0
+    left_m = max(0.0, max_total_m - long_m * keep_long)
+    scale = min(1.0, left_m / others_m) if others_m > 0 else 1.0
     want = [
         slot.distance_m
         if slot.kind == "race"
