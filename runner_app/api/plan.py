@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from runner_app.api import bp
 from runner_app.api.errors import problem, validation_problem
 from runner_app.api.http import json_body, query_params
-from runner_app.services import plans, today
+from runner_app.services import plan_generate, plans, today
 from runner_app.services.errors import NotFound
 
 MAX_CSV_BYTES = 512 * 1024
@@ -23,6 +23,7 @@ def _no_plan() -> Response:
 @bp.get("/v1/plan")
 @login_required
 def get_plan() -> Response:
+    plan_generate.follow_race(current_user.id)
     plan = plans.plan_of(current_user.id)
     return jsonify(plans.plan_dict(plan)) if plan else _no_plan()
 
@@ -37,10 +38,10 @@ def put_plan() -> Response:
 @bp.post("/v1/plan/generate")
 @login_required
 def generate_plan() -> Response:
-    plan, warnings = plans.generate(
+    plan, extra = plan_generate.generate(
         current_user.id, json_body(), today.local_today(current_user.timezone or "UTC"), current_user.units
     )
-    return jsonify({**plans.plan_dict(plan), "warnings": warnings})
+    return jsonify({**plans.plan_dict(plan), **extra})
 
 
 @bp.post("/v1/plan/import")
@@ -64,6 +65,7 @@ def list_sessions() -> Response:
     end = params.get("to", start + timedelta(days=6))
     if end < start or (end - start).days > 800:
         return validation_problem({"to": ["must be on or after `from`, at most 800 days later"]})
+    plan_generate.follow_race(current_user.id)
     rows = plans.session_rows(current_user.id, start, end)
     return jsonify({"items": [plans.session_dict(r) for r in rows]})
 

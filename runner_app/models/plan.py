@@ -29,6 +29,11 @@ class Plan(db.Model):  # type: ignore[name-defined,misc]
         JSON, default=list
     )  # pinned weekdays (empty: coach picks)
     source: Mapped[str] = mapped_column(String(16), default="built")  # built | generated | imported
+    # The runner's fitness when the plan was made (planning/paces.py): None when sessions go by effort.
+    paces: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    vdot: Mapped[float | None] = mapped_column(Float, nullable=True)
+    predicted_race_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    fitness_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -50,6 +55,11 @@ class PlannedSessionRow(db.Model):  # type: ignore[name-defined,misc]
     # Run as planned although the spike rule S2 refuses it: the runner's choice (planning/planned_spikes.py).
     spike_override: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # What to do (planning/sessions.py): "Threshold 3 × 10 min", its steps, and the target pace range.
+    title: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    structure: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
+    pace_min_s_per_km: Mapped[float | None] = mapped_column(Float, nullable=True)
+    pace_max_s_per_km: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class TaskCheck(db.Model):  # type: ignore[name-defined,misc]

@@ -55,6 +55,35 @@ class AdjustedSession:
             "distance_m": o.distance_m,
             "duration_s": o.duration_s,
             "notes": o.notes,
+            "title": o.title,
+            "structure": list(o.structure),
+            "target_pace": o.target_pace.as_dict() if o.target_pace else None,
+        }
+
+    def _what_to_do(self) -> dict[str, object]:
+        """Title, structure and pace as bent: a quality session made easy shows the E range."""
+        o = self.original
+        if self.kind == o.kind and self.distance_m == o.distance_m:
+            pace = o.target_pace
+            return {
+                "title": o.title,
+                "structure": list(o.structure),
+                "target_pace": pace.as_dict() if pace else None,
+            }
+        if self.kind not in RUN_KINDS or self.kind == "race":
+            return {"title": o.title, "structure": [], "target_pace": None}
+        easy = o.easy_pace if self.kind != o.kind or o.kind in QUALITY_KINDS else o.target_pace
+        step: dict[str, object] = {"kind": "run", "pace": "easy", "repeat": 1}
+        if self.distance_m:
+            step["distance_m"] = round(self.distance_m / 100) * 100
+        elif self.duration_s:
+            step["duration_s"] = self.duration_s
+        name = "Long run" if self.kind == "long" else "Easy"
+        amount = f" {km(self.distance_m)}" if self.distance_m else ""
+        return {
+            "title": f"{name}{amount}",
+            "structure": [step],
+            "target_pace": easy.as_dict() if easy else None,
         }
 
     def prescribed_dict(self) -> dict[str, object]:
@@ -69,8 +98,8 @@ class AdjustedSession:
             "max_rpe": self.max_rpe,
             "refused_distance_m": self.refused_distance_m,
             "spike_override": self.original.spike_override,
+            **self._what_to_do(),
         }
-
 
 
 def _eased_by(

@@ -79,14 +79,24 @@ def fit_week(
 ) -> list[float]:
     """Fit the week's runs to the spike rules and add them to `reference`.
 
-    The week's training (the race aside) is first scaled down to `max_total_m` (S3: the caller passes 1.20 x
-    last week). Then each run is capped (S1, see `_capped`), and what the caps removed moves to the week's
-    other non-long runs that have room: up to their own cap, never past the long run, at most 1.5 x their
-    nominal distance. A few passes settle it; the last pass is always a capping one.
+    The week's training (the race aside) is first brought down to `max_total_m` (S3: the caller passes
+    1.20 x last week), the runs besides the long run first. Then each run is capped (S1, see `_capped`),
+    and what the caps removed moves to the week's other non-long runs that have room: up to their own cap,
+    never past the long run, at most 1.5 x their nominal distance. A few passes settle it; the last pass is
+    always a capping one.
     """
-    nominal = sum(slot.distance_m for slot in week.slots if slot.kind != "race")
-    scale = min(1.0, max_total_m / nominal) if nominal > 0 else 1.0
-    want = [slot.distance_m if slot.kind == "race" else slot.distance_m * scale for slot in week.slots]
+    long_m = sum(slot.distance_m for slot in week.slots if slot.kind == "long")
+    others_m = sum(slot.distance_m for slot in week.slots if slot.kind not in ("race", "long"))
+    # Over the week's cap, the other runs give way first: the long run is the week's point.
+    keep_long = min(1.0, max_total_m / long_m) if long_m > 0 else 1.0
+    left_m = max(0.0, max_total_m - long_m * keep_long)
+    scale = min(1.0, left_m / others_m) if others_m > 0 else 1.0
+    want = [
+        slot.distance_m
+        if slot.kind == "race"
+        else slot.distance_m * (keep_long if slot.kind == "long" else scale)
+        for slot in week.slots
+    ]
     wanted_total = sum(want)
     got, caps = _capped(week, want, reference, coach, settings)
     for _ in range(3):

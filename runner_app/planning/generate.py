@@ -1,52 +1,60 @@
-"""Generate a plan from current weekly volume to a race date. Deterministic: same inputs, same plan.
+"""Generate a plan a marathoner would follow (plan-rules.md). Deterministic: same inputs, same plan.
 
-Plans run in whole ISO weeks from the Monday on or after the start date. Counting back from the race week:
-a 2-week taper (3 weeks for plans of 16+ weeks), the peak week about 3 weeks out, and before it blocks of 3 or
-4 weeks each ending in a cut-back week (-20 %); a race only three weeks away gets no build, only the taper.
-Volumes (volume.py): build weeks +10 % while below a sensible peak for the race, then +5 %, never past
-1.15 x max(that peak, current volume). The long run starts from the runner's longest recent run and grows
-+10 % a build week, between its usual share of the week and 40 % of it (half and full marathon), capped at
-33 km. Each week has the long run, at most one quality session (hills in base weeks) and easy runs
-(layout.py). Then the spike rules (fit.py): every run is capped at 1.10 x its S1 reference over the history
-plus the runs planned before it, and every week at 1.20 x the week before (S3's limit after pain), so no
-planned run raises S1 or S2 and no week S3. The race is never capped: its S1/S2 verdict is reported, and a
-race more than 2 x the longest run before it (S2's refusal) refuses the plan.
+Plans run in whole ISO weeks from the Monday on or after the start date. The shape (shape.py) sets each
+week's phase, distance and long run from the runner's current volume and longest recent run; days.py picks
+the run days and the hard days; weekly.py what each day holds; fit.py caps every run at 1.10 × its S1
+reference over the history plus the runs planned before it, and every week at 1.20 × the week before (S3's
+limit after pain), so no planned run raises S1 or S2 and no week S3; sessions.py gives each its title,
+structure, duration and pace. A race beyond what the runner's base allows is never refused: the plan builds
+as far as is safe, says where the long run peaks, and offers a half marathon on that date or the first
+marathon date the base allows.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from runner_app.coach.model import Decision
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.spikes import check_run_spike, km, reference_distance_m
 from runner_app.coach.text import TIMES
+from runner_app.planning.days import week_days
 from runner_app.planning.fit import SpikeReference, fit_week
-from runner_app.planning.layout import (
-    WeekInputs,
-    default_template,
-    lay_out_week,
-    session_notes,
-    week_phases,
-)
+from runner_app.planning.layout import default_template, session_notes
 from runner_app.planning.model import (
     Phase,
     PlannedSession,
     PlanSpec,
+    SessionKind,
     monday_of,
     plan_id_for,
     session_id,
 )
+from runner_app.planning.paces import Paces, race_time_s
+from runner_app.planning.sessions import Work, describe
 from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
+from runner_app.planning.shape import (
+    DEFAULT_SHAPE,
+    HALF_M,
+    is_marathon,
+    long_run_goal_m,
+    plan_phases,
+    plan_shape,
+    weeks_needed,
+)
 from runner_app.planning.strength import StrengthWeek, schedule_plan_strength
-from runner_app.planning.volume import long_run_targets, weekly_targets
+from runner_app.planning.weekly import WeekContext, lay_out
 
 
 class PlanInputError(ValueError):
     """Inputs no sensible plan can meet. The message says which and why, in the runner's numbers."""
+
+    def __init__(self, message: str, field: str = "race_date") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -54,9 +62,18 @@ class PlanWeek:
     index: int
     start: date
     phase: Phase
-    target_m: float  # the volume curve's nominal week
+    target_m: float  # the shape's nominal week
     planned_m: float  # the week's training as planned, after the spike caps (the race not counted)
     long_run_m: float
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A one-tap alternative when the runner's base is short of the race (plan-rules.md)."""
+
+    label: str
+    race_distance_m: float
+    race_date: date
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,9 @@ class GeneratedPlan:
     weeks: tuple[PlanWeek, ...]
     strength: tuple[StrengthWeek, ...]
     warnings: tuple[Decision, ...]
+    paces: Paces | None = None
+    predicted_race_s: float | None = None
+    alternatives: tuple[Alternative, ...] = field(default=())
 
 
 def _race_name(race_distance_m: float) -> str:
@@ -152,67 +172,190 @@ def generate_plan(
     wants_three_strength: bool = False,
     spike_override: bool = False,
     units: str = "km",
+    paces: Paces | None = None,
+    current_long_m: float | None = None,
+    rest_days: Sequence[int] = (),
     settings: PlanningSettings = DEFAULT_PLANNING,
     coach: CoachSettings = DEFAULT_SETTINGS,
 ) -> GeneratedPlan:
     """A plan to the race, starting on the Monday of `start_date` (or the Monday after it: plans run in whole
-    ISO weeks, so S3 always compares whole weeks). `recent_runs` (date, metres) is the runner's history, used
-    for the spike caps. Raises PlanInputError for impossible inputs, and when the race is more than 2 x the
-    longest run before it (S2), unless the runner overrides that refusal (`spike_override`). Session notes are
-    written in `units` ("km" or "mi"); refusals and warnings in km, through km()."""
+    ISO weeks). `recent_runs` (date, metres) is the runner's history, for the spike caps and the longest
+    recent run; `current_long_m` (the profile's longest run) stands in when the history has none. `paces`
+    (paces.py) give every session its target pace; without them sessions go by effort. Raises PlanInputError
+    for impossible inputs. `spike_override` is kept for callers: the race is never refused, only warned of."""
     _validate(current_weekly_m, days_per_week, long_run_day, race_date, start_date, race_distance_m, settings)
+    _validate_days(days_per_week, long_run_day, rest_days)
     name = race_name or _race_name(race_distance_m)
     first_monday = monday_of(start_date + timedelta(days=6))
     plan_id = plan_id or plan_id_for(name, race_date, first_monday)
-    template = default_template(days_per_week, long_run_day)
-    phases = week_phases((monday_of(race_date) - first_monday).days // 7 + 1, settings)
-    targets = weekly_targets(current_weekly_m, phases, race_distance_m, settings)
+    weeks_to_race = (monday_of(race_date) - first_monday).days // 7 + 1
+    phases = plan_phases(weeks_to_race, race_distance_m)
     history = [(day, m) for day, m in recent_runs if day < first_monday and math.isfinite(m)]
+    history_long = reference_distance_m(history, first_monday, coach)
+    start_long = history_long or current_long_m or current_weekly_m * 0.3
+    if not any(day >= first_monday - timedelta(days=28) for day, _ in history):
+        # the runner's word (profile or form) stands in for four weeks of history (coach-rules.md)
+        history += stand_in_runs(first_monday, current_weekly_m, start_long, days_per_week)
     reference = SpikeReference(history, coach)
-    current_long = reference_distance_m(history, first_monday, coach)
-    longs = long_run_targets(targets, phases, current_long, days_per_week, race_distance_m, settings)
+    shapes = plan_shape(phases, current_weekly_m, start_long, race_distance_m, paces)
+    days = week_days(days_per_week, long_run_day, rest_days)
+    race_week = weeks_to_race - 1
+    build_weeks = max(1, sum(1 for p in phases if p in ("base", "build", "peak", "cutback")))
     sessions: list[PlannedSession] = []
     weeks: list[PlanWeek] = []
     warnings: list[Decision] = []
-    scale = long_scale = 1.0  # taper and race weeks follow the peak week as planned, after its caps
-    for index, (phase, volume) in enumerate(zip(phases, targets, strict=True)):
-        if phase in ("taper", "race"):
-            volume, longs[index] = volume * scale, longs[index] * long_scale
-        inputs = WeekInputs(volume, template, first_monday, race_date, race_distance_m, longs[index])
-        layout = lay_out_week(index, first_monday + timedelta(days=7 * index), phase, inputs, settings)
-        last_week_m = reference.total(layout.start - timedelta(days=7), layout.start)
-        ratio = settings.taper_step_max if phase in ("taper", "race") else settings.max_week_ratio
+    for index, week_shape in enumerate(shapes):
+        start = first_monday + timedelta(days=7 * index)
+        context = WeekContext(
+            index,
+            start,
+            week_shape,
+            days,
+            race_date,
+            race_distance_m,
+            race_week - index,
+            min(1.0, index / build_weeks),
+        )
+        week = lay_out(context, paces, first_monday)
+        last_week_m = reference.total(start - timedelta(days=7), start)
+        ratio = settings.taper_step_max if week_shape.phase in ("taper", "race") else settings.max_week_ratio
         max_total = last_week_m * ratio if last_week_m > 0 else math.inf
-        distances = fit_week(layout, reference, coach, settings, max_total)
+        four = max(
+            reference.total(start - timedelta(days=7 * k), start - timedelta(days=7 * (k - 1)))
+            for k in (1, 2, 3, 4)
+        )
+        if four > 0:  # no week over 1.10 x the largest of the 4 before it
+            max_total = min(max_total, four * (1 + DEFAULT_SHAPE.build_rate))
+        distances = fit_week(week.layout, reference, coach, settings, max_total)
         week_sessions = [
-            PlannedSession(
-                session_id(plan_id, slot.date),
+            _session(
+                plan_id,
                 slot.date,
                 slot.kind,
+                work,
                 distance,
-                None,
-                session_notes(slot.kind, distance, name, units),
                 index,
-                phase,
+                week_shape.phase,
+                paces,
+                name,
+                units,
+                week.progress,
             )
-            for slot, distance in zip(layout.slots, distances, strict=True)
+            for slot, work, distance in zip(week.layout.slots, week.works, distances, strict=True)
             if distance > 0
         ]
         planned_m = sum(s.distance_m for s in week_sessions if s.kind != "race")
-        if index == 0 and phase != "taper" and max_total < 0.9 * volume:
-            warnings.append(_first_week_warning(volume, last_week_m, planned_m, settings))
+        if index == 0 and max_total < 0.9 * week_shape.volume_m:
+            warnings.append(_first_week_warning(week_shape.volume_m, last_week_m, planned_m, settings))
         long_m = max((s.distance_m for s in week_sessions if s.kind == "long"), default=0.0)
-        if phase == "peak":
-            scale, long_scale = min(1.0, planned_m / volume), min(1.0, long_m / longs[index])
         sessions += week_sessions
-        weeks.append(PlanWeek(index, layout.start, phase, volume, planned_m, long_m))
-    race = _race_check(race_date, race_distance_m, reference, coach, spike_override)
+        weeks.append(PlanWeek(index, start, week_shape.phase, week_shape.volume_m, planned_m, long_m))
+    race = _race_check(race_date, race_distance_m, reference, coach)
+    template = default_template(days_per_week, long_run_day)
     spec = PlanSpec(name, race_date, first_monday, template, tuple(w.planned_m for w in weeks), long_run_day)
     strength = schedule_plan_strength(
         sessions, race_date, wants_three=wants_three_strength, first_day=first_monday, settings=coach
     )
-    warnings += [*([race] if race else []), *(w for week in strength for w in week.warnings)]
-    return GeneratedPlan(plan_id, spec, tuple(sessions), tuple(weeks), strength, tuple(warnings))
+    base, alternatives = _base_check(
+        weeks, weeks_to_race, race_date, race_distance_m, current_weekly_m, start_long, paces, first_monday
+    )
+    warnings += [*([base] if base else []), *([race] if race else [])]
+    warnings += [w for week in strength for w in week.warnings]
+    predicted = race_time_s(paces.vdot, race_distance_m) if paces is not None else None
+    return GeneratedPlan(
+        plan_id,
+        spec,
+        tuple(sessions),
+        tuple(weeks),
+        strength,
+        tuple(warnings),
+        paces,
+        predicted,
+        tuple(alternatives),
+    )
+
+
+def _session(
+    plan_id: str,
+    day: date,
+    kind: SessionKind,
+    work: Work,
+    distance_m: float,
+    index: int,
+    phase: Phase,
+    paces: Paces | None,
+    race_name: str,
+    units: str,
+    progress: float,
+) -> PlannedSession:
+    detail = describe(work, distance_m, paces, progress, race_name)
+    return PlannedSession(
+        session_id(plan_id, day),
+        day,
+        kind,
+        distance_m,
+        detail.duration_s,
+        session_notes(kind, distance_m, race_name, units) if paces is None else detail.title,
+        index,
+        phase,
+        title=detail.title,
+        structure=detail.structure,
+        target_pace=detail.target_pace,
+    )
+
+
+def stand_in_runs(first_monday: date, weekly_m: float, long_m: float, runs: int) -> list[tuple[date, float]]:
+    """Four weeks before the plan as the runner says they run: the long run on the Sunday, the rest spread."""
+    easy = max(0.0, weekly_m - long_m) / max(1, runs - 1)
+    stand_in: list[tuple[date, float]] = []
+    for week in range(1, 5):
+        monday = first_monday - timedelta(days=7 * week)
+        stand_in.append((monday + timedelta(days=6), long_m))
+        stand_in += [(monday + timedelta(days=offset), easy) for offset in (1, 3, 5, 2, 4, 0)[: runs - 1]]
+    return stand_in
+
+
+def _validate_days(runs_per_week: int, long_run_day: int, rest_days: Sequence[int]) -> None:
+    if any(not 0 <= day <= 6 for day in rest_days):
+        raise PlanInputError("Rest days are weekdays 0 (Monday) to 6 (Sunday).", "rest_days")
+    if long_run_day in rest_days:
+        raise PlanInputError("The long-run day cannot also be a rest day.", "long_run_day")
+    if 7 - len(set(rest_days)) < runs_per_week:
+        raise PlanInputError(
+            f"{runs_per_week} runs a week do not fit in {7 - len(set(rest_days))} days without rest days.",
+            "rest_days",
+        )
+
+
+def _base_check(
+    weeks: Sequence[PlanWeek],
+    weeks_to_race: int,
+    race_date: date,
+    race_distance_m: float,
+    start_m: float,
+    start_long_m: float,
+    paces: Paces | None,
+    first_monday: date,
+) -> tuple[Decision | None, list[Alternative]]:
+    """When the long run cannot reach what the race needs in the weeks available, say where it peaks, what
+    that means, and offer a half marathon on that date and the first marathon date the base allows."""
+    goal = long_run_goal_m(race_distance_m, paces)
+    needed = goal - 3000.0 if is_marathon(race_distance_m) else goal - 2000.0
+    peak = max((w.long_run_m for w in weeks[:weeks_to_race]), default=0.0)
+    if peak >= needed:
+        return None, []
+    reason = (
+        f"Your longest run peaks at {km(peak)}: {weeks_to_race} weeks from a {km(start_long_m)} long run and "
+        f"{km(start_m)} a week is not enough to build to {km(goal)} safely (+10 % a week at most, rule S1). "
+        "Race day will be much longer than anything you have run: run it easy, or choose an alternative."
+    )
+    alternatives: list[Alternative] = []
+    if is_marathon(race_distance_m):
+        alternatives.append(Alternative("A half marathon on that date", HALF_M, race_date))
+        need = weeks_needed(start_m, start_long_m, max(needed, 29_000.0), DEFAULT_SHAPE)
+        later = race_date + timedelta(days=7 * max(1, need - weeks_to_race))
+        alternatives.append(Alternative(f"The marathon on {later.isoformat()}", race_distance_m, later))
+    return Decision("base", reason, "literature"), alternatives
 
 
 def _first_week_warning(
@@ -228,29 +371,11 @@ def _first_week_warning(
 
 
 def _race_check(
-    race_date: date,
-    race_distance_m: float,
-    reference: SpikeReference,
-    coach: CoachSettings,
-    override: bool = False,
+    race_date: date, race_distance_m: float, reference: SpikeReference, coach: CoachSettings
 ) -> Decision | None:
-    """The race is never capped; say how it compares with the longest run before it, and refuse the plan
-    when even the plan's longest run leaves the race more than 2 x longer (S2), unless overridden."""
+    """The race is never capped nor refused; say how it compares with the longest run before it (S1/S2)."""
     ref = reference.on(race_date)
     spike = check_run_spike(race_distance_m, ref, recent_pain=False, settings=coach)
-    if spike.level == "S2_refuse":
-        numbers = (
-            f"With this volume and time the longest run before the race is only {km(ref or 0.0)}, and the "
-            f"{km(race_distance_m)} race would be {spike.ratio or 0:.1f} {TIMES} that (rule S2)."
-        )
-        if not override:
-            raise PlanInputError(
-                f"{numbers} Choose a later race, a shorter one, or start from a higher weekly volume; "
-                "or override the refusal and make the plan anyway."
-            )
-        return Decision(
-            "S2", f"{numbers} You chose to make the plan anyway. Races are never capped.", "literature"
-        )
     if spike.level == "none" or spike.rule is None or ref is None:
         return None
     # The reference is the plan's own longest run before the race (run or planned), not only what was run.

@@ -5,13 +5,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
+
+from runner_app.planning.paces import PaceRange
 
 TemplateKind = Literal["rest", "easy", "long", "tempo", "intervals", "hills", "cross_training"]
 SessionKind = Literal[
     "rest", "easy", "recovery", "long", "tempo", "intervals", "hills", "race", "cross_training"
 ]
-Phase = Literal["base", "build", "cutback", "peak", "taper", "race"]
+Phase = Literal["base", "build", "cutback", "peak", "taper", "race", "recovery"]
 
 TEMPLATE_KINDS: frozenset[str] = frozenset(get_args(TemplateKind))
 SESSION_KINDS: frozenset[str] = frozenset(get_args(SessionKind))
@@ -92,6 +94,10 @@ class PlannedSession:
     week_index: int
     phase: Phase
     spike_override: bool = False  # the runner chose to run it even though S2 refuses it (planned_spikes.py)
+    title: str = ""  # "Threshold 3 × 10 min" (sessions.py)
+    structure: tuple[dict[str, Any], ...] = ()  # steps at named paces (api.md)
+    target_pace: PaceRange | None = None  # the session's main pace; None when set by effort
+    easy_pace: PaceRange | None = None  # the runner's E range, shown when the coach makes the session easy
 
     @property
     def is_run(self) -> bool:

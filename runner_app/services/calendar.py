@@ -19,8 +19,9 @@ from runner_app.coach.text import in_units, km
 from runner_app.extensions import db
 from runner_app.models import CalendarFeed, Plan, PlannedSessionRow, User
 from runner_app.models.types import utcnow
+from runner_app.planning.paces import PaceRange, pace_text
 from runner_app.planning.tasks import RUN_TITLES
-from runner_app.services import plan_view
+from runner_app.services import plan_generate, plan_view
 from runner_app.services.users import secret_digest
 
 SECRET_PREFIX = "cal_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
@@ -73,6 +74,16 @@ def _summary(kind: str, distance_m: float | None, duration_s: int | None, plan: 
     return f"{title} {duration_s // 60} min" if duration_s else title
 
 
+def _titled(row: PlannedSessionRow, plan: Plan, units: str) -> str:
+    """"Threshold 3 × 10 min @ 5:02-5:08/km" for a session that says what to do; "" for one that does not."""
+    if not row.title:
+        return ""
+    title = f"Race: {plan.race_name}" if row.kind == "race" and plan.race_name else in_units(row.title, units)
+    if row.pace_min_s_per_km is None or row.pace_max_s_per_km is None:
+        return title
+    return f"{title} @ {pace_text(PaceRange(row.pace_min_s_per_km, row.pace_max_s_per_km), units)}"
+
+
 def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
     """The runner's sessions from four weeks ago to the race, one all-day event each. With no plan, an empty
     calendar, so a subscription made early keeps working once a plan is made."""
@@ -80,6 +91,7 @@ def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
     calendar.add("prodid", "-//Runner//Training plan//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Training plan")
+    plan_generate.follow_race(user.id)
     plan: Plan | None = db.session.scalar(select(Plan).where(Plan.user_id == user.id))
     if plan is None:
         return bytes(calendar.to_ical())
@@ -104,17 +116,21 @@ def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", row.date)
         event.add("dtend", row.date + timedelta(days=1))
-        planned = _summary(row.kind, row.distance_m, row.duration_s, plan, user.units)
+        planned = _titled(row, plan, user.units) or _summary(
+            row.kind, row.distance_m, row.duration_s, plan, user.units
+        )
         notes = row.notes.strip()
         said = [notes] if notes else []
         adjusted = bent.get(row.date)
         if adjusted is None:
             event.add("summary", planned)
         else:
-            event.add(
-                "summary",
-                _summary(adjusted.kind, adjusted.distance_m, adjusted.duration_s, plan, user.units),
-            )
+            summary = _summary(adjusted.kind, adjusted.distance_m, adjusted.duration_s, plan, user.units)
+            easy = (plan.paces or {}).get("easy")
+            if easy and adjusted.kind in ("easy", "recovery", "long"):  # made easy: the E range
+                range_ = PaceRange(easy["min_s_per_km"], easy["max_s_per_km"])
+                summary += f" @ {pace_text(range_, user.units)}"
+            event.add("summary", summary)
             said = [in_units(adjusted.reason, user.units), f"As planned: {planned}.", *said]
         event.add("description", "\n\n".join([*said, ON_THE_DAY]))
         event.add("transp", "TRANSPARENT")

@@ -4,23 +4,23 @@ session. Stored as rows, read as the planning package's dataclasses."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated, Any
 
 from pydantic import Field, Strict, model_validator
 from sqlalchemy import delete, func, select
 
-from runner_app.coach.text import in_units
 from runner_app.extensions import db
-from runner_app.models import Plan, PlannedSessionRow, Run
+from runner_app.models import Plan, PlannedSessionRow
 from runner_app.models.types import utcnow
 from runner_app.planning.build import build_sessions
 from runner_app.planning.csv_import import parse_plan_csv
-from runner_app.planning.generate import PlanInputError, generate_plan
 from runner_app.planning.model import PlannedSession, PlanSpec, SessionKind, TemplateKind, WeeklyTemplate
+from runner_app.planning.paces import PaceRange
 from runner_app.services import coach_cache
 from runner_app.services.errors import NotFound
-from runner_app.services.schemas import Invalid, PlanDay, Schema, ShortText, validate
+from runner_app.services.schemas import Invalid, PlanDay, Schema, validate
 
 Weekday = Annotated[int, Strict(), Field(ge=0, le=6)]
 Metres = Annotated[float, Strict(), Field(ge=0, le=400_000)]
@@ -59,17 +59,6 @@ class SessionIn(Schema):
     spike_override: Annotated[bool, Strict()] = False
 
 
-class GenerateIn(Schema):
-    race_name: ShortText | None = None
-    race_date: PlanDay
-    race_distance_m: RaceMetres = 42195.0
-    weekly_m: Annotated[float, Strict(), Field(gt=0, le=400_000)]
-    days_per_week: Annotated[int, Strict(), Field(ge=2, le=7)] = 5
-    long_run_day: Weekday = 6
-    strength_days: Annotated[tuple[Weekday, ...], Field(max_length=3)] = ()
-    spike_override: Annotated[bool, Strict()] = False  # make it although S2 refuses the race (2 x)
-
-
 def plan_of(user_id: int) -> Plan | None:
     plan: Plan | None = db.session.scalar(select(Plan).where(Plan.user_id == user_id))
     return plan
@@ -86,7 +75,16 @@ def to_session(row: Any) -> PlannedSession:
         week_index=row.week_index,
         phase=row.phase,
         spike_override=row.spike_override,
+        title=row.title or "",
+        structure=tuple(row.structure or ()),
+        target_pace=_pace(row),
     )
+
+
+def _pace(row: Any) -> PaceRange | None:
+    if row.pace_min_s_per_km is None or row.pace_max_s_per_km is None:
+        return None
+    return PaceRange(row.pace_min_s_per_km, row.pace_max_s_per_km)
 
 
 def session_rows(user_id: int, start: date, end: date) -> list[PlannedSessionRow]:
@@ -103,10 +101,16 @@ def session_rows(user_id: int, start: date, end: date) -> list[PlannedSessionRow
 
 
 def sessions_between(user_id: int, start: date, end: date) -> list[PlannedSession]:
-    return [to_session(row) for row in session_rows(user_id, start, end)]
+    from runner_app.services.plan_generate import follow_race  # it builds on this module
+
+    follow_race(user_id)  # a race logged since: the paces of the sessions after it follow
+    plan = plan_of(user_id)
+    easy = (plan.paces or {}).get("easy") if plan is not None else None
+    easy_pace = PaceRange(easy["min_s_per_km"], easy["max_s_per_km"]) if easy else None
+    return [replace(to_session(row), easy_pace=easy_pace) for row in session_rows(user_id, start, end)]
 
 
-def _replace(
+def replace_plan(
     user_id: int, fields: dict[str, Any], sessions: list[PlannedSession], plan_id: uuid.UUID
 ) -> Plan:
     """Swap the runner's plan for a new one in one transaction."""
@@ -127,6 +131,10 @@ def _replace(
             notes=s.notes,
             week_index=s.week_index,
             phase=s.phase,
+            title=s.title,
+            structure=list(s.structure) or None,
+            pace_min_s_per_km=s.target_pace.min_s_per_km if s.target_pace else None,
+            pace_max_s_per_km=s.target_pace.max_s_per_km if s.target_pace else None,
         )
         for s in sessions
     )
@@ -150,59 +158,17 @@ def build_plan(user_id: int, payload: Any, units: str = "km") -> Plan:
     )
     sessions = build_sessions(spec, str(plan_id), fields["race_distance_m"], units=units)
     fields["source"] = "built"
-    return _replace(user_id, fields, sessions, plan_id)
-
-
-def recent_runs(user_id: int, before: date) -> list[tuple[date, float]]:
-    stmt = select(Run.date, Run.distance_m).where(
-        Run.user_id == user_id,
-        Run.deleted.is_(False),
-        Run.date >= before - timedelta(days=HISTORY_DAYS),
-        Run.date < before,
-    )
-    return [(row.date, row.distance_m) for row in db.session.execute(stmt)]
+    return replace_plan(user_id, fields, sessions, plan_id)
 
 
 def generate(
     user_id: int, payload: Any, today: date, units: str = "km"
 ) -> tuple[Plan, list[dict[str, str]]]:
-    """A plan from the runner's current weekly volume to the race; answers the plan and its warnings. Notes,
-    warnings and refusals speak the runner's `units`."""
-    data: Any = validate(GenerateIn, payload)
-    race = data.race_date
-    if not today < race <= today + timedelta(days=MAX_PLAN_DAYS):
-        raise Invalid({"race_date": ["must be after today and within two years"]})
-    try:
-        generated = generate_plan(
-            data.weekly_m,
-            data.days_per_week,
-            data.long_run_day,
-            race,
-            today,
-            recent_runs(user_id, today),
-            data.race_distance_m,
-            race_name=data.race_name or None,
-            spike_override=data.spike_override,
-            units=units,
-        )
-    except PlanInputError as exc:
-        raise Invalid({"race_date": [in_units(str(exc), units)]}) from None
-    spec = generated.spec
-    fields = {
-        "race_name": spec.race_name,
-        "race_date": spec.race_date,
-        "race_distance_m": data.race_distance_m,
-        "start_date": spec.start_date,
-        "template": list(spec.template.days),
-        "weekly_targets_m": list(spec.weekly_targets_m),
-        "long_run_day": spec.long_run_day,
-        "strength_days": list(data.strength_days),
-        "source": "generated",
-    }
-    plan = _replace(user_id, fields, list(generated.sessions), uuid.uuid4())
-    return plan, [
-        {"rule": w.rule, "reason": in_units(w.reason, units), "source": w.source} for w in generated.warnings
-    ]
+    """A generated plan and its warnings (services/plan_generate.py, which also answers alternatives)."""
+    from runner_app.services.plan_generate import generate as generate_with_extras
+
+    plan, extra = generate_with_extras(user_id, payload, today, units)
+    return plan, extra["warnings"]
 
 
 def import_csv(user_id: int, data: bytes | str, race_name: str = "") -> Plan:
@@ -232,7 +198,7 @@ def import_csv(user_id: int, data: bytes | str, race_name: str = "") -> Plan:
         "long_run_day": 6,
         "source": "imported",
     }
-    return _replace(user_id, fields, sessions, plan_id)
+    return replace_plan(user_id, fields, sessions, plan_id)
 
 
 def edit_session(user_id: int, raw_id: str, payload: Any) -> PlannedSessionRow:
@@ -290,6 +256,10 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "strength_days": plan.strength_days,
         "source": plan.source,
         "updated_at": plan.updated_at.isoformat(),
+        "paces": plan.paces,
+        "vdot": plan.vdot,
+        "predicted_race_s": plan.predicted_race_s,
+        "fitness_note": plan.fitness_note or "",
     }
 
 
@@ -305,6 +275,9 @@ def session_dict(row: Any) -> dict[str, Any]:
         "phase": row.phase,
         "edited": row.edited,
         "spike_override": row.spike_override,
+        "title": row.title or "",
+        "structure": row.structure or [],
+        "target_pace": pace.as_dict() if (pace := _pace(row)) is not None else None,
     }
 
 

@@ -153,3 +153,19 @@ def test_a_session_the_coach_bends_this_week_reads_as_the_plan_page_shows_it(
     assert "As planned: Easy run 8.0 km." in said and "7/10" in said and "(rule" not in said
     far = found[MONDAY + timedelta(weeks=5)]
     assert str(far["summary"]) == "Easy run 8.0 km", "beyond next week, the plan as written"
+
+
+def test_a_generated_plan_shows_each_sessions_title_and_pace_in_the_calendar(
+    app: Flask, client, users: UserFactory
+) -> None:
+    runner = users.create()
+    race = {"distance_m": 10_000.0, "duration_s": 3000, "date": (TODAY - timedelta(days=3)).isoformat()}
+    body = {"race_date": (TODAY + timedelta(weeks=16)).isoformat(), "weekly_m": 40_000.0, "recent_race": race}
+    with app.app_context():
+        plans.generate(runner.id, body, TODAY)
+        db.session.commit()
+    sign_in(client, runner.email, TEST_PASSWORD)
+    found = events(app.test_client(), make_link(client))
+    summaries = [str(e["summary"]) for e in found]
+    assert any(re.fullmatch(r"Hills \d+ × 60 s @ \d:\d\d-\d:\d\d/km", s) for s in summaries), summaries
+    assert any(re.fullmatch(r"Long run [\d.]+ km @ 5:5\d-6:[34]\d/km", s) for s in summaries), summaries

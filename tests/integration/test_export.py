@@ -88,7 +88,7 @@ def test_the_plan_and_checked_tasks_come_along(api: Api) -> None:
     assert api.put(f"/api/v1/tasks/{days_ago(0)}/warmup", {"done": True}).status_code == 200
     document = api.get("/api/v1/export").get_json()
     assert document["plan"]["race_date"] == days_ago(-70)
-    assert document["plan_sessions"][-1]["kind"] == "race"
+    assert [s["kind"] for s in document["plan_sessions"]].count("race") == 1  # recovery weeks follow it
     assert {"date": days_ago(0), "key": "warmup", "done": True} in document["task_checks"]
 
 

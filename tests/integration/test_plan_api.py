@@ -222,21 +222,23 @@ def test_a_planned_run_more_than_twice_the_longest_recent_one_is_refused_unless_
     assert bad.status_code == 422 and "spike_override" in bad.get_json()["errors"]
 
 
-def test_a_generated_plan_refused_by_s2_is_made_when_the_runner_overrides(api: Api) -> None:
+def test_a_runner_short_of_the_base_gets_a_plan_a_plain_warning_and_two_alternatives(api: Api) -> None:
     body = {
         "race_date": (TODAY + timedelta(days=28)).isoformat(),
         "race_distance_m": 42_195.0,
         "weekly_m": 12_000.0,
         "days_per_week": 3,
     }
-    refused = api.post("/api/v1/plan/generate", body)
-    assert refused.status_code == 422
-    assert "rule S2" in refused.get_json()["errors"]["race_date"][0]
-    assert api.get("/api/v1/plan").status_code == 404, "nothing made"
-    made = api.post("/api/v1/plan/generate", {**body, "spike_override": True})
+    made = api.post("/api/v1/plan/generate", body)
     assert made.status_code == 200, made.get_json()
-    assert "S2" in [w["rule"] for w in made.get_json()["warnings"]]
-    assert api.get("/api/v1/plan").status_code == 200
+    answer = made.get_json()
+    [base] = [w["reason"] for w in answer["warnings"] if w["rule"] == "base"]
+    assert "Your longest run peaks at" in base
+    assert "S2" in [w["rule"] for w in answer["warnings"]], "the race's size is still said"
+    half, later = answer["alternatives"]
+    assert half["race_distance_m"] == 21_097.5 and half["race_date"] == body["race_date"]
+    assert later["race_distance_m"] == 42_195.0 and later["race_date"] > body["race_date"]
+    assert answer["vdot"] is None and answer["paces"] is None and "effort" in answer["fitness_note"]
 
 
 def test_a_runner_in_miles_gets_the_plan_generators_words_in_miles(app: Flask, users: UserFactory) -> None:
@@ -247,12 +249,9 @@ def test_a_runner_in_miles_gets_the_plan_generators_words_in_miles(app: Flask, u
         "weekly_m": 24_140.16,  # 15 mi
         "days_per_week": 4,
     }
-    refused = api.post("/api/v1/plan/generate", body).get_json()["errors"]["race_date"][0]
-    assert "rule S2" in refused and re.search(r"\d mi\b", refused) and not re.search(r"\d km\b", refused)
-
-    made = api.post("/api/v1/plan/generate", {**body, "spike_override": True}).get_json()
-    [s2] = [w["reason"] for w in made["warnings"] if w["rule"] == "S2"]
-    assert re.search(r"\d mi\b", s2) and not re.search(r"\d km\b", s2)
+    made = api.post("/api/v1/plan/generate", body).get_json()
+    [base] = [w["reason"] for w in made["warnings"] if w["rule"] == "base"]
+    assert re.search(r"\d mi\b", base) and not re.search(r"\d km\b", base)
     end = (TODAY + timedelta(days=28)).isoformat()
     items = api.get(f"/api/v1/plan/sessions?from={TODAY.isoformat()}&to={end}").get_json()["items"]
     tempo = [s["notes"] for s in items if s["kind"] == "tempo"]

@@ -6,6 +6,7 @@ import io
 import re
 from datetime import date, timedelta
 
+import pytest
 from flask import Flask
 
 from runner_app.extensions import db
@@ -165,8 +166,8 @@ def test_a_run_logged_as_another_kind_than_planned_says_which_on_the_plan(app: F
     assert re.search(r"✓ ran easy \d", html)
 
 
-def marathon_in_four_weeks(weekly: str, days_per_week: str) -> dict[str, str]:
-    """The generate form for a marathon four weeks away: from a low volume, rule S2 refuses it."""
+def marathon_in_four_weeks(weekly: str = "40", days_per_week: str = "5") -> dict[str, str]:
+    """The generate form for a marathon four weeks away."""
     return {
         "race_date": (TODAY + timedelta(days=28)).isoformat(),
         "race_distance": "42195",
@@ -176,35 +177,50 @@ def marathon_in_four_weeks(weekly: str, days_per_week: str) -> dict[str, str]:
     }
 
 
-def test_a_race_refused_under_s2_can_be_generated_anyway_once_the_runner_says_so(client, runner) -> None:
-    fields = marathon_in_four_weeks(weekly="12", days_per_week="3")
-    page = client.get("/plan/generate")
-    assert "Make the plan anyway" not in page.get_data(as_text=True), "offered only after a refusal"
-    token = csrf_from(page)
-    refused = client.post("/plan/generate", data={"csrf_token": token, **fields})
-    html = refused.get_data(as_text=True)
-    assert refused.status_code == 200 and "rule S2" in html
-    assert 'value="12.0"' in html or 'value="12"' in html, "nothing typed is lost"
-    assert "Make the plan anyway" in html
-    made = client.post("/plan/generate", data={"csrf_token": token, **fields, "spike_override": "y"})
-    assert made.status_code == 302
-    assert "You chose to make the plan anyway" in client.get("/plan/").get_data(as_text=True)
-
-
-def test_a_runner_in_miles_reads_the_refusal_and_the_warning_in_miles(app: Flask, client, runner) -> None:
+def test_a_runner_short_of_the_base_gets_the_plan_and_one_tap_alternatives_in_miles(
+    app: Flask, client, runner
+) -> None:
     with app.app_context():
         db.session.get(User, runner.id).units = "mi"
         db.session.commit()
     fields = marathon_in_four_weeks(weekly="15", days_per_week="4")
     token = csrf_from(client.get("/plan/generate"))
-    html = client.post("/plan/generate", data={"csrf_token": token, **fields}).get_data(as_text=True)
-    [refusal] = re.findall(r"[^<>]*longest run[^<>]*rule S2[^<>]*", html)
-    assert re.search(r"\d mi\b", refusal) and not re.search(r"\d km\b", refusal), refusal
-    made = client.post("/plan/generate", data={"csrf_token": token, **fields, "spike_override": "y"})
-    assert made.status_code == 302
-    page = client.get("/plan/").get_data(as_text=True)
-    [warning] = re.findall(r"[^<>]*You chose to make the plan anyway[^<>]*", page)
+    made = client.post("/plan/generate", data={"csrf_token": token, **fields})
+    html = made.get_data(as_text=True)
+    assert made.status_code == 200 and "Or choose, in one tap" in html
+    [warning] = re.findall(r"[^<>]*Your longest run peaks at[^<>]*", html)
     assert re.search(r"\d mi\b", warning) and not re.search(r"\d km\b", warning), warning
+    assert "A half marathon on that date" in html and "The marathon on " in html
+    assert '<input type="hidden" name="race_distance" value="21097.5">' in html
+    half = client.post("/plan/generate", data={"csrf_token": token, **fields, "race_distance": "21097.5"})
+    assert half.status_code in (200, 302)
+    with app.app_context():
+        assert plans.plan_of(runner.id).race_distance_m == 21097.5
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"rest_days": ["6"]}, "long_run_day", "cannot also be a rest day"),
+        (
+            {"recent_race_distance": "10000", "recent_race_time": "12:00", "recent_race_date": "2026-01-01"},
+            "recent_race_time",
+            "world record",
+        ),
+        ({"recent_race_distance": "10000", "recent_race_time": "fast"}, "recent_race_time", "h:mm:ss"),
+    ],
+)
+def test_the_generate_form_says_what_is_wrong_beside_the_field(
+    client, runner, changes: dict[str, object], field: str, message: str
+) -> None:
+    token = csrf_from(client.get("/plan/generate"))
+    page = client.post("/plan/generate", data={"csrf_token": token, **marathon_in_four_weeks(), **changes})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200, html
+    beside = re.search(rf'id="{field}".*?</div>', html, re.S) or re.search(
+        rf'name="{field}".*?</div>', html, re.S
+    )
+    assert beside and message in beside.group(0), html[html.find(field) - 200 : html.find(field) + 800]
 
 
 def test_making_a_new_plan_says_first_what_it_replaces(app: Flask, client, runner) -> None:
@@ -219,3 +235,23 @@ def test_making_a_new_plan_says_first_what_it_replaces(app: Flask, client, runne
     for path in ("/plan/generate", "/plan/build", "/plan/import"):
         html = client.get(path).get_data(as_text=True)
         assert "This replaces Spring 10K" in html and "including the 1 session you edited" in html, path
+
+
+def test_the_plan_pages_show_each_sessions_title_pace_and_a_chart_of_the_whole_plan(client, runner) -> None:
+    token = csrf_from(client.get("/plan/generate"))
+    fields = {
+        "race_date": (TODAY + timedelta(weeks=16)).isoformat(),
+        "race_distance": "42195",
+        "weekly": "40",
+        "days_per_week": "5",
+        "long_run_day": "6",
+        "recent_race_distance": "10000",
+        "recent_race_time": "50:00",
+        "recent_race_date": (TODAY - timedelta(days=3)).isoformat(),
+    }
+    assert client.post("/plan/generate", data={"csrf_token": token, **fields}).status_code == 302
+    whole = client.get("/plan/all").get_data(as_text=True)
+    assert '<svg class="plan-chart"' in whole and whole.count('<rect class="bar') >= 16
+    assert "VDOT 40" in whole and re.search(r"Easy</dt><dd>5:5\d-6:[34]\d/km", whole)
+    assert re.search(r"Long run [\d.]+ km</strong> <span class=\"pace\">5:5\d-6:[34]\d/km", whole)
+    assert "Threshold" in whole and "<ol class=\"steps\">" in whole

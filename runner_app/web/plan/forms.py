@@ -38,20 +38,25 @@ class GenerateForm(FlaskForm):
     race_date = DateField("Race date", validators=[InputRequired("Give the race date.")])
     race_distance = SelectField("Race", choices=RACES, default="42195")
     weekly = DecimalField(
-        "Your weekly distance now",
+        "Your weekly distance now (optional)",
         places=1,
-        validators=[InputRequired("Give your weekly distance."), NumberRange(1, 400)],
+        validators=[Optional(), NumberRange(1, 400)],
         render_kw={"inputmode": "decimal"},
     )
-    days_per_week = SelectField(
-        "Run days a week", choices=[(str(n), str(n)) for n in range(3, 8)], default="5"
-    )
+    days_per_week = SelectField("Runs a week", choices=[(str(n), str(n)) for n in range(3, 8)], default="5")
     long_run_day = SelectField("Long-run day", choices=WEEKDAYS, default="6")
+    rest_days = MultiCheckboxField("Days you never run (optional)", choices=WEEKDAYS, validators=[Optional()])
+    recent_race_distance = SelectField(
+        "A recent race (optional)", choices=[("", "None"), *RACES], default="", validators=[Optional()]
+    )
+    recent_race_time = StringField(
+        "Its time", validators=[Optional()], render_kw={"placeholder": "h:mm:ss", "inputmode": "numeric"}
+    )
+    recent_race_date = DateField("Its date", validators=[Optional()])
     strength_days = MultiCheckboxField(
         "Pin strength days (optional; otherwise the coach picks)", choices=WEEKDAYS, validators=[Optional()]
     )
-    # Offered once the coach refuses the race under S2 (more than 2 x the longest run before it).
-    spike_override = BooleanField("Make the plan anyway: I accept the risk of a race that long (rule S2)")
+    spike_override = BooleanField("Make the plan anyway", default=False)  # older forms still post it
 
 
 class BuildForm(FlaskForm):

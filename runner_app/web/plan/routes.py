@@ -10,12 +10,15 @@ from flask_login import current_user, login_required
 from werkzeug import Response
 
 from runner_app.extensions import limiter
-from runner_app.services import calendar, plan_view, plans
+from runner_app.planning.paces import PaceRange, pace_text
+from runner_app.services import calendar, plan_generate, plan_view, plans
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, parse_day
 from runner_app.services.today import local_today
+from runner_app.web.durations import parse_duration
 from runner_app.web.filters import metres_per_unit, user_today
 from runner_app.web.formtools import attach_errors
+from runner_app.web.plan.chart import ChartWeek, plan_chart
 from runner_app.web.plan.forms import BuildForm, GenerateForm, ImportForm, SessionForm
 
 bp = Blueprint("plan", __name__, url_prefix="/plan")
@@ -75,41 +78,90 @@ def whole() -> str | Response:
     plan = plans.plan_of(current_user.id)
     if plan is None:
         return redirect(url_for("plan.index"))
-    return render_template(
-        "plan/all.html",
-        plan=plan,
-        weeks=plan_view.all_weeks(current_user.id, user_today()),
-        today=user_today(),
-    )
+    weeks = plan_view.all_weeks(current_user.id, user_today())
+    rows = [
+        ChartWeek(
+            w.start,
+            w.phase or "",
+            w.planned_m,
+            max((d.planned.distance_m for d in w.days if d.planned and d.planned.kind == "long"), default=0),
+        )
+        for w in weeks
+    ]
+    chart = plan_chart(rows, _per_unit(), current_user.units)
+    return render_template("plan/all.html", plan=plan, weeks=weeks, today=user_today(), chart=chart)
+
+
+@bp.app_template_filter("pace")
+def pace_filter(pace: PaceRange | dict[str, float] | None) -> str:
+    """A pace range in the runner's units, "5:56-6:38/km"; "" when the session goes by effort."""
+    if pace is None:
+        return ""
+    if isinstance(pace, dict):
+        pace = PaceRange(pace["min_s_per_km"], pace["max_s_per_km"])
+    return pace_text(pace, current_user.units if current_user.is_authenticated else "km")
 
 
 @bp.route("/generate", methods=["GET", "POST"])
 @login_required
 def generate() -> str | Response:
     form = GenerateForm()
+    alternatives: list[dict[str, object]] = []
     if form.validate_on_submit():
-        payload = {
-            "race_name": form.race_name.data or None,
-            "race_date": form.race_date.data.isoformat(),
-            "race_distance_m": float(form.race_distance.data),
-            "weekly_m": float(form.weekly.data) * _per_unit(),
-            "days_per_week": int(form.days_per_week.data),
-            "long_run_day": int(form.long_run_day.data),
-            "strength_days": [int(d) for d in form.strength_days.data or []],
-            "spike_override": bool(form.spike_override.data),
-        }
+        payload = _generate_payload(form)
+        if payload is not None:
+            try:
+                _, extra = plan_generate.generate(current_user.id, payload, user_today(), current_user.units)
+            except Invalid as exc:
+                aliases = {
+                    "weekly_m": "weekly",
+                    "race_distance_m": "race_distance",
+                    "runs_per_week": "days_per_week",
+                    "recent_race.date": "recent_race_date",
+                    "recent_race.duration_s": "recent_race_time",
+                    "recent_race": "recent_race_time",
+                }
+                attach_errors(form, exc.errors, aliases)
+            else:
+                flash("Plan made. The coach bends it day by day when your body asks.", "success")
+                for warning in extra["warnings"]:
+                    flash(warning["reason"], "info")
+                if not extra["alternatives"]:
+                    return redirect(url_for("plan.index"))
+                alternatives = extra["alternatives"]
+    return render_template(
+        "plan/generate.html", form=form, replacing=replacing(), alternatives=alternatives
+    )
+
+
+def _generate_payload(form: GenerateForm) -> dict[str, object] | None:
+    """The API's body from the form; None (the message beside the field) when the race time is no time."""
+    payload: dict[str, object] = {
+        "race_name": form.race_name.data or None,
+        "race_date": form.race_date.data.isoformat(),
+        "race_distance_m": float(form.race_distance.data),
+        "runs_per_week": int(form.days_per_week.data),
+        "long_run_day": int(form.long_run_day.data),
+        "rest_days": [int(d) for d in form.rest_days.data or []],
+        "strength_days": [int(d) for d in form.strength_days.data or []],
+    }
+    if form.weekly.data is not None:
+        payload["weekly_m"] = float(form.weekly.data) * _per_unit()
+    if form.recent_race_distance.data:
         try:
-            _, warnings = plans.generate(current_user.id, payload, user_today(), current_user.units)
-        except Invalid as exc:
-            attach_errors(form, exc.errors, {"weekly_m": "weekly", "race_distance_m": "race_distance"})
-        else:
-            flash("Plan made. The coach bends it day by day when your body asks.", "success")
-            for warning in warnings:
-                flash(warning["reason"], "info")
-            return redirect(url_for("plan.index"))
-    refused = any("rule S2" in error for error in form.race_date.errors)  # the override is offered then
-    offer = refused or bool(form.spike_override.data)
-    return render_template("plan/generate.html", form=form, offer_override=offer, replacing=replacing())
+            duration = parse_duration(form.recent_race_time.data or "")
+        except ValueError as error:
+            form.recent_race_time.errors = [str(error)]
+            return None
+        if form.recent_race_date.data is None:
+            form.recent_race_date.errors = ["Give the date of the race."]
+            return None
+        payload["recent_race"] = {
+            "distance_m": float(form.recent_race_distance.data),
+            "duration_s": duration,
+            "date": form.recent_race_date.data.isoformat(),
+        }
+    return payload
 
 
 @bp.route("/build", methods=["GET", "POST"])

@@ -1,0 +1,212 @@
+"""Generate a plan (api.md "Plans as a runner follows them"): the runner's fitness and volume from what they
+give, else their logged history, else their profile; the plan, its paces and its warnings stored and answered.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, Field, Strict, model_validator
+from sqlalchemy import select
+
+from runner_app.coach.model import RunnerProfile
+from runner_app.coach.text import in_units
+from runner_app.extensions import db
+from runner_app.models import Plan, Run
+from runner_app.models.types import utcnow
+from runner_app.planning.generate import PlanInputError, generate_plan
+from runner_app.planning.paces import (
+    Fitness,
+    PaceName,
+    RaceResult,
+    TimedRun,
+    estimate_fitness,
+    race_time_s,
+)
+from runner_app.planning.records import faster_than_world_record
+from runner_app.services import plans
+from runner_app.services.profile import engine_profile
+from runner_app.services.schemas import Day, DurationS, Invalid, PlanDay, Schema, ShortText, validate
+
+Weekday = Annotated[int, Strict(), Field(ge=0, le=6)]
+MAX_PLAN_DAYS = 730
+FITNESS_DAYS = 183  # races and timed runs that set the runner's paces
+
+
+class RecentRaceIn(Schema):
+    distance_m: Annotated[float, Strict(), Field(ge=800, le=100_000, allow_inf_nan=False)]
+    duration_s: DurationS
+    date: Day
+
+    @model_validator(mode="after")
+    def _humanly_possible(self) -> RecentRaceIn:
+        if faster_than_world_record(self.distance_m, self.duration_s):
+            raise ValueError("is faster than the world record for that distance: check the time")
+        return self
+
+
+class GenerateIn(Schema):
+    race_name: ShortText | None = None
+    race_date: PlanDay
+    race_distance_m: Annotated[float, Strict(), Field(gt=0, le=250_000)] = 42195.0
+    weekly_m: Annotated[float, Strict(), Field(gt=0, le=400_000)] | None = None
+    runs_per_week: Annotated[int, Strict(), Field(ge=3, le=7)] = Field(
+        5, validation_alias=AliasChoices("runs_per_week", "days_per_week")
+    )
+    rest_days: Annotated[tuple[Weekday, ...], Field(max_length=4)] = ()
+    long_run_day: Weekday = 6
+    strength_days: Annotated[tuple[Weekday, ...], Field(max_length=3)] = ()
+    recent_race: RecentRaceIn | None = None
+    goal_duration_s: DurationS | None = None
+    spike_override: Annotated[bool, Strict()] = False  # kept for older callers: races are never refused now
+
+
+def _history(user_id: int, before: date) -> list[Run]:
+    stmt = select(Run).where(
+        Run.user_id == user_id,
+        Run.deleted.is_(False),
+        Run.date >= before - timedelta(days=FITNESS_DAYS),
+        Run.date < before,
+    )
+    return list(db.session.scalars(stmt))
+
+
+def _weekly_m(data: Any, runs: list[Run], profile: RunnerProfile | None, today: date) -> float:
+    if data.weekly_m is not None:
+        return float(data.weekly_m)
+    recent = [r.distance_m for r in runs if r.date >= today - timedelta(days=28)]
+    if recent:
+        return sum(recent) / 4
+    if profile is not None and profile.weekly_distance_m > 0:
+        return profile.weekly_distance_m
+    raise Invalid({"weekly_m": ["give your weekly distance: there is no logged history or profile yet"]})
+
+
+def fitness_of(runs: list[Run], profile: RunnerProfile | None, given: Any, today: date) -> Fitness:
+    """The runner's fitness today: a race they give, their logged races, their profile's race, else timed
+    runs."""
+    races = [
+        RaceResult(r.distance_m, r.duration_s, r.date) for r in runs if r.kind == "race" and r.duration_s
+    ]
+    if given is not None:
+        races.append(RaceResult(given.distance_m, given.duration_s, given.date))
+    if profile is not None and profile.recent_race is not None:
+        race = profile.recent_race
+        races.append(RaceResult(race.distance_m, race.duration_s, race.date))
+    timed = [TimedRun(r.date, r.distance_m, r.duration_s) for r in runs]
+    return estimate_fitness(today, races, timed)
+
+
+def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tuple[Plan, dict[str, Any]]:
+    """A plan from the runner's fitness to the race; answers the plan and what the answer adds to it
+    (warnings, alternatives, the fitness note). Notes, warnings and refusals speak the runner's `units`."""
+    data: Any = validate(GenerateIn, payload)
+    race = data.race_date
+    if not today < race <= today + timedelta(days=MAX_PLAN_DAYS):
+        raise Invalid({"race_date": ["must be after today and within two years"]})
+    runs = _history(user_id, today)
+    profile = engine_profile(user_id)
+    weekly = _weekly_m(data, runs, profile, today)
+    fitness = fitness_of(runs, profile, data.recent_race, today)
+    try:
+        generated = generate_plan(
+            weekly,
+            data.runs_per_week,
+            data.long_run_day,
+            race,
+            today,
+            [(r.date, r.distance_m) for r in runs],
+            data.race_distance_m,
+            race_name=data.race_name or None,
+            units=units,
+            paces=fitness.paces,
+            current_long_m=profile.longest_run_m if profile is not None else None,
+            rest_days=data.rest_days,
+        )
+    except PlanInputError as exc:
+        field = exc.field
+        if field == "race_date" and "runs a week" in str(exc).lower():
+            field = "runs_per_week"
+        raise Invalid({field: [in_units(str(exc), units)]}) from None
+    spec = generated.spec
+    fields = {
+        "race_name": spec.race_name,
+        "race_date": spec.race_date,
+        "race_distance_m": data.race_distance_m,
+        "start_date": spec.start_date,
+        "template": list(spec.template.days),
+        "weekly_targets_m": list(spec.weekly_targets_m),
+        "long_run_day": spec.long_run_day,
+        "strength_days": list(data.strength_days),
+        "source": "generated",
+        "paces": generated.paces.as_dict() if generated.paces else None,
+        "vdot": round(generated.paces.vdot, 1) if generated.paces else None,
+        "predicted_race_s": round(generated.predicted_race_s) if generated.predicted_race_s else None,
+        "fitness_note": fitness.note,
+    }
+    plan = plans.replace_plan(user_id, fields, list(generated.sessions), uuid.uuid4())
+    extra = {
+        "warnings": [
+            {"rule": w.rule, "reason": in_units(w.reason, units), "source": w.source}
+            for w in generated.warnings
+        ],
+        "alternatives": [
+            {"label": a.label, "race_distance_m": a.race_distance_m, "race_date": a.race_date.isoformat()}
+            for a in generated.alternatives
+        ],
+        "fitness_note": fitness.note,
+    }
+    return plan, extra
+
+
+def follow_race(user_id: int) -> bool:
+    """A race logged since the plan was made (or last followed) sets the runner's VDOT: every session after
+    the race day takes the new paces, and the plan says so (plan-rules.md "Paces follow fitness").
+    Answers whether anything changed; cheap when nothing did (one query)."""
+    plan = plans.plan_of(user_id)
+    if plan is None or plan.vdot is None:
+        return False
+    stmt = (
+        select(Run)
+        .where(
+            Run.user_id == user_id,
+            Run.deleted.is_(False),
+            Run.kind == "race",
+            Run.date >= plan.updated_at.date(),
+            Run.duration_s > 0,
+        )
+        .order_by(Run.date.desc())
+        .limit(1)
+    )
+    race: Run | None = db.session.scalar(stmt)
+    if race is None:
+        return False
+    fitness = estimate_fitness(race.date, [RaceResult(race.distance_m, race.duration_s, race.date)])
+    paces = fitness.paces
+    if paces is None or abs(paces.vdot - plan.vdot) < 0.05:
+        return False
+    old = plan.vdot
+    for row in plans.session_rows(
+        user_id, race.date + timedelta(days=1), plan.race_date + timedelta(days=28)
+    ):
+        main: PaceName = next(
+            (s["pace"] for s in row.structure or () if s["kind"] == "run" and s["pace"] != "easy"), "easy"
+        )
+        if row.pace_min_s_per_km is None or row.edited:
+            continue
+        new = paces.of(main)
+        if row.duration_s:
+            was = (row.pace_min_s_per_km + (row.pace_max_s_per_km or row.pace_min_s_per_km)) / 2
+            row.duration_s = round(row.duration_s * new.middle / was)
+        row.pace_min_s_per_km, row.pace_max_s_per_km = new.min_s_per_km, new.max_s_per_km
+    plan.paces, plan.vdot = paces.as_dict(), round(paces.vdot, 1)
+    plan.predicted_race_s = round(race_time_s(paces.vdot, plan.race_distance_m))
+    plan.fitness_note = (
+        f"Paces updated from your {race.distance_m / 1000:g} km race on {race.date.isoformat()}: "
+        f"VDOT {paces.vdot:.1f} (was {old:.1f}), for every session from the next day."
+    )
+    plan.updated_at = utcnow()
+    db.session.commit()
+    return True
