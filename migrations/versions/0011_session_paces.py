@@ -1,7 +1,7 @@
 """planned sessions say what to do (title, structure, target pace); plans keep the runner's paces and VDOT
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-05 17:15:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011'
-down_revision = '0008'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

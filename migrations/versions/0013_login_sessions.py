@@ -1,7 +1,7 @@
 """login_sessions: one row per signed-in device, so signing out ends that device's session only
 
 Revision ID: 0013
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-05 17:30:00.000000
 
 """
@@ -13,7 +13,7 @@ import runner_app.models.types
 
 # revision identifiers, used by Alembic.
 revision = '0013'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -346,7 +346,7 @@ def _base_check(
         return None, []
     reason = (
         f"Your longest run peaks at {km(peak)}: {weeks_to_race} weeks from a {km(start_long_m)} long run and "
-        f"{km(start_m)} a week is not enough to build to {km(goal)} safely (+10 % a week at most, rule S1). "
+        f"{km(start_m)} a week is not enough to build to {km(goal)} safely (at most 10 % longer each week). "
         "Race day will be much longer than anything you have run: run it easy, or choose an alternative."
     )
     alternatives: list[Alternative] = []
@@ -355,7 +355,7 @@ def _base_check(
         need = weeks_needed(start_m, start_long_m, max(needed, 29_000.0), DEFAULT_SHAPE)
         later = race_date + timedelta(days=7 * max(1, need - weeks_to_race))
         alternatives.append(Alternative(f"The marathon on {later.isoformat()}", race_distance_m, later))
-    return Decision("base", reason, "literature"), alternatives
+    return Decision("S1", reason, "literature"), alternatives
 
 
 def _first_week_warning(
@@ -365,7 +365,7 @@ def _first_week_warning(
         "S3",
         f"Your logged runs last week add up to {km(last_week_m)}, less than the {km(volume_m)} a week you "
         f"gave, so the first week holds {km(planned_m)} ({settings.max_week_ratio:.2f} {TIMES} what you "
-        "logged, rule S3). Log your runs and the plan grows from there.",
+        "logged). Log your runs and the plan grows from there.",
         "literature",
     )
 

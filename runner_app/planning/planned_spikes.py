@@ -53,14 +53,14 @@ def check_planned_spike(
         f"{reference_phrase(reference, guidance.spike_reference_is_fallback, coach)}"
     )
     if race:
-        return adjusted, Alert("spike_run", f"{head} (rule {rule}). Races are never capped.", rule)
+        return adjusted, Alert("spike_run", f"{head}. Races are never capped.", rule)
     if check.level != "S2_refuse":
-        message = f"{head} (rule {rule}). Build distance in steps of about 10 %."
+        message = f"{head}. Build distance in steps of about 10 %."
         return adjusted, Alert("spike_run", message, rule)
     limit = f"more than {coach.s2_refuse_ratio:.1f} {X}"
     if adjusted.original.spike_override:
         message = (
-            f"{head}, {limit} (rule S2). You chose to run the planned distance anyway; stop if the pain "
+            f"{head}, {limit}. You chose to run the planned distance anyway; stop if the pain "
             f"rises above {coach.spike_pain_min - 1}/10."
         )
         return adjusted, Alert("spike_run", message, "S2")
@@ -79,7 +79,7 @@ def check_planned_spike(
         refused_distance_m=distance,
     )
     message = (
-        f"{head}, {limit} (rule S2): today's run is {km(offered)} instead. If you choose to run the "
+        f"{head}, {limit}: today's run is {km(offered)} instead. If you choose to run the "
         f"{km(distance)} anyway, override the refusal on today's run."
     )
     return bent, Alert("spike_run", message, "S2")

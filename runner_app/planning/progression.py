@@ -102,7 +102,7 @@ def progress_exercise(
     if not exercise.loadable and current.load_kg is not None:
         # nothing to load: the exercise stays at the top of its range (then a firmer band, lower chair...)
         top = rules.Prescription(start.exercise, start.sets, start.low, start.high, start.high, start.unit)
-        why = "top of the range: progress with a firmer band, a lower chair or a harder variant (rule ST3)"
+        why = "top of the range: progress with a firmer band, a lower chair or a harder variant"
         return _for_catalogue(exercise, top, f"{top.text()}: {why}.")
     if not decisions:
         return default_prescription(exercise)
