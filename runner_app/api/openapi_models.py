@@ -14,7 +14,8 @@ from runner_app.api.openapi_parts import REF
 from runner_app.coach.model import Alert, Decision, Metrics, ReturnStage, Rung, RunGuidance, State
 from runner_app.planning.exercises import Exercise
 from runner_app.planning.tasks import Task
-from runner_app.services.plans import GenerateIn, PlanIn, SessionIn
+from runner_app.services.plan_generate import GenerateIn
+from runner_app.services.plans import PlanIn, SessionIn
 from runner_app.services.profile import ProfileIn
 
 
@@ -42,6 +43,29 @@ class TodayOut(AssessmentOut):
     strength_warnings: list[Decision]
 
 
+class PaceRangeOut(TypedDict):
+    min_s_per_km: float
+    max_s_per_km: float
+
+
+class PacesOut(TypedDict):
+    easy: PaceRangeOut
+    marathon: PaceRangeOut
+    threshold: PaceRangeOut
+    interval: PaceRangeOut
+    repetition: PaceRangeOut
+
+
+class StepOut(TypedDict, total=False):
+    """One step of a session (api.md): a distance or a duration at a named pace, repeated."""
+
+    kind: Literal["warmup", "run", "recovery", "cooldown", "strides"]
+    distance_m: float
+    duration_s: int
+    pace: Literal["easy", "marathon", "threshold", "interval", "repetition"]
+    repeat: int
+
+
 class PlanOut(TypedDict):
     race_name: str
     race_date: date
@@ -53,6 +77,10 @@ class PlanOut(TypedDict):
     strength_days: list[int]
     source: Literal["built", "generated", "imported"]
     updated_at: datetime
+    paces: PacesOut | None
+    vdot: float | None
+    predicted_race_s: int | None
+    fitness_note: str
 
 
 class PlanWarning(TypedDict):
@@ -61,8 +89,15 @@ class PlanWarning(TypedDict):
     source: str
 
 
+class AlternativeOut(TypedDict):
+    label: str
+    race_distance_m: float
+    race_date: date
+
+
 class GeneratedPlanOut(PlanOut):
     warnings: list[PlanWarning]
+    alternatives: list[AlternativeOut]
 
 
 class SessionOut(TypedDict):
@@ -76,6 +111,9 @@ class SessionOut(TypedDict):
     phase: str
     edited: bool
     spike_override: bool
+    title: str
+    structure: list[StepOut]
+    target_pace: PaceRangeOut | None
 
 
 class RecentRaceOut(TypedDict):

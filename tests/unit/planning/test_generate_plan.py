@@ -202,12 +202,25 @@ def test_impossible_inputs_are_refused_with_a_clear_reason(changes: dict[str, ob
     assert issubclass(PlanInputError, ValueError)
 
 
-def test_the_race_warning_says_its_reference_is_the_plans_longest_run_not_only_what_was_run() -> None:
+def test_a_marathon_after_a_32_km_long_run_gets_no_race_day_warning() -> None:
     plan = generate_plan(
         current_weekly_m=40_000.0,
         days_per_week=5,
         long_run_day=6,
         race_date=TODAY + timedelta(weeks=20),
+        start_date=TODAY,
+        recent_runs=[],
+        race_distance_m=42_195.0,
+    )
+    assert not [w for w in plan.warnings if w.reason.startswith("Race day")]
+
+
+def test_the_race_warning_says_its_reference_is_the_plans_longest_run_not_only_what_was_run() -> None:
+    plan = generate_plan(
+        current_weekly_m=15_000.0,
+        days_per_week=3,
+        long_run_day=6,
+        race_date=TODAY + timedelta(weeks=8),
         start_date=TODAY,
         recent_runs=[],  # a runner who has logged nothing: every run before the race is a planned one
         race_distance_m=42_195.0,
