@@ -4,6 +4,7 @@
 import { h, localToday, problemLines } from "./dom.js";
 import * as outbox from "./outbox.js";
 import { fieldsOf, fill, missing, outOfRange, writesOf } from "./payloads.js";
+import { afterPlannedRun } from "./plan_done.js";
 
 const DRAFT_MAX_AGE_MS = 24 * 3600e3;
 
@@ -119,7 +120,8 @@ async function submit(form, kind, app, status) {
   clearDraft(app);
   delete form.dataset.dirty;
   say(status, "Saved on this phone.", "ok");
-  app.afterSave(writes.map((write) => write.id), status);
+  const flushing = app.afterSave(writes.map((write) => write.id), status);
+  if (form.dataset.then) return afterPlannedRun(form, app, flushing);
   if (isNew(form) && !new URLSearchParams(location.search).get("local")) freshForm(form, app);
 }
 

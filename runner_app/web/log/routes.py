@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -143,6 +144,7 @@ def run(entry_id: str | None) -> str | Response:
             _usual_spot(form.pain_location, form.pain_side)
             form.kind.data = request.args.get("kind", "easy")
             form.planned_session_id.data = request.args.get("planned_session_id", "")
+            _prefill_from_args(form)
             form.shoe_id.data = shoes.last_used(current_user.id) or ""
     form.shoe_id.choices = _shoe_choices(form.shoe_id.data)
     if entry_id:
@@ -166,9 +168,24 @@ def run(entry_id: str | None) -> str | Response:
         else:
             if any(r.status == 412 for r in results):
                 _conflict(form)
+            elif request.form.get("then") == "post_run_checkin":  # "Done as planned" on Today
+                flash("Run saved as planned. How does it feel now?", "success")
+                return redirect(url_for("log.entry", kind="pain", context="after_run"))
             else:
                 return _saved("runs", results[0].status)
     return render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
+
+
+def _prefill_from_args(form: RunForm) -> None:
+    """Distance and time from Today's "Log differently" link; anything unreadable is left blank."""
+    try:
+        if request.args.get("distance"):
+            form.distance.data = Decimal(request.args["distance"]).quantize(Decimal("0.01"))
+        if request.args.get("duration_min"):
+            form.duration_min.data = int(request.args["duration_min"])
+            form.duration_sec.data = int(request.args.get("duration_sec") or 0)
+    except (ArithmeticError, ValueError):
+        form.distance.data = form.duration_min.data = None
 
 
 @bp.route("/import", methods=["GET", "POST"])
