@@ -1,0 +1,105 @@
+"""A runner's daily path on a phone: open Today, tap "Done as planned", say how it feels after the run, and
+find the run ticked on Today, online and with no signal (the entry in History before and after it syncs).
+The taps and seconds of the path are measured: "done as planned" within 2 taps and 5 s."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from runner_app.services import plans
+from runner_app.services.today import local_today
+from tests.browser.conftest import (
+    Guard,
+    LiveServer,
+    ready_runner,
+    server_rows,
+    shoot,
+    task_checks,
+    wait_for_empty_outbox,
+)
+from tests.browser.forms import _saved, _tap_scale
+
+DONE = re.compile(r"\bdone\b")
+
+
+def _plan_today(server: LiveServer, runner: Any, km: int = 10) -> str:
+    day = local_today(runner.timezone or "UTC")
+    with server.app.app_context():
+        plans.import_csv(runner.id, f"date,kind,distance_km,notes\n{day.isoformat()},easy,{km},\n")
+        return str(plans.sessions_between(runner.id, day, day)[0].id)
+
+
+@pytest.fixture(params=[("light", 390, 844), ("dark", 320, 640)], ids=["390-light", "320-dark"])
+def phone(request: pytest.FixtureRequest, browser: Any, live_server: LiveServer) -> Iterator[Any]:
+    scheme, width, height = request.param
+    ctx = browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=scheme,
+        base_url=live_server.url,
+        service_workers="allow",
+    )
+    ctx.set_default_timeout(15_000)
+    guard = Guard(live_server.url)
+    guard.watch(ctx)
+    ctx.shot_suffix = f"{width}-{scheme}"
+    yield ctx
+    ctx.close()
+    assert guard.foreign == [], f"requests to other origins: {guard.foreign}"
+    assert guard.errors == [], f"script errors: {guard.errors}"
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_done_as_planned_logs_the_planned_run_opens_the_check_in_and_leaves_it_ticked_on_today(
+    phone: Any, live_server: LiveServer, runners: Any, offline: bool
+) -> None:
+    page, runner = ready_runner(phone, runners)
+    session_id = _plan_today(live_server, runner)
+    page.goto("/today")
+    page.wait_for_selector("form.done-plan[data-ready]", state="attached")
+    shoot(page, f"today-{phone.shot_suffix}")
+    if offline:
+        phone.set_offline(True)
+
+    started = time.monotonic()
+    page.click("form.done-plan button[type=submit]")  # tap 1: the run is logged
+    page.wait_for_url(re.compile(r"/log/pain\?context=after_run"))
+    seconds = time.monotonic() - started
+    assert seconds <= 5, f"'done as planned' took {seconds:.1f} s"
+    print(f"\n[measure] done as planned ({phone.shot_suffix}, {'offline' if offline else 'online'}): "
+          f"1 tap, {seconds:.2f} s")
+
+    page.wait_for_selector("form.entry-form[data-ready]", state="attached")
+    expect(page.locator("select[name=context]")).to_have_value("after_run")
+    _tap_scale(page, "score", 0)
+    page.click("form.entry-form button[type=submit]")
+    _saved(page)
+
+    page.goto("/today")
+    expect(page.locator("#task-run")).to_have_class(DONE)
+    if offline:
+        page.goto("/history/")
+        expect(page.locator("#pending-list .pending-entry")).to_have_count(3)  # the run, its check-in, the tick
+        expect(page.locator("#pending-list")).to_contain_text("10")
+        phone.set_offline(False)
+        page.reload()
+    wait_for_empty_outbox(page, runner)
+
+    rows = server_rows(live_server.app, runner)
+    runs = [r for r in rows["runs"] if not r.get("deleted")]
+    assert [(r["distance_m"], r["duration_s"], r["planned_session_id"], r["kind"]) for r in runs] == [
+        (10000, 3900, session_id, "easy")
+    ]
+    assert [p["context"] for p in rows["pain"]] == ["after_run"]
+    day = local_today(runner.timezone or "UTC").isoformat()
+    assert task_checks(live_server.app, runner).get((day, "run"), True)
+    page.goto("/today")
+    expect(page.locator("#task-run")).to_have_class(DONE)
+    expect(page.locator("#task-run .logged-line")).to_contain_text("10.0 km in 1:05:00")
+    page.goto("/history/")
+    expect(page.locator("main")).to_contain_text("10")
