@@ -5,6 +5,7 @@ import { h, localToday, problemLines } from "./dom.js";
 import * as outbox from "./outbox.js";
 import { fieldsOf, fill, missing, outOfRange, writesOf } from "./payloads.js";
 import { afterPlannedRun } from "./plan_done.js";
+import { showSaved } from "./saved_note.js";
 
 const DRAFT_MAX_AGE_MS = 24 * 3600e3;
 
@@ -122,6 +123,7 @@ async function submit(form, kind, app, status) {
   say(status, "Saved on this phone.", "ok");
   const flushing = app.afterSave(writes.map((write) => write.id), status);
   if (form.dataset.then) return afterPlannedRun(form, app, flushing);
+  if (isNew(form)) showSaved(form, kind, writes, app.units);
   if (isNew(form) && !new URLSearchParams(location.search).get("local")) freshForm(form, app);
 }
 

@@ -38,7 +38,7 @@ def log_run(
     if kind:
         page.select_option("select[name=kind]", kind)
     page.fill("input[name=distance]", distance)
-    page.fill("input[name=duration_min]", str(minutes))
+    page.fill("input[name=duration]", str(minutes))
     if rpe is not None:
         _tap_scale(page, "rpe", rpe)
     if pain is not None:

@@ -71,8 +71,10 @@ def test_done_as_planned_logs_the_planned_run_opens_the_check_in_and_leaves_it_t
     page.wait_for_url(re.compile(r"/log/pain\?context=after_run"))
     seconds = time.monotonic() - started
     assert seconds <= 5, f"'done as planned' took {seconds:.1f} s"
-    print(f"\n[measure] done as planned ({phone.shot_suffix}, {'offline' if offline else 'online'}): "
-          f"1 tap, {seconds:.2f} s")
+    print(
+        f"\n[measure] done as planned ({phone.shot_suffix}, {'offline' if offline else 'online'}): "
+        f"1 tap, {seconds:.2f} s"
+    )
 
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     expect(page.locator("select[name=context]")).to_have_value("after_run")
@@ -84,7 +86,8 @@ def test_done_as_planned_logs_the_planned_run_opens_the_check_in_and_leaves_it_t
     expect(page.locator("#task-run")).to_have_class(DONE)
     if offline:
         page.goto("/history/")
-        expect(page.locator("#pending-list .pending-entry")).to_have_count(3)  # the run, its check-in, the tick
+        # The run, its check-in and the tick, each saved on the phone.
+        expect(page.locator("#pending-list .pending-entry")).to_have_count(3)
         expect(page.locator("#pending-list")).to_contain_text("10")
         phone.set_offline(False)
         page.reload()

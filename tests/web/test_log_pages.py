@@ -101,7 +101,7 @@ def test_a_bad_run_re_renders_with_messages_beside_fields_and_keeps_the_input(
         },
     )
     html = response.get_data(as_text=True)
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert 'id="distance-error"' in html
     assert 'value="900' in html
     assert "felt fine" in html

@@ -15,10 +15,13 @@ from wtforms import (
     RadioField,
     SelectField,
     SelectMultipleField,
+    StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from runner_app.web.durations import parse_duration
 
 SCALE = [(str(n), str(n)) for n in range(11)]
 RUN_KINDS = [(k, k.capitalize()) for k in ("easy", "recovery", "long", "tempo", "intervals", "hills", "race")]
@@ -104,8 +107,16 @@ class DurationMixin:
     )
 
 
-class RunForm(DurationMixin, EntryForm):
+class RunForm(EntryForm):
     kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
+    # One time field, as runners write it: "45", "45:30" or "1:05:30". A page from an older app (still on a
+    # phone) posts minutes and seconds instead: both are read.
+    duration = StringField(
+        "Time (h:mm:ss)",
+        render_kw={"inputmode": "decimal", "placeholder": "h:mm:ss", "autocomplete": "off"},
+    )
+    duration_min = IntegerField("Minutes", validators=[Optional(), NumberRange(0, 2880)])
+    duration_sec = IntegerField("Seconds", validators=[Optional(), NumberRange(0, 59)])
     distance = DecimalField(
         "Distance",
         places=2,
@@ -125,6 +136,17 @@ class RunForm(DurationMixin, EntryForm):
     pain_location = SelectField("Where", choices=LOCATIONS, default="knee_front")
     pain_side = SelectField("Side", choices=SIDES, default="both")
     pain_settled = RadioField("Back to normal within an hour?", choices=YES_NO, default="")
+
+
+    def validate_duration(self, field: StringField) -> None:
+        text = (field.data or "").strip()
+        if not text and self.duration_min.data is None:
+            raise ValidationError("Give the time.")
+        if text:
+            try:
+                parse_duration(text)
+            except ValueError as exc:
+                raise ValidationError(f"Not a time: {exc}.") from exc
 
 
 class PainForm(EntryForm):

@@ -15,15 +15,17 @@ from werkzeug import Response
 
 from runner_app.extensions import db, limiter
 from runner_app.models import PainEntry
-from runner_app.services import entries, run_import, shoes
+from runner_app.services import entries, plans, run_import, shoes
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
+from runner_app.web.durations import format_duration, parse_duration
 from runner_app.web.filters import distance, duration, user_today
 from runner_app.web.formtools import attach_errors
 from runner_app.web.log import convert
 from runner_app.web.log.catalogue import exercise_choices, exercise_measures
 from runner_app.web.log.forms import (
     FLAG_ADVICE,
+    RUN_KINDS,
     CrossTrainingForm,
     ImportRunForm,
     PainForm,
@@ -33,7 +35,7 @@ from runner_app.web.log.forms import (
 
 bp = Blueprint("log", __name__, url_prefix="/log")
 
-RUN_ALIASES = {"distance_m": "distance", "duration_s": "duration_min"}
+RUN_ALIASES = {"distance_m": "distance", "duration_s": "duration"}
 PAIN_ALIASES = {
     "score": "pain_score",
     "location": "pain_location",
@@ -133,7 +135,7 @@ def _conflict(form: Any) -> None:
 @bp.route("/run", methods=["GET", "POST"], defaults={"entry_id": None})
 @bp.route("/run/<entry_id>", methods=["GET", "POST"])
 @login_required
-def run(entry_id: str | None) -> str | Response:
+def run(entry_id: str | None) -> str | Response | tuple[str, int]:
     form = RunForm()
     if request.method == "GET":
         if entry_id:
@@ -144,6 +146,8 @@ def run(entry_id: str | None) -> str | Response:
             _usual_spot(form.pain_location, form.pain_side)
             form.kind.data = request.args.get("kind", "easy")
             form.planned_session_id.data = request.args.get("planned_session_id", "")
+            if "kind" not in request.args:
+                _todays_session(form)
             _prefill_from_args(form)
             form.shoe_id.data = shoes.last_used(current_user.id) or ""
     form.shoe_id.choices = _shoe_choices(form.shoe_id.data)
@@ -173,7 +177,16 @@ def run(entry_id: str | None) -> str | Response:
                 return redirect(url_for("log.entry", kind="pain", context="after_run"))
             else:
                 return _saved("runs", results[0].status)
-    return render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
+    page = render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
+    return (page, 422) if request.method == "POST" else page
+
+
+def _todays_session(form: RunForm) -> None:
+    """A new run starts as today's planned session, if there is one to run."""
+    day = user_today()
+    planned = next((s for s in plans.sessions_between(current_user.id, day, day) if s.distance_m), None)
+    if planned is not None and planned.kind in {value for value, _ in RUN_KINDS}:
+        form.kind.data, form.planned_session_id.data = planned.kind, str(planned.id)
 
 
 def _prefill_from_args(form: RunForm) -> None:
@@ -181,11 +194,10 @@ def _prefill_from_args(form: RunForm) -> None:
     try:
         if request.args.get("distance"):
             form.distance.data = Decimal(request.args["distance"]).quantize(Decimal("0.01"))
-        if request.args.get("duration_min"):
-            form.duration_min.data = int(request.args["duration_min"])
-            form.duration_sec.data = int(request.args.get("duration_sec") or 0)
+        if request.args.get("duration"):
+            form.duration.data = format_duration(parse_duration(request.args["duration"]))
     except (ArithmeticError, ValueError):
-        form.distance.data = form.duration_min.data = None
+        form.distance.data = form.duration.data = None
 
 
 @bp.route("/import", methods=["GET", "POST"])

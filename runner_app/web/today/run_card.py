@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from runner_app.coach.text import metres_per_unit
+from runner_app.web.durations import format_duration
 
 EASY_PACE_S_PER_KM = 390  # 6:30/km: a sane easy pace when the plan names neither a pace nor a time
 
@@ -82,8 +83,7 @@ def run_card(prescribed: Mapping[str, Any], units: str, day_iso: str) -> RunCard
         "date": day_iso,
         "kind": kind,
         "distance": f"{metres / metres_per_unit(units):.2f}",
-        "duration_min": str(seconds // 60),
-        "duration_sec": str(seconds % 60),
+        "duration": format_duration(seconds),
         "planned_session_id": str(session_id),
     }
     return RunCard(
