@@ -3,6 +3,7 @@
 import { clock, h, meta } from "./dom.js";
 import { wirePace } from "./durations.js";
 import { wireForms } from "./forms.js";
+import { wireNoPain } from "./no_pain.js";
 import * as outbox from "./outbox.js";
 import { forgetPages, refreshPages, registerWorker } from "./pwa.js";
 import { Syncer } from "./sync.js";
@@ -134,6 +135,7 @@ async function start() {
   app.syncer.addEventListener("state", () => app.view.render());
   app.syncer.addEventListener("synced", refreshPages);
   wireForms(app);
+  wireNoPain(app);
   for (const form of document.querySelectorAll("form.entry-form[data-entry=runs]")) wirePace(form);
   wireTasks(app).catch(() => {});
   wireSignOut();

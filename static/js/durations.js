@@ -52,5 +52,6 @@ export function wirePace(form) {
     out.textContent = pace ? `Pace ${pace}` : "";
   };
   form.addEventListener("input", show);
+  form.addEventListener("reset", () => setTimeout(show));  // the fields change after the event
   show();
 }

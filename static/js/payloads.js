@@ -44,7 +44,7 @@ function metres(value, units) {
 // Fields the server's form requires before it even builds a payload (WTForms InputRequired).
 const REQUIRED = {
   runs: { date: "Give the date.", distance: "Give the distance.", duration: "Give the time." },
-  pain: { date: "Give the date.", score: "Tap a score." },
+  pain: { date: "Give the date.", location: "Say where it hurts, or tap “No pain” above.", score: "Tap a score." },
   strength: { date: "Give the date.", duration_min: "Give the time." },
   "cross-training": { date: "Give the date.", duration_min: "Give the time." },
 };

@@ -1,7 +1,7 @@
 // After a save, a clear confirmation at the top of the page with what was saved, so the emptied form below
 // is plainly ready for the next entry rather than a form that lost the run.
 
-import { h, KM_PER_MILE } from "./dom.js";
+import { day, h, KM_PER_MILE } from "./dom.js";
 import { formatDuration } from "./durations.js";
 
 function runLine(body, units) {
@@ -19,7 +19,7 @@ export function showSaved(form, kind, writes, units) {
   form.parentElement.querySelector(".saved-note")?.remove();
   const body = writes[0].body;
   const note = h("div", { class: "saved-note", role: "status", tabindex: "-1" },
-    h("strong", {}, "Run saved. "), `${runLine(body, units)} on ${body.date}. `,
+    h("strong", {}, "Run saved. "), `${runLine(body, units)}, ${day(body.date)}. `,
     h("a", { href: "/history/" }, "See it in History"));
   form.before(note);
   note.focus({ preventScroll: true });

@@ -23,7 +23,6 @@ from tests.browser.conftest import (
     task_checks,
     wait_for_empty_outbox,
 )
-from tests.browser.forms import _saved, _tap_scale
 
 DONE = re.compile(r"\bdone\b")
 
@@ -76,17 +75,20 @@ def test_done_as_planned_logs_the_planned_run_opens_the_check_in_and_leaves_it_t
         f"1 tap, {seconds:.2f} s"
     )
 
-    page.wait_for_selector("form.entry-form[data-ready]", state="attached")
+    page.wait_for_selector("form.no-pain[data-ready]", state="attached")
     expect(page.locator("select[name=context]")).to_have_value("after_run")
-    _tap_scale(page, "score", 0)
-    page.click("form.entry-form button[type=submit]")
-    _saved(page)
+    expect(page.locator("select[name=location]")).to_have_value("")  # no place preselected
+    shoot(page, f"pain-form-{phone.shot_suffix}")
+    page.click("form.no-pain button[type=submit]")  # tap 2: no pain after the run
+    page.wait_for_url(re.compile(r"/today$"))
 
     page.goto("/today")
     expect(page.locator("#task-run")).to_have_class(DONE)
+    if not offline:  # the copy of Today on the phone was made before the run, when it had no post-run task
+        expect(page.locator("#task-post_run_checkin")).to_have_class(DONE)
     if offline:
         page.goto("/history/")
-        # The run, its check-in and the tick, each saved on the phone.
+        # The run and the two ticks (the run, the post-run check-in), each saved on the phone.
         expect(page.locator("#pending-list .pending-entry")).to_have_count(3)
         expect(page.locator("#pending-list")).to_contain_text("10")
         phone.set_offline(False)
@@ -98,11 +100,13 @@ def test_done_as_planned_logs_the_planned_run_opens_the_check_in_and_leaves_it_t
     assert [(r["distance_m"], r["duration_s"], r["planned_session_id"], r["kind"]) for r in runs] == [
         (10000, 3900, session_id, "easy")
     ]
-    assert [p["context"] for p in rows["pain"]] == ["after_run"]
+    assert rows["pain"] == [], "no place ever named: 'no pain' writes no pain entry"
     day = local_today(runner.timezone or "UTC").isoformat()
-    assert task_checks(live_server.app, runner).get((day, "run"), True)
+    checks = task_checks(live_server.app, runner)
+    assert checks.get((day, "post_run_checkin")) is True, (checks, live_server.write_log())
     page.goto("/today")
     expect(page.locator("#task-run")).to_have_class(DONE)
     expect(page.locator("#task-run .logged-line")).to_contain_text("10.0 km in 1:05:00")
+    expect(page.locator("#task-post_run_checkin")).to_have_class(DONE)
     page.goto("/history/")
     expect(page.locator("main")).to_contain_text("10")

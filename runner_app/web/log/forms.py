@@ -63,8 +63,7 @@ _WITHIN_DAYS = "No running; see a GP or physio within days (rule F2)."
 # Shown under a flag the moment it is ticked (CSS only, so also with no signal and no script): what the coach
 # will do with it, from coach-rules.md F1-F4.
 FLAG_ADVICE = {
-    "swelling": "Your next run becomes low-impact training (rule F3). After a twist or fall: " + _SAME_DAY
-    + " (rule F1).",
+    "swelling": "Your next run becomes low-impact training (rule F3).",
     "sharp": "No running for 48 hours, then a step back; don't push through sharp pain (rule F4).",
     "locking": f"Stop: {_SAME_DAY} (rule F1).",
     "giving_way": f"Stop: {_SAME_DAY} (rule F1).",
@@ -151,11 +150,23 @@ class RunForm(EntryForm):
 
 class PainForm(EntryForm):
     context = SelectField("When", choices=CONTEXTS, default="morning")
-    location = SelectField("Where", choices=LOCATIONS, default="knee_front")
+    # Nothing preselected: a pain entry is only ever for a place the runner named.
+    location = SelectField("Where", choices=[("", "Where does it hurt?"), *LOCATIONS], default="")
     side = SelectField("Side", choices=SIDES, default="both")
     score = RadioField("Pain (0 none – 10 worst)", choices=SCALE, validators=[InputRequired("Tap a score.")])
     settled_within_60min = RadioField("Settled within an hour?", choices=YES_NO, default="")
     flags = MultiCheckboxField("Anything else? (tick any that apply)", choices=FLAGS)
+
+    def validate_location(self, field: SelectField) -> None:
+        if not field.data:
+            raise ValidationError("Say where it hurts, or tap “No pain” above.")
+
+
+class NoPainForm(FlaskForm):
+    date = DateField("Date", validators=[InputRequired()])
+    context = SelectField(
+        "When", choices=[("morning", "Morning"), ("after_run", "After a run")], default="morning"
+    )
 
 
 class SetRowForm(FlaskForm):

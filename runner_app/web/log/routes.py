@@ -15,7 +15,7 @@ from werkzeug import Response
 
 from runner_app.extensions import db, limiter
 from runner_app.models import PainEntry
-from runner_app.services import entries, plans, run_import, shoes
+from runner_app.services import entries, plans, run_import, shoes, today
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 from runner_app.web.durations import format_duration, parse_duration
@@ -28,6 +28,7 @@ from runner_app.web.log.forms import (
     RUN_KINDS,
     CrossTrainingForm,
     ImportRunForm,
+    NoPainForm,
     PainForm,
     RunForm,
     StrengthForm,
@@ -259,10 +260,8 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
             page.fill(form, _owned_or_404(kind, entry_id))
         else:
             form.date.data = user_today()
-            if kind == "pain":
-                _usual_spot(form.location, form.side)
-                if request.args.get("context"):
-                    form.context.data = request.args["context"]
+            if kind == "pain" and request.args.get("context"):
+                form.context.data = request.args["context"]
     if entry_id:
         _owned_or_404(kind, entry_id)
         form.id.data = entry_id
@@ -279,9 +278,36 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
                 _conflict(form)
             else:
                 return _saved(kind, result.status)
+    extra = {}
+    if kind == "pain":
+        no_pain = NoPainForm(context="after_run" if form.context.data == "after_run" else "morning")
+        extra = {"no_pain": no_pain, "sites": entries.tracked_pain_sites(current_user.id)}
     return render_template(
-        page.template, form=form, editing=bool(entry_id), title=page.title, kind=kind, flag_advice=FLAG_ADVICE
+        page.template,
+        form=form,
+        editing=bool(entry_id),
+        title=page.title,
+        kind=kind,
+        flag_advice=FLAG_ADVICE,
+        **extra,
     )
+
+
+@bp.post("/pain/none")
+@login_required
+def no_pain() -> Response:
+    """"No pain" in one tap: a score of 0 (this morning, or after the run) for each place the runner already
+    tracks (none for a place never named), and the check-in ticked."""
+    form = NoPainForm()
+    if not form.validate_on_submit():
+        abort(400)
+    day, context = form.date.data, form.context.data
+    for location, side in entries.tracked_pain_sites(current_user.id):
+        body = {"date": day.isoformat(), "context": context, "location": location, "side": side, "score": 0}
+        entries.put_entry(current_user.id, "pain", str(uuid.uuid4()), body, None)
+    today.set_task_done(current_user.id, day, "checkin" if context == "morning" else "post_run_checkin", True)
+    flash("No pain: noted.", "success")
+    return redirect(url_for("today.index"))
 
 
 def _owned_or_404(kind: str, entry_id: str) -> Any:
