@@ -160,11 +160,13 @@ def today_view(user_id: int, day: date) -> TodayView:
         open_from=day,
         pinned_weekdays=plan.strength_days or None if plan else None,
     )
-    strength_today = day in week.dates() and not (today_log and today_log.strength)
+    # A block logged today stays on Today, ticked, rather than vanishing.
+    strength_logged = bool(today_log and today_log.strength)
+    strength_today = day in week.dates() or strength_logged
     block = strength_block(
         next_block_variant(history_strength), current_prescriptions(history_strength, history_pains)
     )
-    keys = done_keys(user_id, day)
+    keys = done_keys(user_id, day) | ({"strength"} if strength_logged else set())
     day_tasks = build_tasks(
         day,
         assessment,

@@ -4,7 +4,7 @@
 import { h, localToday, problemLines } from "./dom.js";
 import * as outbox from "./outbox.js";
 import { fieldsOf, fill, missing, outOfRange, writesOf } from "./payloads.js";
-import { afterPlannedRun } from "./plan_done.js";
+import { afterPlannedRun, tickTask } from "./plan_done.js";
 import { showSaved } from "./saved_note.js";
 
 const DRAFT_MAX_AGE_MS = 24 * 3600e3;
@@ -120,6 +120,7 @@ async function submit(form, kind, app, status) {
   }
   clearDraft(app);
   delete form.dataset.dirty;
+  if (isNew(form)) await tickTask(form, app);
   say(status, "Saved on this phone.", "ok");
   const flushing = app.afterSave(writes.map((write) => write.id), status);
   if (form.dataset.then) return afterPlannedRun(form, app, flushing);

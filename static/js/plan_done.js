@@ -6,6 +6,17 @@ import * as outbox from "./outbox.js";
 
 const FLUSH_WAIT_MS = 1500;
 
+// A form that stands for one of Today's tasks (data-task) ticks it on the phone once its entry is saved, so
+// Today shows it done with no signal too.
+export async function tickTask(form, app) {
+  const date = form.elements.date?.value;
+  if (!date || !form.dataset.task) return;
+  try {
+    const title = form.dataset.taskTitle || "";
+    await outbox.checkTask(app.userId, { date, key: form.dataset.task, done: true, title });
+  } catch { /* the entry itself is saved: the server ticks the task when it arrives */ }
+}
+
 export async function afterPlannedRun(form, app, flushing) {
   const date = form.elements.date?.value;
   const title = form.closest("li.task")?.querySelector(".task-head strong")?.textContent.trim() || "Run";

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -110,3 +111,37 @@ def test_done_as_planned_logs_the_planned_run_opens_the_check_in_and_leaves_it_t
     expect(page.locator("#task-post_run_checkin")).to_have_class(DONE)
     page.goto("/history/")
     expect(page.locator("main")).to_contain_text("10")
+
+
+def test_the_strength_log_opens_prescribed_and_the_block_stays_on_today_ticked(
+    context: Any, live_server: LiveServer, runners: Any
+) -> None:
+    page, runner = ready_runner(context, runners)
+    day = local_today(runner.timezone or "UTC")
+    monday = day - timedelta(days=day.weekday())
+    with live_server.app.app_context():
+        plans.build_plan(
+            runner.id,
+            {
+                "race_date": (monday + timedelta(weeks=10)).isoformat(),
+                "race_distance_m": 42195.0,
+                "start_date": monday.isoformat(),
+                "template": ["easy"] * 7,
+                "weekly_targets_m": [40000.0],
+                "strength_days": [day.weekday()],
+            },
+        )
+    page.goto("/today")
+    page.click("#task-strength a.button")
+    page.wait_for_selector("form.entry-form[data-ready]", state="attached")
+    chosen = page.eval_on_selector_all("select.exercise", "(all) => all.map((s) => s.value).filter(Boolean)")
+    assert len(chosen) >= 6, chosen
+    assert page.input_value("input[name=rows-0-sets]") != ""
+    shoot(page, "strength-log")
+    page.click("form.entry-form button[type=submit]")
+    expect(page.locator("form.entry-form .save-status")).to_contain_text("Saved on this phone")
+    page.goto("/today")
+    expect(page.locator("#task-strength")).to_have_class(DONE)
+    wait_for_empty_outbox(page, runner)
+    (session,) = server_rows(live_server.app, runner)["strength"]
+    assert {one["exercise"] for one in session["sets"]} == set(chosen)

@@ -182,6 +182,27 @@ def run(entry_id: str | None) -> str | Response | tuple[str, int]:
     return (page, 422) if request.method == "POST" else page
 
 
+def _todays_prescription(form: StrengthForm) -> bool:
+    """A new strength log opens with today's prescribed block filled in: every exercise, its sets, reps (or
+    seconds, or steps) and load, and the block's time; the runner corrects what they did differently."""
+    view = today.today_view(current_user.id, user_today())
+    task = next((t for t in view.tasks if t.key == "strength"), None)
+    raw = task.prescribed.get("exercises") if task else None
+    exercises: list[dict[str, Any]] = raw if isinstance(raw, list) else []
+    while len(form.rows) < len(exercises):
+        form.rows.append_entry()
+    _prepare(form)  # the rows just added need their exercise choices
+    for row, one in zip(form.rows, exercises, strict=False):
+        r = row.form
+        r.exercise.data, r.sets.data, r.side.data = one["exercise"], one.get("sets"), "both"
+        r.amount.data = one.get("reps") or one.get("seconds") or one.get("steps")
+        r.load_kg.data = None if one.get("load_kg") is None else Decimal(str(one["load_kg"]))
+    minutes = task.prescribed.get("minutes") if task else None
+    if isinstance(minutes, list | tuple) and len(minutes) == 2:
+        form.duration_min.data = round((minutes[0] + minutes[1]) / 2)
+    return task is not None
+
+
 def _todays_session(form: RunForm) -> None:
     """A new run starts as today's planned session, if there is one to run."""
     day = user_today()
@@ -255,6 +276,7 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
     page = PAGES[kind]
     form = page.form()
     _prepare(form)
+    prescribed_today = False
     if request.method == "GET":
         if entry_id:
             page.fill(form, _owned_or_404(kind, entry_id))
@@ -262,6 +284,8 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
             form.date.data = user_today()
             if kind == "pain" and request.args.get("context"):
                 form.context.data = request.args["context"]
+            if kind == "strength":
+                prescribed_today = _todays_prescription(form)
     if entry_id:
         _owned_or_404(kind, entry_id)
         form.id.data = entry_id
@@ -278,10 +302,10 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
                 _conflict(form)
             else:
                 return _saved(kind, result.status)
-    extra = {}
+    extra: dict[str, Any] = {"prescribed_today": prescribed_today}
     if kind == "pain":
         no_pain = NoPainForm(context="after_run" if form.context.data == "after_run" else "morning")
-        extra = {"no_pain": no_pain, "sites": entries.tracked_pain_sites(current_user.id)}
+        extra.update(no_pain=no_pain, sites=entries.tracked_pain_sites(current_user.id))
     return render_template(
         page.template,
         form=form,
