@@ -92,8 +92,10 @@ def test_done_as_planned_logs_the_planned_run_opens_the_check_in_and_leaves_it_t
         # The run and the two ticks (the run, the post-run check-in), each saved on the phone.
         expect(page.locator("#pending-list .pending-entry")).to_have_count(3)
         expect(page.locator("#pending-list")).to_contain_text("10")
-        phone.set_offline(False)
-        page.reload()
+        phone.set_offline(False)  # the page sends what waits by itself, and keeps it in view once sent
+        wait_for_empty_outbox(page, runner)
+        expect(page.locator("#pending-list .synced-entry")).to_contain_text("10.0 km")
+        shoot(page, f"history-after-sync-{phone.shot_suffix}")
     wait_for_empty_outbox(page, runner)
 
     rows = server_rows(live_server.app, runner)
