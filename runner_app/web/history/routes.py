@@ -38,7 +38,8 @@ def index() -> str:
         until = user_today()
     weeks = history.weeks_of(current_user.id, until=until, count=4)
     older = weeks[-1].start - timedelta(days=1) if weeks else None
-    return render_template("history/index.html", weeks=weeks, older=older, edit_url=edit_url)
+    kind = request.args.get("kind") if request.args.get("kind") in EDIT_ENDPOINTS else None
+    return render_template("history/index.html", weeks=weeks, older=older, edit_url=edit_url, kind=kind)
 
 
 @bp.route("/<any(runs, pain, strength, 'cross-training'):kind>/<entry_id>/delete", methods=["GET", "POST"])

@@ -1,0 +1,30 @@
+"""History: a day's pain check-ins fold into one row so runs stand out; a filter shows one kind."""
+
+from __future__ import annotations
+
+from tests.builders import days_ago
+from tests.web.helpers import form_post
+
+
+def _log(client) -> None:
+    form_post(client, "/log/run", {"date": days_ago(0), "kind": "easy", "distance": "8", "duration": "48:00"})
+    for context, score in (("morning", "2"), ("after_run", "4")):
+        pain = {"date": days_ago(0), "context": context, "location": "hip", "side": "left", "score": score}
+        form_post(client, "/log/pain", pain)
+
+
+def test_a_days_pain_check_ins_fold_into_one_row_below_its_run(client, runner) -> None:
+    _log(client)
+    html = client.get("/history/").get_data(as_text=True)
+    assert "Pain check-ins: 2, worst 4/10" in html
+    assert html.index("entry-runs") < html.index("entry-pain-day")
+
+
+def test_the_kind_filter_shows_only_that_kind(client, runner) -> None:
+    _log(client)
+    html = client.get("/history/?kind=runs").get_data(as_text=True)
+    assert "entry-runs" in html and "Pain check-ins" not in html
+    assert 'aria-current="page">Runs<' in html
+    html = client.get("/history/?kind=strength").get_data(as_text=True)
+    assert "Nothing logged of that kind." in html
+    assert client.get("/history/?kind=nonsense").status_code == 200
