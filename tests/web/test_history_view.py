@@ -28,3 +28,13 @@ def test_the_kind_filter_shows_only_that_kind(client, runner) -> None:
     html = client.get("/history/?kind=strength").get_data(as_text=True)
     assert "Nothing logged of that kind." in html
     assert client.get("/history/?kind=nonsense").status_code == 200
+
+
+def test_totals_add_up_distance_time_and_runs_with_a_chart(client, runner) -> None:
+    _log(client)
+    form_post(client, "/log/run", {"date": days_ago(0), "kind": "easy", "distance": "5", "duration": "30:00"})
+    for period in ("week", "month", "year"):
+        html = client.get(f"/history/totals?period={period}").get_data(as_text=True)
+        assert "<td>13.0 km</td><td>1:18:00</td><td>2</td>" in html, period
+        assert '<svg class="totals-chart"' in html and 'role="img"' in html
+    assert client.get("/history/totals?period=decade").status_code == 200
