@@ -1,6 +1,7 @@
 // Progressive enhancement entry point: the pages work without it; with it, logging works with no signal.
 
 import { clock, h, meta } from "./dom.js";
+import { wireCopy } from "./copy.js";
 import { wirePace } from "./durations.js";
 import { wireForms } from "./forms.js";
 import { wireNoPain } from "./no_pain.js";
@@ -136,6 +137,7 @@ async function start() {
   app.syncer.addEventListener("synced", refreshPages);
   wireForms(app);
   wireNoPain(app);
+  wireCopy();
   for (const form of document.querySelectorAll("form.entry-form[data-entry=runs]")) wirePace(form);
   wireTasks(app).catch(() => {});
   wireSignOut();
