@@ -38,3 +38,19 @@ def test_totals_add_up_distance_time_and_runs_with_a_chart(client, runner) -> No
         assert "<td>13.0 km</td><td>1:18:00</td><td>2</td>" in html, period
         assert '<svg class="totals-chart"' in html and 'role="img"' in html
     assert client.get("/history/totals?period=decade").status_code == 200
+
+
+def test_the_delete_page_of_a_pain_entry_highlights_one_tab(app, client, runner) -> None:
+    import re
+
+    from sqlalchemy import select
+
+    from runner_app.extensions import db
+    from runner_app.models import PainEntry
+
+    _log(client)
+    with app.app_context():
+        pain_id = db.session.scalars(select(PainEntry.id)).first()
+    html = client.get(f"/history/pain/{pain_id}/delete").get_data(as_text=True)
+    tabs = html.split('<nav class="tabs"')[1].split("</nav>")[0]
+    assert re.findall(r'aria-current="page">(\w+)<', tabs) == ["History"]
