@@ -195,6 +195,18 @@ def last_pain_spot(user_id: int) -> tuple[str, str] | None:
     return (row.location, row.side) if row is not None else None
 
 
+def tracked_pain_sites(user_id: int) -> list[tuple[str, str]]:
+    """The (location, side) pairs the runner has ever logged pain for, in a stable order."""
+    model = entry_kind("pain").model
+    stmt = (
+        select(model.location, model.side)
+        .where(model.user_id == user_id, model.deleted.is_(False))
+        .distinct()
+        .order_by(model.location, model.side)
+    )
+    return [(row.location, row.side) for row in db.session.execute(stmt)]
+
+
 def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     """Leave a tombstone (idempotent). Missing or foreign ids raise NotFound."""
     entry = owned_entry(kind_name, user_id, raw_id, include_deleted=True)

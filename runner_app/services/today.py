@@ -179,13 +179,15 @@ def today_view(user_id: int, day: date) -> TodayView:
         pinned_weekdays=plan.strength_days or None if plan else None,
     )
     strength_day = week.on(day)
-    strength_today = strength_day is not None and not (today_log and today_log.strength)
+    # A block logged today stays on Today, ticked, rather than vanishing.
+    strength_logged = bool(today_log and today_log.strength)
+    strength_today = strength_day is not None or strength_logged
     prescriptions = current_prescriptions(history_strength, history_pains)
     if strength_day is not None and strength_day.block == "light":
         block = light_block(prescriptions)
     else:
         block = strength_block(next_block_variant(history_strength), prescriptions)
-    keys = done_keys(user_id, day)
+    keys = done_keys(user_id, day) | ({"strength"} if strength_logged else set())
     day_tasks = build_tasks(
         day,
         assessment,

@@ -1,7 +1,10 @@
 // Progressive enhancement entry point: the pages work without it; with it, logging works with no signal.
 
 import { clock, h, meta } from "./dom.js";
+import { wireCopy } from "./copy.js";
+import { wirePace } from "./durations.js";
 import { wireForms } from "./forms.js";
+import { wireNoPain } from "./no_pain.js";
 import * as outbox from "./outbox.js";
 import { forgetPages, refreshPages, registerWorker } from "./pwa.js";
 import { Syncer } from "./sync.js";
@@ -133,6 +136,9 @@ async function start() {
   app.syncer.addEventListener("state", () => app.view.render());
   app.syncer.addEventListener("synced", refreshPages);
   wireForms(app);
+  wireNoPain(app);
+  wireCopy();
+  for (const form of document.querySelectorAll("form.entry-form[data-entry=runs]")) wirePace(form);
   wireTasks(app).catch(() => {});
   wireSignOut();
   addEventListener("online", () => app.syncer.flush("online"));

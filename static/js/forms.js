@@ -4,6 +4,8 @@
 import { h, localToday, problemLines } from "./dom.js";
 import * as outbox from "./outbox.js";
 import { fieldsOf, fill, missing, outOfRange, writesOf } from "./payloads.js";
+import { afterPlannedRun, tickTask } from "./plan_done.js";
+import { showSaved } from "./saved_note.js";
 
 const DRAFT_MAX_AGE_MS = 24 * 3600e3;
 const ENTRY_IDS = new Set(["id", "pain_id"]);  // minted per new entry: never carried into another tab's form
@@ -119,8 +121,11 @@ async function submit(form, kind, app, status) {
   }
   clearDraft(app);
   delete form.dataset.dirty;
+  if (isNew(form)) await tickTask(form, app);
   say(status, "Saved on this phone.", "ok");
-  app.afterSave(writes.map((write) => write.id), status);
+  const flushing = app.afterSave(writes.map((write) => write.id), status);
+  if (form.dataset.then) return afterPlannedRun(form, app, flushing);
+  if (isNew(form)) showSaved(form, kind, writes, app.units);
   if (isNew(form) && !new URLSearchParams(location.search).get("local")) freshForm(form, app);
 }
 

@@ -2,6 +2,7 @@
 // does it: distance in the runner's units to metres, minutes + seconds to seconds, strength rows to sets.
 
 import { KM_PER_MILE } from "./dom.js";
+import { parseDuration } from "./durations.js";
 
 const int = (value) => (value === null || value === undefined || value === "" ? null : Number.parseInt(value, 10));
 const yesNo = (value) => ({ yes: true, no: false })[value] ?? null;
@@ -25,6 +26,13 @@ function common(f) {
 }
 
 function durationS(f) {
+  if (f.one("duration").trim() !== "") {
+    try {
+      return parseDuration(f.one("duration"));
+    } catch {
+      return 0;  // outOfRange says why, beside the field
+    }
+  }
   return (int(f.one("duration_min")) || 0) * 60 + (int(f.one("duration_sec")) || 0);
 }
 
@@ -35,8 +43,8 @@ function metres(value, units) {
 
 // Fields the server's form requires before it even builds a payload (WTForms InputRequired).
 const REQUIRED = {
-  runs: { date: "Give the date.", distance: "Give the distance.", duration_min: "Give the time." },
-  pain: { date: "Give the date.", score: "Tap a score." },
+  runs: { date: "Give the date.", distance: "Give the distance.", duration: "Give the time." },
+  pain: { date: "Give the date.", location: "Say where it hurts, or tap “No pain” above.", score: "Tap a score." },
   strength: { date: "Give the date.", duration_min: "Give the time." },
   "cross-training": { date: "Give the date.", duration_min: "Give the time." },
 };
@@ -64,6 +72,16 @@ export function outOfRange(kind, fields, { units = "km", today = "" } = {}) {
   const date = f.one("date");
   if (date && today && date > addDays(today, 1)) wrong("date", "That date is in the future.");
   if (date && date < "1900-01-01") wrong("date", "Give a date from 1900 on.");
+  if (f.one("duration").trim() !== "") {
+    let seconds = null;
+    try {
+      seconds = parseDuration(f.one("duration"));
+    } catch (error) {
+      wrong("duration", `Not a time: ${error.message}.`);
+    }
+    if (seconds !== null && seconds > MAX_DURATION_S) wrong("duration", "At most 48 hours.");
+    else if (seconds === 0) wrong("duration", "Give a time above 0.");
+  }
   if (f.one("duration_min") !== "") {
     const seconds = durationS(f);
     const sec = int(f.one("duration_sec"));

@@ -129,13 +129,33 @@ export class OutboxView {
     if (this.panel) this.renderPanel(items, locals, state);
   }
 
+  // An entry that leaves the outbox while this page is open was synced: it stays in view, marked so, rather
+  // than vanishing from a page the server drew before it arrived.
+  noteSynced(items) {
+    this.synced ||= new Map();
+    const now = new Set(items.map((item) => item.id));
+    for (const [id, item] of this.shown || []) {
+      if (!now.has(id) && item.kind !== outbox.TASKS && item.state === "queued") this.synced.set(id, item);
+    }
+    this.shown = new Map(items.map((item) => [item.id, item]));
+  }
+
   renderPanel(items, locals, state) {
     const panel = this.panel;
+    this.noteSynced(items);
+    const synced = location.pathname.startsWith("/history") ? [...this.synced.values()] : [];
     panel.replaceChildren();
-    panel.hidden = items.length === 0;
+    panel.hidden = items.length === 0 && synced.length === 0;
+    if (synced.length) {
+      panel.append(h("h2", { id: "synced-h" }, "Just synced"), h("ul", { class: "entries", "aria-labelledby": "synced-h" },
+        synced.map((item) => h("li", { class: "entry synced-entry", "data-id": item.id },
+          h("span", { class: "when" }, day(item.body.date)),
+          h("span", { class: "what" }, summary(item.kind, item.body, this.app.units)),
+          h("span", { class: "status" }, "Synced")))));
+    }
     if (!items.length) return;
     const queued = items.filter((item) => item.state === "queued").length;
-    panel.append(...[
+    panel.prepend(...[
       h("div", { class: "pending-head" },
         h("h2", { id: "pending-h" }, `On this phone, not yet synced (${items.length})`),
         h("button", { type: "button", class: "small", "data-action": "sync-now",

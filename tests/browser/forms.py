@@ -38,7 +38,7 @@ def log_run(
     if kind:
         page.select_option("select[name=kind]", kind)
     page.fill("input[name=distance]", distance)
-    page.fill("input[name=duration_min]", str(minutes))
+    page.fill("input[name=duration]", str(minutes))
     if rpe is not None:
         _tap_scale(page, "rpe", rpe)
     if pain is not None:
@@ -74,9 +74,13 @@ def log_pain(
 
 
 def log_strength(page: Any, rows: list[tuple[str, int, int, str]], minutes: int) -> str:
-    """rows: (exercise slug, sets, amount, load_kg or '')."""
+    """rows: (exercise slug, sets, amount, load_kg or ''), in place of what the page prescribed."""
     page.goto("/log/strength")
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
+    page.eval_on_selector_all(  # a strength day opens with today's block filled in: start from empty rows
+        ".set-row select, .set-row input",
+        "(all) => all.forEach((el) => { if (el.name.endsWith('-side')) return; el.value = ''; })",
+    )
     for index, (exercise, sets, amount, load) in enumerate(rows):
         page.select_option(f"select[name=rows-{index}-exercise]", exercise)
         page.fill(f"input[name=rows-{index}-sets]", str(sets))

@@ -143,7 +143,7 @@ def test_a_value_the_server_would_refuse_is_stopped_on_the_phone_beside_its_fiel
     page.goto("/log/run")
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     page.fill("input[name=distance]", "-5")
-    page.fill("input[name=duration_min]", "0")
+    page.fill("input[name=duration]", "0")
     page.click("form.entry-form button[type=submit]")
     beside = "xpath=ancestor::*[contains(@class,'field')][1]"
     distance_field = page.locator("input[name=distance]").locator(beside)
@@ -152,7 +152,7 @@ def test_a_value_the_server_would_refuse_is_stopped_on_the_phone_beside_its_fiel
     assert page.input_value("input[name=distance]") == "-5", "nothing typed is lost"
     assert outbox_items(page, runner) == []
     page.fill("input[name=distance]", "900")
-    page.fill("input[name=duration_min]", "50")
+    page.fill("input[name=duration]", "50")
     page.click("form.entry-form button[type=submit]")
     expect(distance_field.locator(".js-error")).to_have_text("At most 500 km.")
     assert outbox_items(page, runner) == []

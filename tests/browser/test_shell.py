@@ -112,7 +112,7 @@ def test_a_new_version_waits_for_the_runner_and_keeps_pending_entries_and_the_dr
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     draft_id = page.input_value("input[name=id]")
     page.fill("input[name=distance]", "12.5")
-    page.fill("input[name=duration_min]", "70")
+    page.fill("input[name=duration]", "70")
     page.evaluate("window.__sameDocument = true")
 
     new_version = redeploy()
@@ -133,7 +133,7 @@ def test_a_new_version_waits_for_the_runner_and_keeps_pending_entries_and_the_dr
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     assert page.evaluate(SHELL_CACHES) == [f"runner-shell-{new_version}"]  # the old shell went, once replaced
     assert page.input_value("input[name=distance]") == "12.5"
-    assert page.input_value("input[name=duration_min]") == "70"
+    assert page.input_value("input[name=duration]") == "70"
     assert page.input_value("input[name=id]") == draft_id
     assert sorted(item["id"] for item in outbox_items(page, runner)) == sorted(pending)
 
@@ -183,7 +183,7 @@ def test_with_javascript_off_the_forms_still_post_online(
     page.goto("/log/run")
     run_id = page.input_value("input[name=id]")
     page.fill("input[name=distance]", "11")
-    page.fill("input[name=duration_min]", "55")
+    page.fill("input[name=duration]", "55")
     page.locator("input[name=pain_score][value='2']").locator("xpath=..").click()
     page.click("form.entry-form button[type=submit]")
     page.wait_for_url("**/history/")

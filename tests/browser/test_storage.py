@@ -72,7 +72,7 @@ def test_a_lasting_storage_failure_says_not_saved_and_offers_the_plain_post(
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     page.evaluate(BREAK_WRITES, 1000)
     page.fill("input[name=distance]", "6")
-    page.fill("input[name=duration_min]", "31")
+    page.fill("input[name=duration]", "31")
     run_id = page.input_value("input[name=id]")
     page.click("form.entry-form button[type=submit]")
 

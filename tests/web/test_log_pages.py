@@ -101,7 +101,7 @@ def test_a_bad_run_re_renders_with_messages_beside_fields_and_keeps_the_input(
         },
     )
     html = response.get_data(as_text=True)
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert 'id="distance-error"' in html
     assert 'value="900' in html
     assert "felt fine" in html
@@ -260,17 +260,50 @@ def test_each_red_flag_says_at_once_what_it_means_without_a_server(client, runne
     assert "Stop: seek same-day care" in FLAG_ADVICE["giving_way"] and "(rule F1)" in FLAG_ADVICE["locking"]
 
 
-def test_a_new_pain_form_starts_where_the_last_pain_was(client, runner) -> None:
-    assert '<option selected value="knee_front">' in client.get("/log/pain").get_data(as_text=True)
+def test_a_new_pain_form_preselects_no_place_and_the_run_form_starts_at_the_runners_own(client, runner):
+    blank = '<option selected value="">Where does it hurt?</option>'
+    assert blank in client.get("/log/pain").get_data(as_text=True)
     form_post(
         client,
         "/log/pain",
         {"date": days_ago(1), "context": "morning", "location": "knee_outer", "side": "left", "score": "2"},
     )
-    for path in ("/log/pain", "/log/run"):
-        html = client.get(path).get_data(as_text=True)
-        assert '<option selected value="knee_outer">' in html, path
-        assert '<option selected value="left">' in html, path
+    pain = client.get("/log/pain").get_data(as_text=True)
+    assert '<option selected value="knee_outer">' not in pain
+    run = client.get("/log/run").get_data(as_text=True)
+    assert '<option selected value="knee_outer">' in run and '<option selected value="left">' in run
+
+
+def test_a_pain_entry_without_a_place_is_refused_beside_the_field(app: Flask, client, runner) -> None:
+    response = form_post(client, "/log/pain", {"date": days_ago(0), "context": "morning", "score": "3"})
+    assert "Say where it hurts" in response.get_data(as_text=True)
+    assert rows(app, PainEntry) == []
+
+
+def test_no_pain_scores_0_only_where_the_runner_already_tracks_pain(app: Flask, client, runner) -> None:
+    page = client.get("/log/pain")
+    token = csrf_from(page)
+    answer = client.post("/log/pain/none", data={"csrf_token": token, "date": days_ago(0)})
+    assert answer.status_code == 302 and answer.headers["Location"] == "/today"
+    assert rows(app, PainEntry) == [], "no place named yet: no pain entry at all"
+    assert re.search(r'class="task done" id="task-checkin"', client.get("/today").get_data(as_text=True))
+    for location, side in (("achilles", "left"), ("hip", "right")):
+        form_post(client, "/log/pain", {"date": days_ago(3), "context": "morning", "location": location,
+                                        "side": side, "score": "2"})
+    client.post("/log/pain/none", data={"csrf_token": token, "date": days_ago(0)})
+    today = sorted((p.location, p.side, p.score, p.context) for p in rows(app, PainEntry) if p.score == 0)
+    assert today == [("achilles", "left", 0, "morning"), ("hip", "right", 0, "morning")]
+
+
+def test_no_pain_without_csrf_is_refused(client, runner) -> None:
+    assert client.post("/log/pain/none", data={"date": days_ago(0)}).status_code == 400
+
+
+def test_the_swelling_question_gives_no_twist_or_fall_advice() -> None:
+    from runner_app.web.log.forms import FLAG_ADVICE
+
+    assert "twist" not in FLAG_ADVICE["swelling"] and "fall" not in FLAG_ADVICE["swelling"]
+    assert "F3" in FLAG_ADVICE["swelling"]
 
 
 def upload(client, data: bytes, name: str = "morning.fit", **fields: str):

@@ -39,16 +39,17 @@ def test_an_unknown_time_zone_is_refused_beside_the_field(client, users: UserFac
 def test_a_token_is_shown_once_works_and_stops_working_when_revoked(app: Flask, client, users) -> None:
     user = users.create()
     sign_in(client, user.email, TEST_PASSWORD)
-    html = form_post(client, "/settings/tokens", {"name": "watch"}, page="/settings/").get_data(as_text=True)
-    secret = re.search(r'<code class="token">([^<]+)</code>', html).group(1)
-    assert secret not in client.get("/settings/").get_data(as_text=True)
+    answer = form_post(client, "/settings/tokens", {"name": "watch"}, page="/settings/tokens")
+    html = answer.get_data(as_text=True)
+    secret = re.search(r'<code class="token" id="new-token">([^<]+)</code>', html).group(1)
+    assert secret not in client.get("/settings/tokens").get_data(as_text=True)
     with app.app_context():
         token = db.session.query(ApiToken).one()
         assert token.token_hash != secret
         assert secret not in token.token_hash
     api = app.test_client()
     assert api.get("/api/v1/runs", headers={"Authorization": f"Bearer {secret}"}).status_code == 200
-    form_post(client, f"/settings/tokens/{token.id}/revoke", {}, page="/settings/")
+    form_post(client, f"/settings/tokens/{token.id}/revoke", {}, page="/settings/tokens")
     assert api.get("/api/v1/runs", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
 
 
@@ -81,3 +82,11 @@ def test_the_settings_page_offers_every_export_and_the_signed_in_runner_can_down
     document = client.get(links[0]).get_json()  # the session cookie is enough: a GET needs no CSRF token
     assert [(r["date"], r["distance_m"]) for r in document["runs"]] == [("2026-11-01", 8000.0)]
     assert client.get(links[1]).get_data(as_text=True).count("2026-11-01") == 1
+
+
+def test_settings_are_grouped_and_tokens_live_on_their_own_page(client, runner) -> None:
+    html = client.get("/settings/").get_data(as_text=True)
+    for anchor in ("profile", "units", "calendar", "shoes", "data", "account", "developer"):
+        assert f'id="{anchor}"' in html, anchor
+    assert "Create token" not in html and 'href="/settings/tokens"' in html
+    assert "Create token" in client.get("/settings/tokens").get_data(as_text=True)

@@ -19,9 +19,57 @@ TODAY = date.today().isoformat()  # noqa: DTZ011
 
 def test_today_starts_with_the_check_in_task_and_a_plan_prompt(client, runner) -> None:
     html = client.get("/today").get_data(as_text=True)
-    assert "Green: good to run today" in html, "no plan: nothing to train as planned"
+    assert "No check-in yet" in html, "before the first morning check-in the coach has nothing to call green"
+    assert "Green" not in html
     assert html.index('id="task-checkin"') < html.index("Logged today")
-    assert "No training plan yet" in html
+    assert "No plan yet" in html
+    for page in ("/plan/generate", "/plan/build", "/plan/import"):
+        assert f'href="{page}"' in html
+
+
+def test_after_a_morning_check_in_a_good_day_reads_green(client, runner) -> None:
+    form_post(
+        client,
+        "/log/pain",
+        {"date": TODAY, "context": "morning", "location": "knee_front", "side": "left", "score": "0"},
+    )
+    html = client.get("/today").get_data(as_text=True)
+    assert "Green: good to run today" in html, "no plan: nothing to train as planned"
+    assert "No check-in yet" not in html
+
+
+def test_the_run_card_comes_first_and_done_as_planned_logs_the_planned_run(
+    app: Flask, client, runner
+) -> None:
+    from runner_app.models import Run
+    from runner_app.services import plans
+
+    with app.app_context():
+        plans.import_csv(runner.id, f"date,kind,distance_km,notes\n{TODAY},long,12,\n")
+        session_id = plans.sessions_between(runner.id, date.today(), date.today())[0].id  # noqa: DTZ011
+    page = client.get("/today")
+    html = page.get_data(as_text=True)
+    assert html.index('id="task-run"') < html.index('id="state-h"') < html.index('id="task-checkin"')
+    assert "Done as planned" in html and "Log differently" in html
+    form = re.search(
+        r'<form method="post" action="/log/run" class="entry-form done-plan".*?</form>', html, re.S
+    )
+    fields = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form.group(0)))
+    assert fields["distance"] == "12.00" and fields["kind"] == "long"
+    assert fields["planned_session_id"] == session_id
+    assert fields["duration"] == "1:18:00", "12 km at an easy 6:30/km: no pace planned"
+    fields["csrf_token"] = csrf_from(page)
+    answer = client.post("/log/run", data=fields)
+    assert answer.status_code == 302 and "/log/pain?context=after_run" in answer.headers["Location"]
+    with app.app_context():
+        runs = db.session.scalars(db.select(Run).where(Run.user_id == runner.id)).all()
+    assert [(r.distance_m, r.duration_s, str(r.planned_session_id)) for r in runs] == [
+        (12000, 4680, session_id)
+    ]
+    html = client.get("/today").get_data(as_text=True)
+    assert re.search(r'class="task done" id="task-run"', html), "the logged run stays on Today, ticked"
+    assert "✓ Logged: 12.0 km in 1:18:00" in html
+    assert "Done as planned" not in html
 
 
 def test_a_red_flag_puts_an_unmissable_alert_above_everything(client, runner) -> None:
@@ -99,9 +147,15 @@ def test_a_refused_planned_run_can_be_run_anyway_from_today_and_taken_back(app: 
     today = date.today()  # noqa: DTZ011
     with app.app_context():
         for n, km in ((9, 10), (4, 8)):
-            body = {"date": (today - timedelta(days=n)).isoformat(), "kind": "easy",
-                    "distance_m": km * 1000, "duration_s": km * 330}
+            body = {
+                "date": (today - timedelta(days=n)).isoformat(),
+                "kind": "easy",
+                "distance_m": km * 1000,
+                "duration_s": km * 330,
+            }
             entries.put_entry(runner.id, "runs", new_id(), body, None)
+        checkin = {"date": TODAY, "context": "morning", "location": "knee_front", "side": "left", "score": 0}
+        entries.put_entry(runner.id, "pain", new_id(), checkin, None)
         plans.import_csv(runner.id, f"date,kind,distance_km,notes\n{TODAY},long,22,\n")
     page = client.get("/today")
     html = page.get_data(as_text=True)
@@ -135,9 +189,11 @@ def test_log_the_run_opens_the_form_as_the_planned_session(app: Flask, client, r
         plans.import_csv(runner.id, f"date,kind,distance_km,notes\n{TODAY},long,12,\n")
         session_id = plans.sessions_between(runner.id, date.today(), date.today())[0].id  # noqa: DTZ011
     html = client.get("/today").get_data(as_text=True)
-    link = re.search(r'<a class="button" href="(/log/run[^"]*)">Log the run</a>', html).group(1)
-    assert link == f"/log/run?kind=long&amp;planned_session_id={session_id}"
+    link = re.search(r'<a class="button" href="(/log/run[^"]*)">Log differently</a>', html).group(1)
+    assert link.startswith("/log/run?")
+    assert f"planned_session_id={session_id}" in link and "kind=long" in link
     form = client.get(link.replace("&amp;", "&")).get_data(as_text=True)
+    assert 'value="12.00"' in form and 'value="1:18:00"' in form, "the planned run filled in, to correct"
     assert '<option selected value="long">' in form
     assert f'name="planned_session_id" type="hidden" value="{session_id}"' in form
 

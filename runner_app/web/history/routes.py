@@ -9,10 +9,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 from werkzeug import Response
 
-from runner_app.services import entries, history
+from runner_app.services import entries, history, run_totals
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import parse_day
 from runner_app.web.filters import user_today
+from runner_app.web.history.chart import bar_chart
 from runner_app.web.log.forms import DeleteForm
 
 bp = Blueprint("history", __name__, url_prefix="/history")
@@ -39,7 +40,30 @@ def index() -> str:
         until = user_today()
     weeks = history.weeks_of(current_user.id, until=until, count=4)
     older = weeks[-1].start - timedelta(days=1) if weeks else None
-    return render_template("history/index.html", weeks=weeks, older=older, edit_url=edit_url)
+    kind = request.args.get("kind") if request.args.get("kind") in EDIT_ENDPOINTS else None
+    return render_template("history/index.html", weeks=weeks, older=older, edit_url=edit_url, kind=kind)
+
+
+LABELS = {"week": "%-d %b", "month": "%b", "year": "%Y"}
+COUNTS = {"week": 8, "month": 6, "year": 4}
+
+
+@bp.get("/totals")
+@login_required
+def totals_page() -> str:
+    """Weekly, monthly or yearly totals of distance, time and runs, with a chart."""
+    period = request.args.get("period", "week")
+    if period not in run_totals.PERIODS:
+        period = "week"
+    rows = run_totals.totals(current_user.id, period, user_today(), COUNTS[period])  # type: ignore[arg-type]
+    labels = [r.start.strftime(LABELS[period]) for r in rows]
+    units = str(current_user.units or "km")
+    return render_template(
+        "history/totals.html",
+        period=period,
+        rows=list(zip(rows, labels, strict=True)),
+        chart=bar_chart(rows, labels, units),
+    )
 
 
 @bp.route("/<any(runs, pain, strength, 'cross-training'):kind>/<entry_id>/delete", methods=["GET", "POST"])

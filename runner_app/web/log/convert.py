@@ -8,6 +8,7 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 
+from runner_app.web.durations import format_duration, parse_duration
 from runner_app.web.filters import metres_per_unit
 from runner_app.web.log.forms import CrossTrainingForm, PainForm, RunForm, StrengthForm
 
@@ -29,11 +30,18 @@ def metres_from(value: Decimal | float, units: str) -> float:
 
 
 def _duration_s(form: Any) -> int:
+    field = getattr(form, "duration", None)
+    text = ((field.data if field is not None else "") or "").strip()
+    if text:
+        return parse_duration(text)  # the form has checked it reads as a time
     return int(form.duration_min.data or 0) * 60 + int(form.duration_sec.data or 0)
 
 
 def _fill_duration(form: Any, seconds: int) -> None:
-    form.duration_min.data, form.duration_sec.data = divmod(int(seconds), 60)
+    if hasattr(form, "duration"):
+        form.duration.data = format_duration(seconds)
+    else:
+        form.duration_min.data, form.duration_sec.data = divmod(int(seconds), 60)
 
 
 def common(form: Any) -> dict[str, Any]:

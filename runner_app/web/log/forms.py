@@ -15,10 +15,13 @@ from wtforms import (
     RadioField,
     SelectField,
     SelectMultipleField,
+    StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from runner_app.web.durations import parse_duration
 
 SCALE = [(str(n), str(n)) for n in range(11)]
 RUN_KINDS = [(k, k.capitalize()) for k in ("easy", "recovery", "long", "tempo", "intervals", "hills", "race")]
@@ -60,8 +63,7 @@ _WITHIN_DAYS = "No running; see a GP or physio within days (rule F2)."
 # Shown under a flag the moment it is ticked (CSS only, so also with no signal and no script): what the coach
 # will do with it, from coach-rules.md F1-F4.
 FLAG_ADVICE = {
-    "swelling": "Your next run becomes low-impact training (rule F3). After a twist or fall: " + _SAME_DAY
-    + " (rule F1).",
+    "swelling": "Your next run becomes low-impact training (rule F3).",
     "sharp": "No running for 48 hours, then a step back; don't push through sharp pain (rule F4).",
     "locking": f"Stop: {_SAME_DAY} (rule F1).",
     "giving_way": f"Stop: {_SAME_DAY} (rule F1).",
@@ -104,8 +106,16 @@ class DurationMixin:
     )
 
 
-class RunForm(DurationMixin, EntryForm):
+class RunForm(EntryForm):
     kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
+    # One time field, as runners write it: "45", "45:30" or "1:05:30". A page from an older app (still on a
+    # phone) posts minutes and seconds instead: both are read.
+    duration = StringField(
+        "Time (h:mm:ss)",
+        render_kw={"inputmode": "decimal", "placeholder": "h:mm:ss", "autocomplete": "off"},
+    )
+    duration_min = IntegerField("Minutes", validators=[Optional(), NumberRange(0, 2880)])
+    duration_sec = IntegerField("Seconds", validators=[Optional(), NumberRange(0, 59)])
     distance = DecimalField(
         "Distance",
         places=2,
@@ -127,13 +137,36 @@ class RunForm(DurationMixin, EntryForm):
     pain_settled = RadioField("Back to normal within an hour?", choices=YES_NO, default="")
 
 
+    def validate_duration(self, field: StringField) -> None:
+        text = (field.data or "").strip()
+        if not text and self.duration_min.data is None:
+            raise ValidationError("Give the time.")
+        if text:
+            try:
+                parse_duration(text)
+            except ValueError as exc:
+                raise ValidationError(f"Not a time: {exc}.") from exc
+
+
 class PainForm(EntryForm):
     context = SelectField("When", choices=CONTEXTS, default="morning")
-    location = SelectField("Where", choices=LOCATIONS, default="knee_front")
+    # Nothing preselected: a pain entry is only ever for a place the runner named.
+    location = SelectField("Where", choices=[("", "Where does it hurt?"), *LOCATIONS], default="")
     side = SelectField("Side", choices=SIDES, default="both")
     score = RadioField("Pain (0 none – 10 worst)", choices=SCALE, validators=[InputRequired("Tap a score.")])
     settled_within_60min = RadioField("Settled within an hour?", choices=YES_NO, default="")
     flags = MultiCheckboxField("Anything else? (tick any that apply)", choices=FLAGS)
+
+    def validate_location(self, field: SelectField) -> None:
+        if not field.data:
+            raise ValidationError("Say where it hurts, or tap “No pain” above.")
+
+
+class NoPainForm(FlaskForm):
+    date = DateField("Date", validators=[InputRequired()])
+    context = SelectField(
+        "When", choices=[("morning", "Morning"), ("after_run", "After a run")], default="morning"
+    )
 
 
 class SetRowForm(FlaskForm):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -14,17 +15,20 @@ from werkzeug import Response
 
 from runner_app.extensions import db, limiter
 from runner_app.models import PainEntry
-from runner_app.services import entries, run_import, shoes
+from runner_app.services import entries, plans, run_import, shoes, today
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
+from runner_app.web.durations import format_duration, parse_duration
 from runner_app.web.filters import distance, duration, user_today
 from runner_app.web.formtools import attach_errors
 from runner_app.web.log import convert
 from runner_app.web.log.catalogue import exercise_choices, exercise_measures
 from runner_app.web.log.forms import (
     FLAG_ADVICE,
+    RUN_KINDS,
     CrossTrainingForm,
     ImportRunForm,
+    NoPainForm,
     PainForm,
     RunForm,
     StrengthForm,
@@ -32,7 +36,7 @@ from runner_app.web.log.forms import (
 
 bp = Blueprint("log", __name__, url_prefix="/log")
 
-RUN_ALIASES = {"distance_m": "distance", "duration_s": "duration_min"}
+RUN_ALIASES = {"distance_m": "distance", "duration_s": "duration"}
 PAIN_ALIASES = {
     "score": "pain_score",
     "location": "pain_location",
@@ -132,7 +136,7 @@ def _conflict(form: Any) -> None:
 @bp.route("/run", methods=["GET", "POST"], defaults={"entry_id": None})
 @bp.route("/run/<entry_id>", methods=["GET", "POST"])
 @login_required
-def run(entry_id: str | None) -> str | Response:
+def run(entry_id: str | None) -> str | Response | tuple[str, int]:
     form = RunForm()
     if request.method == "GET":
         if entry_id:
@@ -143,6 +147,9 @@ def run(entry_id: str | None) -> str | Response:
             _usual_spot(form.pain_location, form.pain_side)
             form.kind.data = request.args.get("kind", "easy")
             form.planned_session_id.data = request.args.get("planned_session_id", "")
+            if "kind" not in request.args:
+                _todays_session(form)
+            _prefill_from_args(form)
             form.shoe_id.data = shoes.last_used(current_user.id) or ""
     form.shoe_id.choices = _shoe_choices(form.shoe_id.data)
     if entry_id:
@@ -166,9 +173,53 @@ def run(entry_id: str | None) -> str | Response:
         else:
             if any(r.status == 412 for r in results):
                 _conflict(form)
+            elif request.form.get("then") == "post_run_checkin":  # "Done as planned" on Today
+                flash("Run saved as planned. How does it feel now?", "success")
+                return redirect(url_for("log.entry", kind="pain", context="after_run"))
             else:
                 return _saved("runs", results[0].status)
-    return render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
+    page = render_template("log/run.html", form=form, editing=bool(entry_id), units=_units(), title="Run")
+    return (page, 422) if request.method == "POST" else page
+
+
+def _todays_prescription(form: StrengthForm) -> bool:
+    """A new strength log opens with today's prescribed block filled in: every exercise, its sets, reps (or
+    seconds, or steps) and load, and the block's time; the runner corrects what they did differently."""
+    view = today.today_view(current_user.id, user_today())
+    task = next((t for t in view.tasks if t.key == "strength"), None)
+    raw = task.prescribed.get("exercises") if task else None
+    exercises: list[dict[str, Any]] = raw if isinstance(raw, list) else []
+    while len(form.rows) < len(exercises):
+        form.rows.append_entry()
+    _prepare(form)  # the rows just added need their exercise choices
+    for row, one in zip(form.rows, exercises, strict=False):
+        r = row.form
+        r.exercise.data, r.sets.data, r.side.data = one["exercise"], one.get("sets"), "both"
+        r.amount.data = one.get("reps") or one.get("seconds") or one.get("steps")
+        r.load_kg.data = None if one.get("load_kg") is None else Decimal(str(one["load_kg"]))
+    minutes = task.prescribed.get("minutes") if task else None
+    if isinstance(minutes, list | tuple) and len(minutes) == 2:
+        form.duration_min.data = round((minutes[0] + minutes[1]) / 2)
+    return task is not None
+
+
+def _todays_session(form: RunForm) -> None:
+    """A new run starts as today's planned session, if there is one to run."""
+    day = user_today()
+    planned = next((s for s in plans.sessions_between(current_user.id, day, day) if s.distance_m), None)
+    if planned is not None and planned.kind in {value for value, _ in RUN_KINDS}:
+        form.kind.data, form.planned_session_id.data = planned.kind, str(planned.id)
+
+
+def _prefill_from_args(form: RunForm) -> None:
+    """Distance and time from Today's "Log differently" link; anything unreadable is left blank."""
+    try:
+        if request.args.get("distance"):
+            form.distance.data = Decimal(request.args["distance"]).quantize(Decimal("0.01"))
+        if request.args.get("duration"):
+            form.duration.data = format_duration(parse_duration(request.args["duration"]))
+    except (ArithmeticError, ValueError):
+        form.distance.data = form.duration.data = None
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -225,15 +276,16 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
     page = PAGES[kind]
     form = page.form()
     _prepare(form)
+    prescribed_today = False
     if request.method == "GET":
         if entry_id:
             page.fill(form, _owned_or_404(kind, entry_id))
         else:
             form.date.data = user_today()
-            if kind == "pain":
-                _usual_spot(form.location, form.side)
-                if request.args.get("context"):
-                    form.context.data = request.args["context"]
+            if kind == "pain" and request.args.get("context"):
+                form.context.data = request.args["context"]
+            if kind == "strength":
+                prescribed_today = _todays_prescription(form)
     if entry_id:
         _owned_or_404(kind, entry_id)
         form.id.data = entry_id
@@ -250,9 +302,36 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
                 _conflict(form)
             else:
                 return _saved(kind, result.status)
+    extra: dict[str, Any] = {"prescribed_today": prescribed_today}
+    if kind == "pain":
+        no_pain = NoPainForm(context="after_run" if form.context.data == "after_run" else "morning")
+        extra.update(no_pain=no_pain, sites=entries.tracked_pain_sites(current_user.id))
     return render_template(
-        page.template, form=form, editing=bool(entry_id), title=page.title, kind=kind, flag_advice=FLAG_ADVICE
+        page.template,
+        form=form,
+        editing=bool(entry_id),
+        title=page.title,
+        kind=kind,
+        flag_advice=FLAG_ADVICE,
+        **extra,
     )
+
+
+@bp.post("/pain/none")
+@login_required
+def no_pain() -> Response:
+    """"No pain" in one tap: a score of 0 (this morning, or after the run) for each place the runner already
+    tracks (none for a place never named), and the check-in ticked."""
+    form = NoPainForm()
+    if not form.validate_on_submit():
+        abort(400)
+    day, context = form.date.data, form.context.data
+    for location, side in entries.tracked_pain_sites(current_user.id):
+        body = {"date": day.isoformat(), "context": context, "location": location, "side": side, "score": 0}
+        entries.put_entry(current_user.id, "pain", str(uuid.uuid4()), body, None)
+    today.set_task_done(current_user.id, day, "checkin" if context == "morning" else "post_run_checkin", True)
+    flash("No pain: noted.", "success")
+    return redirect(url_for("today.index"))
 
 
 def _owned_or_404(kind: str, entry_id: str) -> Any:

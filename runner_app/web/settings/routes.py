@@ -26,11 +26,12 @@ def _render(
     token_form: TokenForm | None = None,
     new_secret: str | None = None,
     calendar_url: str | None = None,
+    template: str = "settings/index.html",
 ) -> str:
     profile = profile or ProfileForm(obj=current_user)
     profile.timezone.choices = [(z, z) for z in users.timezone_names()]
     return render_template(
-        "settings/index.html",
+        template,
         profile=profile,
         token_form=token_form or TokenForm(),
         revoke_form=RevokeForm(),
@@ -65,6 +66,16 @@ def profile() -> str | Response:
     return _render(profile=form)
 
 
+TOKENS_PAGE = "settings/tokens.html"
+
+
+@bp.get("/tokens")
+@login_required
+def tokens_page() -> str:
+    """Personal API tokens, on their own page: a developer's corner, not a runner's daily settings."""
+    return _render(template=TOKENS_PAGE)
+
+
 @bp.post("/tokens")
 @login_required
 def create_token() -> str:
@@ -75,8 +86,8 @@ def create_token() -> str:
         except Invalid as exc:
             attach_errors(form, exc.errors)
         else:
-            return _render(new_secret=new.secret)
-    return _render(token_form=form)
+            return _render(new_secret=new.secret, template=TOKENS_PAGE)
+    return _render(token_form=form, template=TOKENS_PAGE)
 
 
 @bp.post("/tokens/<int:token_id>/revoke")
@@ -89,7 +100,7 @@ def revoke_token(token_id: int) -> Response:
     except NotFound:
         abort(404)
     flash("Token revoked.", "info")
-    return redirect(url_for("settings.index"))
+    return redirect(url_for("settings.tokens_page"))
 
 
 @bp.post("/calendar")

@@ -7,16 +7,20 @@ from collections.abc import Sequence
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from sqlalchemy import select
 from werkzeug import Response
 
 from runner_app.api.coach import TASK_KEYS
 from runner_app.api.http import in_range
 from runner_app.coach.model import Alert, Assessment
+from runner_app.extensions import db
+from runner_app.models import PainEntry
 from runner_app.services import history, plans, shoes, today
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import parse_day
 from runner_app.web.filters import user_today
 from runner_app.web.history.routes import edit_url
+from runner_app.web.today.run_card import pace_text, run_card
 
 bp = Blueprint("today", __name__)
 
@@ -39,9 +43,14 @@ GREEN_WITH_WARNING = "Green: train, minding the warning above"  # a good day, bu
 
 
 GREEN_WITHOUT_PLAN = "Green: good to run today"  # nothing planned to train "as planned"
+NO_CHECKIN_YET = "No check-in yet: tell the coach how you feel this morning"
 
 
-def headline(assessment: Assessment, run_alerts: Sequence[Alert] = (), has_plan: bool = True) -> str:
+def headline(
+    assessment: Assessment, run_alerts: Sequence[Alert] = (), has_plan: bool = True, checked_in: bool = True
+) -> str:
+    if assessment.state == "green" and not checked_in:
+        return NO_CHECKIN_YET  # "Green" would be a guess: the coach has no morning pain to go on
     if assessment.state == "green" and assessment.rungs:
         return GREEN_WITH_STEPS
     if assessment.state == "green" and run_alerts:
@@ -57,6 +66,7 @@ def task_link(key: str, prescribed: dict[str, object]) -> tuple[str, str]:
     endpoint, args, label = TASK_LINKS[key]
     if key == "run" and prescribed.get("session_id"):
         args = {"kind": prescribed.get("kind"), "planned_session_id": prescribed["session_id"]}
+        label = "Log differently"  # beside "Done as planned"
     return url_for(endpoint, **args), label
 
 
@@ -73,6 +83,13 @@ def index() -> str:
     week = history.weeks_of(current_user.id, until=day, count=1)[0]
     logged = [(kind, e) for kind, e in week.items if e.date == day]
     links = {t.key: task_link(t.key, t.prescribed) for t in view.tasks if t.key in TASK_LINKS}
+    units = str(current_user.units or "km")
+    run = next((t for t in view.tasks if t.key == "run"), None)
+    card = run_card(run.prescribed, units, day.isoformat()) if run else None
+    checked_in = _ever_checked_in()
+    if card:  # "Log differently": the run form with the planned run filled in, to correct what differed
+        prefill = {k: v for k, v in card.fields.items() if k != "date"}
+        links["run"] = (url_for("log.run", **prefill), "Log differently")
     return render_template(
         "today/index.html",
         day=day,
@@ -81,11 +98,25 @@ def index() -> str:
         logged=logged,
         week=week,
         edit_url=edit_url,
-        headline=headline(view.assessment, view.run_alerts, has_plan=view.prompt is None),
+        headline=headline(
+            view.assessment, view.run_alerts, has_plan=view.prompt is None, checked_in=checked_in
+        ),
+        checked_in=checked_in,
         task_links=links,
+        card=card,
+        units=units,
+        pace_text=pace_text,
+        logged_runs=[e for kind, e in logged if kind == "runs"],
         check_form=FlaskForm(),
         worn=[m for m in shoes.mileage(current_user.id, include_retired=False) if m.due],
     )
+
+
+def _ever_checked_in() -> bool:
+    stmt = select(PainEntry.id).where(
+        PainEntry.user_id == current_user.id, PainEntry.context == "morning", PainEntry.deleted.is_(False)
+    )
+    return db.session.scalars(stmt.limit(1)).first() is not None
 
 
 @bp.post("/today/tasks/<key>")
