@@ -47,7 +47,7 @@ def test_history_and_settings_lead_to_the_report(client, runner: User) -> None:
 def test_settings_makes_lists_and_revokes_a_link(app: Flask, client, runner: User) -> None:
     expires = (TODAY + timedelta(days=14)).isoformat()
     html = form_post(client, "/report/links", {"expires_on": expires}).get_data(as_text=True)
-    url = re.search(r'<code class="token">https?://[^/]+(/report/rep_[\w-]+)</code>', html)
+    url = re.search(r'<code class="token"[^>]*>https?://[^/]+(/report/rep_[\w-]+)</code>', html)
     assert url, "the new link is shown once"
     assert app.test_client().get(url.group(1)).status_code == 200
     revoke = re.search(r'action="(/report/links/\d+/revoke)"', html)
