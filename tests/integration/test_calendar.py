@@ -42,7 +42,8 @@ def build_plan(app: Flask, user: User, race_name: str = "City Marathon") -> list
 def make_link(client: FlaskClient) -> str:
     token = csrf_from(client.get("/settings/"))
     html = client.post("/settings/calendar", data={"csrf_token": token}).get_data(as_text=True)
-    match = re.search(r'<code class="token"[^>]*>https?://[^/<]+(/plan/calendar/cal_[\w-]+\.ics)</code>', html)
+    link = r'<code class="token"[^>]*>https?://[^/<]+(/plan/calendar/cal_[\w-]+\.ics)</code>'
+    match = re.search(link, html)
     assert match, "the new link is shown once"
     return match.group(1)  # the link's origin is PUBLIC_URL's; the test client asks this app
 
