@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from runner_app.api import bp
 from runner_app.api.errors import validation_problem
 from runner_app.api.http import DATE_MESSAGE, RANGE_MESSAGE, date_param, in_range, json_body, parse_day
-from runner_app.planning.exercises import CATALOGUE
+from runner_app.planning.daily.exercises import CATALOGUE
 from runner_app.services import coach, today
 from runner_app.services.schemas import Invalid
 

@@ -12,8 +12,8 @@ from typing_extensions import TypedDict
 
 from runner_app.api.openapi_parts import REF
 from runner_app.coach.model import Alert, Decision, Metrics, ReturnStage, Rung, RunGuidance, State
-from runner_app.planning.exercises import Exercise
-from runner_app.planning.tasks import Task
+from runner_app.planning.daily.exercises import Exercise
+from runner_app.planning.daily.tasks import Task
 from runner_app.services.plan_generate import GenerateIn
 from runner_app.services.plans import PlanIn, SessionIn
 from runner_app.services.profile import ProfileIn

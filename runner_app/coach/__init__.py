@@ -112,11 +112,11 @@ Cadence cue
 Strength
 30. ST1: "the last 4 weeks before the race" are the 4 weeks before race week; after the race, 2 again; the
     planner says whether a week is a base week. ST2 (v2, the seeds' own words) is scheduled by
-    runner_app/planning/strength.py: never on a hard day or the day before one; a full block on a rest or
-    easy day clear of hard neighbours, a light block (bodyweight, hips and core, no jumps) on a rest or easy
-    day right after a hard session; >= 48 h apart; a missed session moves only to a later day of the same
-    week that meets these rules, else it is dropped with a note. (v1's "hard day as a last resort" is gone:
-    it contradicted the sources.)
+    runner_app/planning/daily/strength.py: never on a hard day or the day before one; a full block on a rest
+    or easy day clear of hard neighbours, a light block (bodyweight, hips and core, no jumps) on a rest or
+    easy day right after a hard session; >= 48 h apart; a missed session moves only to a later day of the same
+    week that meets these rules, else it is dropped with a note. (v1's "hard day as a last resort" is gone: it
+    contradicted the sources.)
     ST3: +2 reps (+5 s, +5 steps) per step to the top of the range, then load +5 %
     (rounded to 0.5 kg, at least +0.5 kg) from the bottom; bodyweight exercises get 2 kg after 3 x top;
     timed and stepped exercises stop at the top; "settled" needs an after_strength answer unless pain was 0.

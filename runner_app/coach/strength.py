@@ -1,6 +1,6 @@
 """Strength rules as pure helpers: ST1 how many sessions a week, ST3 the next prescription of one exercise
 from its logged sessions, ST4 which exercises stay in amber/red. ST2 (which days) is scheduled with the plan,
-in `runner_app.planning.strength`.
+in `runner_app.planning.daily.strength`.
 """
 
 from __future__ import annotations

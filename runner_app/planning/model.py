@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
-from runner_app.planning.paces import PaceRange
+from runner_app.planning.plans.paces import PaceRange
 
 TemplateKind = Literal["rest", "easy", "long", "tempo", "intervals", "hills", "cross_training"]
 SessionKind = Literal[

@@ -19,8 +19,8 @@ from runner_app.coach.text import in_units, km
 from runner_app.extensions import db
 from runner_app.models import CalendarFeed, Plan, PlannedSessionRow, User
 from runner_app.models.types import utcnow
-from runner_app.planning.paces import PaceRange, pace_text
-from runner_app.planning.tasks import RUN_TITLES
+from runner_app.planning.daily.tasks import RUN_TITLES
+from runner_app.planning.plans.paces import PaceRange, pace_text
 from runner_app.services import plan_generate, plan_view
 from runner_app.services.users import secret_digest
 

@@ -17,8 +17,8 @@ from sqlalchemy import delete, select
 
 from runner_app.extensions import db
 from runner_app.models import User
+from runner_app.planning.daily.tasks import Task
 from runner_app.planning.model import monday_of
-from runner_app.planning.tasks import Task
 from runner_app.services import entries, plans, profile, today, users
 
 DEMO_EMAIL = "demo@example.com"

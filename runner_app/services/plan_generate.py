@@ -16,8 +16,8 @@ from runner_app.coach.text import in_units
 from runner_app.extensions import db
 from runner_app.models import Plan, Run
 from runner_app.models.types import utcnow
-from runner_app.planning.generate import PlanInputError, generate_plan
-from runner_app.planning.paces import (
+from runner_app.planning.plans.generate import PlanInputError, generate_plan
+from runner_app.planning.plans.paces import (
     Fitness,
     PaceName,
     RaceResult,
@@ -25,7 +25,7 @@ from runner_app.planning.paces import (
     estimate_fitness,
     race_time_s,
 )
-from runner_app.planning.records import faster_than_world_record
+from runner_app.planning.plans.records import faster_than_world_record
 from runner_app.services import plans
 from runner_app.services.profile import engine_profile
 from runner_app.services.schemas import Day, DurationS, Invalid, PlanDay, Schema, ShortText, validate

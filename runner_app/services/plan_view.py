@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from runner_app.coach.model import RunEntry
-from runner_app.planning.adjust import AdjustedSession, adjust_week
+from runner_app.planning.bending.adjust import AdjustedSession, adjust_week
+from runner_app.planning.bending.outlook import outlook_guidance
+from runner_app.planning.bending.planned_spikes import check_planned_spike
 from runner_app.planning.model import PlannedSession, monday_of
-from runner_app.planning.outlook import outlook_guidance
-from runner_app.planning.planned_spikes import check_planned_spike
 from runner_app.services import coach, plans
 
 

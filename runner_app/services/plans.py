@@ -14,10 +14,10 @@ from sqlalchemy import delete, func, select
 from runner_app.extensions import db
 from runner_app.models import Plan, PlannedSessionRow
 from runner_app.models.types import utcnow
-from runner_app.planning.build import build_sessions
-from runner_app.planning.csv_import import parse_plan_csv
 from runner_app.planning.model import PlannedSession, PlanSpec, SessionKind, TemplateKind, WeeklyTemplate
-from runner_app.planning.paces import PaceRange
+from runner_app.planning.plans.build import build_sessions
+from runner_app.planning.plans.csv_import import parse_plan_csv
+from runner_app.planning.plans.paces import PaceRange
 from runner_app.services import coach_cache
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, PlanDay, Schema, validate

@@ -16,7 +16,7 @@ from runner_app.coach.model import RecentRace, RunnerProfile
 from runner_app.extensions import db
 from runner_app.models import RunnerProfile as ProfileRow
 from runner_app.models import User
-from runner_app.planning.records import faster_than_world_record
+from runner_app.planning.plans.records import faster_than_world_record
 from runner_app.services import coach_cache
 from runner_app.services.schemas import Day, DurationS, Int, Invalid, Schema, validate
 

@@ -17,17 +17,21 @@ from runner_app.coach.text import in_units
 from runner_app.extensions import db
 from runner_app.models import Plan, TaskCheck
 from runner_app.models.types import utcnow
-from runner_app.planning.model import PlannedSession, monday_of
-from runner_app.planning.progression import (
+from runner_app.planning.daily.progression import (
     current_prescriptions,
     last_pain_by_exercise,
     light_block,
     next_block_variant,
     strength_block,
 )
-from runner_app.planning.strength import day_kinds_from_runs, day_kinds_from_sessions, schedule_strength_week
-from runner_app.planning.tasks import Task
-from runner_app.planning.today import PlanPrompt, build_tasks, plan_prompt
+from runner_app.planning.daily.strength import (
+    day_kinds_from_runs,
+    day_kinds_from_sessions,
+    schedule_strength_week,
+)
+from runner_app.planning.daily.tasks import Task
+from runner_app.planning.daily.today import PlanPrompt, build_tasks, plan_prompt
+from runner_app.planning.model import PlannedSession, monday_of
 from runner_app.services import coach, coach_cache, plans
 
 STRENGTH_LOOKBACK_DAYS = 120  # enough logged sessions for ST3 progression

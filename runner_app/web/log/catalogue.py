@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask import Flask
 
-from runner_app.planning.exercises import CATALOGUE, Exercise
+from runner_app.planning.daily.exercises import CATALOGUE, Exercise
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 from werkzeug import Response
 
 from runner_app.extensions import limiter
-from runner_app.planning.paces import PaceRange, pace_text
+from runner_app.planning.plans.paces import PaceRange, pace_text
 from runner_app.services import calendar, plan_generate, plan_view, plans
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, parse_day

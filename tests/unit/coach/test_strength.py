@@ -49,7 +49,7 @@ def test_st1_three_only_when_asked_and_in_a_base_week() -> None:
     assert strength_sessions_allowed(date(2027, 1, 4), RACE, wants_three=True, base_week=True) == 1
 
 
-# ST2 (which days) is scheduled by runner_app.planning.strength and tested in tests/unit/planning.
+# ST2 (which days) is scheduled by runner_app.planning.daily.strength and tested in tests/unit/planning.
 
 
 # ---------------------------------------------------------------- ST3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from runner_app.coach.model import RunGuidance
 from runner_app.coach.text import TIMES
-from runner_app.planning.adjust import adjust_session, adjust_week, return_session_duration_s
+from runner_app.planning.bending.adjust import adjust_session, adjust_week, return_session_duration_s
 
 from .builders import day, decision, rung, session
 

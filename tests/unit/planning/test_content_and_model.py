@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from runner_app.coach.text import TIMES
-from runner_app.planning.exercises import (
+from runner_app.planning.daily.exercises import (
     BLOCKS,
     CATALOGUE,
     EXERCISES,
@@ -19,8 +19,8 @@ from runner_app.planning.exercises import (
     STRIDES,
     WARMUP,
 )
-from runner_app.planning.layout import default_template, session_notes
 from runner_app.planning.model import PlanSpec, WeeklyTemplate, phases_for_weeks, session_id
+from runner_app.planning.plans.layout import default_template, session_notes
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -143,8 +143,8 @@ def test_the_planning_package_imports_neither_flask_nor_sqlalchemy() -> None:
         f"root = types.ModuleType('runner_app'); root.__path__ = [{str(ROOT / 'runner_app')!r}]\n"
         "sys.modules['runner_app'] = root\n"
         "import runner_app.planning as planning\n"
-        "for module in pkgutil.iter_modules(planning.__path__):\n"
-        "    importlib.import_module('runner_app.planning.' + module.name)\n"
+        "for module in pkgutil.walk_packages(planning.__path__, 'runner_app.planning.'):\n"
+        "    importlib.import_module(module.name)\n"
         "leaked = sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'sqlalchemy', 'werkzeug'))\n"
         "print(','.join(leaked))\n"
     )

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runner_app.planning.csv_import import MAX_ROWS, CsvError, parse_plan_csv
+from runner_app.planning.plans.csv_import import MAX_ROWS, CsvError, parse_plan_csv
 
 GOOD = """date,kind,distance_km,notes
 2027-04-13,easy,8,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from runner_app.coach.model import Assessment, Decision, Rung, RunGuidance
-from runner_app.planning.outlook import outlook_guidance
+from runner_app.planning.bending.outlook import outlook_guidance
 
 TODAY = date(2026, 11, 22)
 C3 = Rung("C3", "long_run", TODAY, date(2026, 11, 29), "W1", "Your morning pain rose (rule W1): step C3.")

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from runner_app.planning.paces import (
+from runner_app.planning.plans.paces import (
     RaceResult,
     TimedRun,
     estimate_fitness,

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from runner_app.coach.model import HARD_RUN_KINDS
 from runner_app.coach.spikes import reference_distance_m
-from runner_app.planning.generate import GeneratedPlan, generate_plan
-from runner_app.planning.paces import paces_for, vdot_from_race
+from runner_app.planning.plans.generate import GeneratedPlan, generate_plan
+from runner_app.planning.plans.paces import paces_for, vdot_from_race
 
 START = date(2026, 12, 7)  # a Monday
 MARATHON, HALF = 42_195.0, 21_097.5

@@ -12,11 +12,11 @@ from dataclasses import replace
 import pytest
 
 from runner_app.coach.model import RunGuidance
-from runner_app.planning.adjust import adjust_session
+from runner_app.planning.bending.adjust import adjust_session
+from runner_app.planning.bending.planned_spikes import check_planned_spike
+from runner_app.planning.daily.progression import strength_block
+from runner_app.planning.daily.today import DayTasks, build_tasks
 from runner_app.planning.model import PlannedSession
-from runner_app.planning.planned_spikes import check_planned_spike
-from runner_app.planning.progression import strength_block
-from runner_app.planning.today import DayTasks, build_tasks
 
 from .builders import TODAY, assessment, run, session
 

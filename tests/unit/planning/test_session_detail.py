@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from runner_app.planning.bend import AdjustedSession
+from runner_app.planning.bending.bend import AdjustedSession
 from runner_app.planning.model import PlannedSession
-from runner_app.planning.paces import pace_text, paces_for
-from runner_app.planning.sessions import describe
+from runner_app.planning.plans.paces import pace_text, paces_for
+from runner_app.planning.plans.sessions import describe
 
 PACES = paces_for(40.0)
 

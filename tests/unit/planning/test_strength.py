@@ -7,15 +7,15 @@ from datetime import date, timedelta
 
 from runner_app.coach.model import PainEntry, StrengthEntry, StrengthSet
 from runner_app.coach.text import TIMES
-from runner_app.planning.exercises import EXERCISES
-from runner_app.planning.progression import (
+from runner_app.planning.daily.exercises import EXERCISES
+from runner_app.planning.daily.progression import (
     adapt_block_to_state,
     current_prescriptions,
     next_block_variant,
     progress_exercise,
     strength_block,
 )
-from runner_app.planning.strength import (
+from runner_app.planning.daily.strength import (
     day_kinds_from_runs,
     schedule_strength_week,
     strength_target,

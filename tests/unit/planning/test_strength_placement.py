@@ -12,11 +12,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runner_app.coach.model import HARD_RUN_KINDS
-from runner_app.planning.exercises import EXERCISES, LIGHT_BLOCK
+from runner_app.planning.daily.exercises import EXERCISES, LIGHT_BLOCK
+from runner_app.planning.daily.progression import (
+    Prescription,
+    current_prescriptions,
+    light_block,
+    strength_block,
+)
+from runner_app.planning.daily.strength import schedule_plan_strength, schedule_strength_week
+from runner_app.planning.daily.today import build_tasks
 from runner_app.planning.model import Phase, PlannedSession, SessionKind, monday_of
-from runner_app.planning.progression import Prescription, current_prescriptions, light_block, strength_block
-from runner_app.planning.strength import schedule_plan_strength, schedule_strength_week
-from runner_app.planning.today import build_tasks
 
 from .builders import assessment, session
 

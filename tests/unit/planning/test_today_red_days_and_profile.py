@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runner_app.coach.model import Assessment, ReturnStage, RunGuidance, State
+from runner_app.planning.daily.progression import strength_block
+from runner_app.planning.daily.today import Task, build_tasks
 from runner_app.planning.model import PlannedSession
-from runner_app.planning.progression import strength_block
-from runner_app.planning.today import Task, build_tasks
 
 from .builders import assessment, day, decision, rung, session
 

@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from runner_app.coach.model import Assessment, ReturnStage, RunGuidance
 from runner_app.coach.text import TIMES
-from runner_app.planning.exercises import EXERCISES
+from runner_app.planning.daily.exercises import EXERCISES
+from runner_app.planning.daily.progression import default_prescription, strength_block
+from runner_app.planning.daily.today import Task, build_tasks, plan_prompt
 from runner_app.planning.model import PlannedSession
-from runner_app.planning.progression import default_prescription, strength_block
-from runner_app.planning.today import Task, build_tasks, plan_prompt
 
 from .builders import assessment, day, decision, run, rung, session
 

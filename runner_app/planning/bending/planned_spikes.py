@@ -18,8 +18,8 @@ from dataclasses import replace
 from runner_app.coach.model import Alert, RunGuidance
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.spikes import X, check_run_spike, km, reference_phrase
-from runner_app.planning.bend import AdjustedSession
-from runner_app.planning.cite import Source, sentence
+from runner_app.planning.bending.bend import AdjustedSession
+from runner_app.planning.bending.cite import Source, sentence
 from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
 
 __all__ = ["check_planned_spike"]

@@ -9,11 +9,11 @@ from typing import Literal
 from runner_app.coach.model import Rung, RunGuidance
 from runner_app.coach.settings import DEFAULT_SETTINGS
 from runner_app.coach.spikes import km
-from runner_app.planning.cite import Change, Source, explain, find_source, sentence
-from runner_app.planning.exercises import GAIT_CUES
+from runner_app.planning.bending.cite import Change, Source, explain, find_source, sentence
+from runner_app.planning.bending.week import WeekBends
+from runner_app.planning.daily.exercises import GAIT_CUES
 from runner_app.planning.model import QUALITY_KINDS, RUN_KINDS, PlannedSession
 from runner_app.planning.settings import PlanningSettings
-from runner_app.planning.week import WeekBends
 
 Terrain = Literal["any", "flat"]
 _EASY_SOURCES = ("D2", "R0", "R1", "R2", "R3", "R4")  # besides C1, what makes every run easy

@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from runner_app.coach.model import Alert, Assessment, RunEntry
-from runner_app.planning.adjust import adjust_session
-from runner_app.planning.model import PlannedSession
-from runner_app.planning.planned_spikes import check_planned_spike
-from runner_app.planning.progression import Prescription
-from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
-from runner_app.planning.strength import StrengthDay
-from runner_app.planning.tasks import (
+from runner_app.planning.bending.adjust import adjust_session
+from runner_app.planning.bending.planned_spikes import check_planned_spike
+from runner_app.planning.daily.progression import Prescription
+from runner_app.planning.daily.strength import StrengthDay
+from runner_app.planning.daily.tasks import (
     Task,
     TaskKind,
     checkin_task,
@@ -29,6 +27,8 @@ from runner_app.planning.tasks import (
     strides_task,
     warmup_task,
 )
+from runner_app.planning.model import PlannedSession
+from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
 
 __all__ = ["ORDER", "DayTasks", "PlanPrompt", "Task", "TaskKind", "build_tasks", "plan_prompt"]
 

@@ -21,9 +21,7 @@ from runner_app.coach.model import Decision
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.spikes import check_run_spike, km, reference_distance_m
 from runner_app.coach.text import TIMES
-from runner_app.planning.days import week_days
-from runner_app.planning.fit import SpikeReference, fit_week
-from runner_app.planning.layout import default_template, session_notes
+from runner_app.planning.daily.strength import StrengthWeek, schedule_plan_strength
 from runner_app.planning.model import (
     Phase,
     PlannedSession,
@@ -33,10 +31,12 @@ from runner_app.planning.model import (
     plan_id_for,
     session_id,
 )
-from runner_app.planning.paces import Paces, race_time_s
-from runner_app.planning.sessions import Work, describe
-from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
-from runner_app.planning.shape import (
+from runner_app.planning.plans.days import week_days
+from runner_app.planning.plans.fit import SpikeReference, fit_week
+from runner_app.planning.plans.layout import default_template, session_notes
+from runner_app.planning.plans.paces import Paces, race_time_s
+from runner_app.planning.plans.sessions import Work, describe
+from runner_app.planning.plans.shape import (
     DEFAULT_SHAPE,
     HALF_M,
     is_marathon,
@@ -45,8 +45,8 @@ from runner_app.planning.shape import (
     plan_shape,
     weeks_needed,
 )
-from runner_app.planning.strength import StrengthWeek, schedule_plan_strength
-from runner_app.planning.weekly import WeekContext, lay_out
+from runner_app.planning.plans.weekly import WeekContext, lay_out
+from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
 
 
 class PlanInputError(ValueError):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from runner_app.coach.text import TIMES
-from runner_app.planning.paces import PaceName, PaceRange, Paces, paces_for
+from runner_app.planning.plans.paces import PaceName, PaceRange, Paces, paces_for
 
 Step = dict[str, Any]
 Work = Literal["easy", "strides", "hills", "threshold", "marathon", "intervals", "long", "long_m", "race"]

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from runner_app.planning.model import Phase
-from runner_app.planning.paces import Paces
+from runner_app.planning.plans.paces import Paces
 
 MARATHON_M = 42195.0
 HALF_M = 21097.5

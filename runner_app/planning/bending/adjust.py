@@ -12,12 +12,12 @@ from collections.abc import Sequence
 
 from runner_app.coach.model import ReturnStage, Rung, RunGuidance
 from runner_app.coach.spikes import km
-from runner_app.planning.bend import AdjustedSession, bent_run
-from runner_app.planning.cite import Change, Source, find_source, sentence
-from runner_app.planning.exercises import LOW_IMPACT_NAMES, LOW_IMPACT_SWAPS
+from runner_app.planning.bending.bend import AdjustedSession, bent_run
+from runner_app.planning.bending.cite import Change, Source, find_source, sentence
+from runner_app.planning.bending.week import same_week, week_bends
+from runner_app.planning.daily.exercises import LOW_IMPACT_NAMES, LOW_IMPACT_SWAPS
 from runner_app.planning.model import PlannedSession
 from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
-from runner_app.planning.week import same_week, week_bends
 
 __all__ = ["AdjustedSession", "Change", "adjust_session", "adjust_week", "return_session_duration_s"]
 

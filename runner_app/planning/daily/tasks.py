@@ -17,12 +17,12 @@ from runner_app.coach.model import Assessment, RunEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS
 from runner_app.coach.spikes import km
 from runner_app.coach.text import TIMES
-from runner_app.planning.adjust import AdjustedSession
-from runner_app.planning.cite import plain
-from runner_app.planning.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, WARMUP, WARMUP_MINUTES
-from runner_app.planning.progression import Prescription, adapt_block_to_state
+from runner_app.planning.bending.adjust import AdjustedSession
+from runner_app.planning.bending.cite import plain
+from runner_app.planning.daily.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, WARMUP, WARMUP_MINUTES
+from runner_app.planning.daily.progression import Prescription, adapt_block_to_state
+from runner_app.planning.daily.strength import Block
 from runner_app.planning.settings import PlanningSettings
-from runner_app.planning.strength import Block
 
 TaskKind = Literal[
     "profile", "checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin"

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from runner_app.coach.settings import CoachSettings
 from runner_app.coach.spikes import reference_distance_m
-from runner_app.planning.layout import WeekLayout
+from runner_app.planning.plans.layout import WeekLayout
 from runner_app.planning.settings import PlanningSettings
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from runner_app.planning.days import WeekDays
-from runner_app.planning.layout import Slot, WeekLayout
 from runner_app.planning.model import Phase, SessionKind
-from runner_app.planning.paces import Paces, paces_for
-from runner_app.planning.sessions import EFFORT_VDOT, Work, describe
-from runner_app.planning.shape import WeekShape, is_marathon
+from runner_app.planning.plans.days import WeekDays
+from runner_app.planning.plans.layout import Slot, WeekLayout
+from runner_app.planning.plans.paces import Paces, paces_for
+from runner_app.planning.plans.sessions import EFFORT_VDOT, Work, describe
+from runner_app.planning.plans.shape import WeekShape, is_marathon
 
 KIND_OF: dict[Work, SessionKind] = {
     "easy": "easy",

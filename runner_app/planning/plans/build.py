@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from runner_app.planning.layout import session_notes
 from runner_app.planning.model import (
     RUN_KINDS,
     PlannedSession,
@@ -17,8 +16,9 @@ from runner_app.planning.model import (
     phases_for_weeks,
     session_id,
 )
+from runner_app.planning.plans.layout import session_notes
+from runner_app.planning.plans.volume import long_run_cap_m
 from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
-from runner_app.planning.volume import long_run_cap_m
 
 
 def build_sessions(

@@ -17,7 +17,7 @@ from runner_app.coach import strength as rules
 from runner_app.coach.model import PainEntry, State, StrengthEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.text import TIMES
-from runner_app.planning.exercises import BLOCKS, EXERCISES, LIGHT_BLOCK, Exercise, Measure
+from runner_app.planning.daily.exercises import BLOCKS, EXERCISES, LIGHT_BLOCK, Exercise, Measure
 
 BlockVariant = Literal["A", "B"]
 

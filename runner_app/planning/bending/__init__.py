@@ -1,0 +1,1 @@
+"""Bending planned sessions by the coach's guidance: what was planned beside what is now asked, and why."""
