@@ -79,7 +79,7 @@ def _read(data: bytes) -> Activity:
         root = ElementTree.fromstring(data)
     except DefusedXmlException:
         raise UnreadableFile("has a DTD or XML entities, which a watch's file never needs") from None
-    except ElementTree.ParseError:
+    except (ElementTree.ParseError, LookupError):  # LookupError: an encoding no codec knows ("ATF-8")
         raise UnreadableFile("is not a GPX, TCX or FIT file") from None
     name = root.tag.rsplit("}", 1)[-1]
     if name == "gpx":

@@ -103,3 +103,8 @@ def test_a_damaged_file_is_refused_plainly_never_with_a_crash(original: bytes, d
     except UnreadableFile:
         return
     assert activity.distance_m > 0 and activity.duration_s > 0
+
+
+def test_an_xml_file_in_an_encoding_nobody_knows_is_refused_plainly() -> None:
+    with pytest.raises(UnreadableFile, match="is not a GPX, TCX or FIT file"):
+        read_activity(b'<?xml version="1.0" encoding="ATF-8"?><gpx></gpx>')
