@@ -5,6 +5,7 @@ give, else their logged history, else their profile; the plan, its paces and its
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -16,6 +17,7 @@ from runner_app.coach.text import in_units
 from runner_app.extensions import db
 from runner_app.models import Plan, Run
 from runner_app.models.types import utcnow
+from runner_app.planning.model import PlannedSession
 from runner_app.planning.plans.generate import PlanInputError, generate_plan
 from runner_app.planning.plans.paces import (
     Fitness,
@@ -26,6 +28,7 @@ from runner_app.planning.plans.paces import (
     race_time_s,
 )
 from runner_app.planning.plans.records import faster_than_world_record
+from runner_app.planning.plans.sessions import Work, describe
 from runner_app.services import plans
 from runner_app.services.profile import engine_profile
 from runner_app.services.schemas import Day, DurationS, Invalid, PlanDay, Schema, ShortText, validate
@@ -210,3 +213,49 @@ def follow_race(user_id: int) -> bool:
     plan.updated_at = utcnow()
     db.session.commit()
     return True
+
+
+_WORK_OF_KIND: dict[str, Work] = {
+    "easy": "easy",
+    "recovery": "easy",
+    "long": "long",
+    "tempo": "threshold",
+    "intervals": "intervals",
+    "hills": "hills",
+    "race": "race",
+}
+
+
+def with_paces(
+    user_id: int, sessions: list[PlannedSession], race_name: str, race_distance_m: float, on: date
+) -> tuple[list[PlannedSession], dict[str, Any]]:
+    """A plan the runner built or imported, told in their paces too: each run gets a title, a structure, an
+    estimated duration and a target pace from their fitness on `on` (their race, profile or timed runs), and
+    the plan its paces, VDOT and predicted time. With no fitness known, sessions go by effort (said so)."""
+    fitness = fitness_of(_history(user_id, on), engine_profile(user_id), None, on)
+    paces = fitness.paces
+    last_week = max((s.week_index for s in sessions), default=0) or 1
+    told: list[PlannedSession] = []
+    for session in sessions:
+        work = _WORK_OF_KIND.get(session.kind)
+        if work is None or session.distance_m <= 0:
+            told.append(session)
+            continue
+        progress = session.week_index / last_week
+        detail = describe(work, session.distance_m, paces, progress, race_name or "Race")
+        told.append(
+            replace(
+                session,
+                title=detail.title,
+                structure=detail.structure,
+                target_pace=detail.target_pace,
+                duration_s=session.duration_s or (detail.duration_s if paces is not None else None),
+            )
+        )
+    fields = {
+        "paces": paces.as_dict() if paces else None,
+        "vdot": round(paces.vdot, 1) if paces else None,
+        "predicted_race_s": round(race_time_s(paces.vdot, race_distance_m)) if paces else None,
+        "fitness_note": fitness.note,
+    }
+    return told, fields

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
 
 from pydantic import Field, Strict, model_validator
@@ -158,7 +158,19 @@ def build_plan(user_id: int, payload: Any, units: str = "km") -> Plan:
     )
     sessions = build_sessions(spec, str(plan_id), fields["race_distance_m"], units=units)
     fields["source"] = "built"
-    return replace_plan(user_id, fields, sessions, plan_id)
+    return _told_in_paces(user_id, fields, sessions, plan_id)
+
+
+def _told_in_paces(
+    user_id: int, fields: dict[str, Any], sessions: list[PlannedSession], plan_id: uuid.UUID
+) -> Plan:
+    """Store a built or imported plan with each run's title, structure and pace from the runner's fitness
+    as of the plan's start (or today, if it starts later)."""
+    from runner_app.services.plan_generate import with_paces  # it builds on this module
+
+    on = min(datetime.now(UTC).date(), fields["start_date"])
+    told, paced = with_paces(user_id, sessions, fields["race_name"], fields["race_distance_m"], on)
+    return replace_plan(user_id, {**fields, **paced}, told, plan_id)
 
 
 def generate(
@@ -198,7 +210,7 @@ def import_csv(user_id: int, data: bytes | str, race_name: str = "") -> Plan:
         "long_run_day": 6,
         "source": "imported",
     }
-    return replace_plan(user_id, fields, sessions, plan_id)
+    return _told_in_paces(user_id, fields, sessions, plan_id)
 
 
 def edit_session(user_id: int, raw_id: str, payload: Any) -> PlannedSessionRow:

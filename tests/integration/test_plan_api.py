@@ -257,3 +257,19 @@ def test_a_runner_in_miles_gets_the_plan_generators_words_in_miles(app: Flask, u
     tempo = [s["notes"] for s in items if s["kind"] == "tempo"]
     assert tempo and all(re.search(r"then \d+ mi at", note) for note in tempo), tempo
     assert not any(re.search(r"\d km\b", s["notes"]) for s in items), "no note gives a distance in km"
+
+
+def test_a_plan_the_runner_builds_is_told_in_their_paces_too(api: Api) -> None:
+    race = {"distance_m": 10_000.0, "duration_s": 3000, "date": (TODAY - timedelta(days=10)).isoformat()}
+    api.put("/api/v1/profile", {"runs_per_week": 4, "weekly_distance_m": 40_000.0, "recent_race": race})
+    plan = api.put(
+        "/api/v1/plan", template_plan(template=["rest", "easy", "rest", "tempo", "rest", "easy", "long"])
+    )
+    assert 39 <= plan.get_json()["vdot"] <= 41
+    end = (MONDAY + timedelta(days=6)).isoformat()
+    items = api.get(f"/api/v1/plan/sessions?from={MONDAY.isoformat()}&to={end}").get_json()["items"]
+    easy = next(s for s in items if s["kind"] == "easy")
+    tempo = next(s for s in items if s["kind"] == "tempo")
+    assert 350 <= easy["target_pace"]["min_s_per_km"] <= 362 and easy["title"].startswith("Easy")
+    assert 300 <= tempo["target_pace"]["min_s_per_km"] <= 310 and tempo["title"].startswith("Threshold")
+    assert easy["duration_s"] > 0 and [step["kind"] for step in tempo["structure"]][0] == "warmup"

@@ -44,7 +44,8 @@ def _step(kind: str, pace: PaceName, repeat: int = 1, *, distance_m: float = 0, 
 
 
 def _km(distance_m: float) -> str:
-    return f"{distance_m / 1000:.1f}".rstrip("0").rstrip(".") + " km"
+    """One decimal, as every distance the runner reads (and as coach.text.in_units converts to miles)."""
+    return f"{distance_m / 1000:.1f} km"
 
 
 def _seconds(step: Step, paces: Paces) -> float:

@@ -46,7 +46,7 @@ def test_a_threshold_session_has_warm_up_work_recoveries_and_cool_down_at_named_
 
 def test_an_easy_run_is_one_step_at_the_easy_range_and_strides_are_a_step() -> None:
     easy = describe("easy", 8000, PACES)
-    assert easy.title == "Easy 8 km" and len(easy.structure) == 1 and easy.target_pace == PACES.easy
+    assert easy.title == "Easy 8.0 km" and len(easy.structure) == 1 and easy.target_pace == PACES.easy
     strides = describe("strides", 8000, PACES)
     assert strides.structure[-1]["kind"] == "strides" and strides.structure[-1]["repeat"] == 6
 
