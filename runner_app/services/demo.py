@@ -67,8 +67,8 @@ def seed(password: str, on: date | None = None) -> User:
     user = users.create_user(DEMO_EMAIL, password, "Demo Runner")
     end = on or today.local_today(user.timezone or "UTC")
     start = monday_of(end) - timedelta(weeks=WEEKS - 1)
+    profile.put_profile(user, _profile(start), start)  # first: the plan takes its paces from it
     plans.build_plan(user.id, _plan(start))
-    profile.put_profile(user, _profile(start), start)
     bought = (start - timedelta(weeks=8)).isoformat()
     pairs = ((DAILY_PAIR, "Daily trainers", 150_000.0), (RACE_PAIR, "Racing flats", 0.0))
     for pair_id, name, before_m in pairs:

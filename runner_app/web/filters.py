@@ -59,6 +59,13 @@ def pace(metres: float, seconds: int, units: str | None = None) -> str:
     return f"{secs // 60}:{secs % 60:02d} /{units}"
 
 
+def step(value: dict[str, object]) -> str:
+    """One step of a session's structure in the runner's words and units (web/today/run_card.step_line)."""
+    from runner_app.web.today.run_card import step_line
+
+    return step_line(value, getattr(current_user, "units", "km") or "km")
+
+
 def words(slug: str | None) -> str:
     return (slug or "").replace("_", " ").replace("-", " ")
 
@@ -68,5 +75,6 @@ def register(app: Flask) -> None:
     app.add_template_filter(duration, "duration")
     app.add_template_filter(coach_text, "coach_text")
     app.add_template_filter(words, "words")
+    app.add_template_filter(step, "step")
     app.add_template_global(pace, "pace")
     app.add_template_global(user_today, "user_today")

@@ -48,7 +48,7 @@ def plan_chart(weeks: Sequence[ChartWeek], per_unit_m: float, unit: str) -> Mark
             f'<line class="grid" stroke="#ddd" x1="{LEFT}" x2="{RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}"/>'
         )
         parts.append(
-            f'<text class="tick" font-size="9" x="{LEFT - 4}" y="{ty + 3:.1f}" '
+            f'<text class="axis-tick" font-size="9" x="{LEFT - 4}" y="{ty + 3:.1f}" '
             f'text-anchor="end">{tick}</text>'
         )
     points: list[str] = []
@@ -74,7 +74,7 @@ def plan_chart(weeks: Sequence[ChartWeek], per_unit_m: float, unit: str) -> Mark
             )
         if index % 4 == 0:
             parts.append(
-                f'<text class="tick" font-size="9" x="{x + slot / 2:.1f}" y="{BOTTOM + 14}" '
+                f'<text class="axis-tick" font-size="9" x="{x + slot / 2:.1f}" y="{BOTTOM + 14}" '
                 'text-anchor="middle">'
                 f"{week.start:%-d %b}</text>"
             )

@@ -45,17 +45,53 @@ def pace_range(value: Any) -> tuple[float, float] | None:
     return (min(found), max(found)) if found else None
 
 
-def structure_lines(value: Any) -> tuple[str, ...]:
-    """A session's structure as lines to read: a sentence, a list of sentences, or parts with a text."""
+_STEP_NAMES = {"warmup": "Warm-up", "cooldown": "Cool-down", "recovery": "Recovery", "strides": "Strides"}
+_PACE_WORDS = {
+    "easy": "easy",
+    "marathon": "at marathon pace",
+    "threshold": "at threshold pace",
+    "interval": "at interval pace",
+    "repetition": "quick and relaxed",
+}
+
+
+def _amount(step: Mapping[str, Any], units: str) -> str:
+    if step.get("distance_m"):
+        return f"{float(step['distance_m']) / metres_per_unit(units):.1f} {units}"
+    seconds = int(step.get("duration_s") or 0)
+    return f"{seconds // 60} min" if seconds >= 60 and seconds % 60 == 0 else format_duration(seconds)
+
+
+def step_line(step: Mapping[str, Any], units: str = "km") -> str:
+    """One step of a session (api.md: kind, distance_m or duration_s, pace, repeat) as a runner reads it:
+    "Warm-up 2.0 km easy", "3 × 10 min at threshold pace", "6 × 0:20 strides quick and relaxed"."""
+    repeat = int(step.get("repeat") or 1)
+    amount = _amount(step, units)
+    amount = f"{repeat} × {amount}" if repeat > 1 else amount
+    name = _STEP_NAMES.get(str(step.get("kind")), "")
+    pace = _PACE_WORDS.get(str(step.get("pace")), "")
+    if step.get("kind") == "strides":
+        return f"{amount} strides, {pace}"
+    return " ".join(part for part in (name, amount, pace) if part)
+
+
+def structure_lines(value: Any, units: str = "km") -> tuple[str, ...]:
+    """A session's structure as lines to read: steps (api.md), or sentences from an older or imported plan.
+    A single easy step says nothing the title does not, so it shows no line."""
     if not value:
         return ()
     if isinstance(value, str):
         return (value,)
     if isinstance(value, Mapping):
+        if "kind" in value and ("distance_m" in value or "duration_s" in value):
+            return (step_line(value, units),)
         text = value.get("text") or value.get("label") or value.get("description")
         return (str(text),) if text else ()
     if isinstance(value, list | tuple):
-        return tuple(line for item in value for line in structure_lines(item))
+        only = value[0] if len(value) == 1 and isinstance(value[0], Mapping) else {}
+        if only.get("kind") == "run" and only.get("pace") == "easy":
+            return ()
+        return tuple(line for item in value for line in structure_lines(item, units))
     return (str(value),)
 
 
@@ -90,7 +126,7 @@ def run_card(prescribed: Mapping[str, Any], units: str, day_iso: str) -> RunCard
         title=str(prescribed.get("title") or ""),
         distance_m=metres,
         pace_range_s_per_km=pace_range(prescribed.get("target_pace")),
-        structure=structure_lines(prescribed.get("structure")),
+        structure=structure_lines(prescribed.get("structure"), units),
         fields=fields,
     )
 

@@ -37,3 +37,22 @@ def test_a_structure_reads_as_lines() -> None:
     parts = ["2 km easy", {"text": "5 × 1 km at 10 km pace"}]
     assert structure_lines(parts) == ("2 km easy", "5 × 1 km at 10 km pace")
     assert structure_lines("6 × 60 m strides") == ("6 × 60 m strides",)
+
+
+def test_a_sessions_steps_read_as_a_runner_says_them() -> None:
+    steps = [
+        {"kind": "warmup", "distance_m": 2000, "pace": "easy", "repeat": 1},
+        {"kind": "run", "duration_s": 600, "pace": "threshold", "repeat": 3},
+        {"kind": "recovery", "duration_s": 120, "pace": "easy", "repeat": 2},
+        {"kind": "cooldown", "distance_m": 1500, "pace": "easy", "repeat": 1},
+    ]
+    assert structure_lines(steps) == (
+        "Warm-up 2.0 km easy",
+        "3 × 10 min at threshold pace",
+        "Recovery 2 × 2 min easy",
+        "Cool-down 1.5 km easy",
+    )
+    assert structure_lines(steps[:1], "mi") == ("Warm-up 1.2 mi easy",)
+    assert structure_lines([{"kind": "run", "distance_m": 8000, "pace": "easy", "repeat": 1}]) == ()
+    strides = {"kind": "strides", "duration_s": 20, "pace": "repetition", "repeat": 6}
+    assert structure_lines([strides]) == ("6 × 0:20 strides, quick and relaxed",)
