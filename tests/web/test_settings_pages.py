@@ -16,10 +16,11 @@ from tests.web.helpers import form_post, sign_in
 def test_units_and_time_zone_are_saved(app: Flask, client, users: UserFactory) -> None:
     user = users.create()
     sign_in(client, user.email, TEST_PASSWORD)
+    form_post(client, "/settings/timezone", {"timezone": "Europe/Paris"}, page="/settings/timezone")
     form_post(
         client,
         "/settings/profile",
-        {"display_name": "Kim", "units": "mi", "timezone": "Europe/Paris"},
+        {"display_name": "Kim", "units": "mi", "timezone": "Asia/Tokyo"},
         page="/settings/",
     )
     with app.app_context():
@@ -27,13 +28,23 @@ def test_units_and_time_zone_are_saved(app: Flask, client, users: UserFactory) -
         assert (saved.display_name, saved.units, saved.timezone) == ("Kim", "mi", "Europe/Paris")
 
 
+def test_the_time_zone_list_has_its_own_page_and_settings_shows_the_current_zone(client, runner) -> None:
+    settings = client.get("/settings/").get_data(as_text=True)
+    assert "Europe/Paris" not in settings and settings.count("<option") < 10
+    assert "Time zone: <strong>UTC</strong>" in settings and 'href="/settings/timezone"' in settings
+    page = client.get("/settings/timezone").get_data(as_text=True)
+    assert page.count("<option") > 400 and '<option selected value="UTC">' in page
+    answer = form_post(client, "/settings/timezone", {"timezone": "Europe/Paris"}, page="/settings/timezone")
+    assert answer.status_code == 302
+    assert "Time zone: <strong>Europe/Paris</strong>" in client.get("/settings/").get_data(as_text=True)
+
+
 def test_an_unknown_time_zone_is_refused_beside_the_field(client, users: UserFactory) -> None:
     user = users.create()
     sign_in(client, user.email, TEST_PASSWORD)
-    html = form_post(
-        client, "/settings/profile", {"units": "km", "timezone": "Mars/Olympus"}, page="/settings/"
-    ).get_data(as_text=True)
-    assert 'id="timezone-error"' in html
+    answer = form_post(client, "/settings/timezone", {"timezone": "Mars/Olympus"}, page="/settings/timezone")
+    assert answer.status_code == 422
+    assert 'id="timezone-error"' in answer.get_data(as_text=True)
 
 
 def test_a_token_is_shown_once_works_and_stops_working_when_revoked(app: Flask, client, users) -> None:
