@@ -68,11 +68,13 @@ def test_distances_read_as_a_runner_says_them_in_either_unit(app: Flask) -> None
     from runner_app.web.filters import distance
 
     with app.test_request_context():
-        assert distance(7250, "km") == "7.25 km", "what was run keeps two decimals"
+        assert distance(7250, "km") == "7.3 km", "one decimal, halves up as static/js/dom.js"
+        assert distance(7240, "km") == "7.2 km"
         assert distance(8000, "km") == "8.0 km"
         assert distance(21_100, "km") == "21.1 km"
-        assert distance(62_012, "km", places=1) == "62.0 km", "what is planned: one"
-        assert distance(6285.7, "km", places=1) == "6.3 km"
+        assert distance(62_012, "km") == "62.0 km", "planned and run alike"
+        assert distance(6285.7, "km") == "6.3 km"
+        assert distance(0, "km") == "0.0 km"
         assert distance(16_093.44, "mi") == "10.0 mi"
         assert distance(None) == ""
 
