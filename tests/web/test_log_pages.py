@@ -174,7 +174,10 @@ def test_a_run_is_edited_from_history_with_its_pain(app: Flask, client, runner) 
     form_post(
         client,
         "/log/run",
-        {"date": days_ago(0), "kind": "easy", "distance": "8", "duration_min": "48", "pain_score": "2"},
+        {
+            "date": days_ago(0), "kind": "easy", "distance": "8", "duration_min": "48",
+            "pain_score": "2", "pain_location": "knee_front",
+        },
     )
     [run] = rows(app, Run)
     history = client.get("/history/").get_data(as_text=True)
@@ -187,6 +190,7 @@ def test_a_run_is_edited_from_history_with_its_pain(app: Flask, client, runner) 
         "distance": "10",
         "duration_min": "60",
         "pain_score": "4",
+        "pain_location": "knee_front",
         "version": "1",
     }
     html = page.get_data(as_text=True)
