@@ -108,7 +108,7 @@ class DurationMixin:
 
     def validate_duration(self, field: StringField) -> None:
         text = (field.data or "").strip()
-        if not text and self.duration_min.data is None:  # type: ignore[attr-defined]
+        if not text and self.duration_min.data is None:
             raise ValidationError("Give the time.")
         if text:
             try:
