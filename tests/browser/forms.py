@@ -43,6 +43,8 @@ def log_run(
         _tap_scale(page, "rpe", rpe)
     if pain is not None:
         _tap_scale(page, "pain_score", pain)
+        if pain and not page.input_value("select[name=pain_location]"):  # nothing is preselected
+            page.select_option("select[name=pain_location]", "knee_front")
     if notes:
         page.locator("details summary").first.click()
         page.fill("textarea[name=notes]", notes)

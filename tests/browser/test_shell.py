@@ -185,6 +185,7 @@ def test_with_javascript_off_the_forms_still_post_online(
     page.fill("input[name=distance]", "11")
     page.fill("input[name=duration]", "55")
     page.locator("input[name=pain_score][value='2']").locator("xpath=..").click()
+    page.select_option("select[name=pain_location]", "knee_front")
     page.click("form.entry-form button[type=submit]")
     page.wait_for_url("**/history/")
     expect(page.locator(".flash")).to_contain_text("Run saved")
