@@ -26,18 +26,20 @@ class Week:
         return self.start + timedelta(days=6)
 
 
-def weeks_of(user_id: int, *, until: date, count: int) -> list[Week]:
-    """`count` ISO weeks ending with the week holding `until`, each with its entries and totals."""
+def weeks_of(user_id: int, *, until: date, count: int, since: date | None = None) -> list[Week]:
+    """`count` ISO weeks ending with the week holding `until`, each with its entries and totals. With `since`,
+    only the entries from `since` to `until` (a month's days) count, weeks straddling it included."""
     last_monday = until - timedelta(days=until.weekday())
     first = last_monday - timedelta(weeks=count - 1)
+    low, high = (since, until) if since else (first, last_monday + timedelta(days=6))
     weeks = {first + timedelta(weeks=i): Week(first + timedelta(weeks=i)) for i in range(count)}
     for kind in LOGGED_KINDS:
         model: Any = KINDS[kind].model
         stmt = select(model).where(
             model.user_id == user_id,
             model.deleted.is_(False),
-            model.date >= first,
-            model.date <= last_monday + timedelta(days=6),
+            model.date >= low,
+            model.date <= high,
         )
         for entry in db.session.scalars(stmt):
             week = weeks[entry.date - timedelta(days=entry.date.weekday())]

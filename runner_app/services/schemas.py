@@ -58,6 +58,22 @@ def parse_day(raw: str) -> date:
     return check_day(value)
 
 
+MONTH_MESSAGE = "must be a month written YYYY-MM"
+_MONTH_RE = re.compile(r"\d{4}-\d{2}")
+
+
+def parse_month(raw: str) -> tuple[date, date]:
+    """A month written YYYY-MM as its first and last day, checked by `parse_day`; ValueError otherwise."""
+    if not isinstance(raw, str) or not _MONTH_RE.fullmatch(raw):
+        raise ValueError(MONTH_MESSAGE)
+    try:
+        first = parse_day(f"{raw}-01")
+    except ValueError:
+        raise ValueError(MONTH_MESSAGE) from None
+    following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return first, check_day(following - timedelta(days=1))
+
+
 def _parse_day(value: Any) -> Any:
     if isinstance(value, datetime):
         raise ValueError("must be a date (YYYY-MM-DD), not a date and time")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Flask
 from flask_login import current_user
@@ -29,15 +30,14 @@ def user_today() -> date:
     return local_today(getattr(current_user, "timezone", None) or "UTC")
 
 
-def distance(metres: float | None, units: str | None = None, places: int = 2) -> str:
-    """In the runner's units: two decimals for what was run ("7.25 km"), one when the second is 0 ("8.0 km");
-    `places=1` for what is planned ("6.3 km", not "6.29 km"). static/js/dom.js formats alike."""
+def distance(metres: float | None, units: str | None = None, places: int = 1) -> str:
+    """In the runner's units with one decimal, planned or run ("6.3 km", "8.0 km"): the one number format
+    a runner reads everywhere. static/js/dom.js formats alike."""
     if metres is None:
         return ""
     units = units or getattr(current_user, "units", "km") or "km"
-    value = f"{metres / metres_per_unit(units):.{places}f}"
-    if places > 1 and value.endswith("0"):
-        value = value[:-1]
+    # Halves round up, as JavaScript's toFixed does ("7.25" is "7.3" on both sides, not Python's "7.2").
+    value = Decimal(metres / metres_per_unit(units)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return f"{value} {'mi' if units == 'mi' else 'km'}"
 
 

@@ -1,6 +1,8 @@
 // Small DOM and wording helpers. Text always goes in as text (never as HTML): notes and server messages are
 // data.
 
+import { formatDuration } from "./durations.js";
+
 export const KM_PER_MILE = 1.609344;
 
 export function h(tag, attrs = {}, ...children) {
@@ -26,20 +28,16 @@ export function words(slug) {
   return String(slug || "").replace(/[_-]/g, " ");
 }
 
-// As filters.distance on the server: two decimals, one when the second is 0 ("8.0 km", "7.25 km").
+// As filters.distance on the server: one decimal everywhere ("8.0 km", "7.3 km").
 export function distance(metres, units) {
   if (metres === null || metres === undefined) return "";
-  const value = (units === "mi" ? metres / 1000 / KM_PER_MILE : metres / 1000).toFixed(2);
-  return `${value.endsWith("0") ? value.slice(0, -1) : value} ${units === "mi" ? "mi" : "km"}`;
+  const value = (units === "mi" ? metres / 1000 / KM_PER_MILE : metres / 1000).toFixed(1);
+  return `${value} ${units === "mi" ? "mi" : "km"}`;
 }
 
+// As filters.duration on the server: h:mm:ss, m:ss under an hour.
 export function duration(seconds) {
-  if (!seconds) return "";
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const secs = seconds % 60;
-  const pad = (n) => String(n).padStart(2, "0");
-  return hours ? `${hours}:${pad(minutes)}:${pad(secs)}` : `${minutes}:${pad(secs)}`;
+  return seconds ? formatDuration(seconds) : "";
 }
 
 export function day(isoDate) {

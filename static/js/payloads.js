@@ -45,8 +45,8 @@ function metres(value, units) {
 const REQUIRED = {
   runs: { date: "Give the date.", distance: "Give the distance.", duration: "Give the time." },
   pain: { date: "Give the date.", location: "Say where it hurts, or tap “No pain” above.", score: "Tap a score." },
-  strength: { date: "Give the date.", duration_min: "Give the time." },
-  "cross-training": { date: "Give the date.", duration_min: "Give the time." },
+  strength: { date: "Give the date.", duration: "Give the time." },
+  "cross-training": { date: "Give the date.", duration: "Give the time." },
 };
 
 export function missing(kind, fields) {
@@ -95,6 +95,9 @@ export function outOfRange(kind, fields, { units = "km", today = "" } = {}) {
     if (!Number.isFinite(distance) || distance <= 0) wrong("distance", "Give a distance above 0.");
     else if (distance > MAX_DISTANCE_M) wrong("distance", `At most ${most}.`);
   }
+  if (kind === "runs" && int(f.one("pain_score")) > 0 && !f.one("pain_location")) {
+    wrong("pain_location", "Say where it hurt, or leave the pain score empty.");
+  }
   const cadence = f.one("cadence_spm");
   if (kind === "runs" && cadence !== "" && !(int(cadence) >= 60 && int(cadence) <= 260)) {
     wrong("cadence_spm", "Cadence is steps a minute, from 60 to 260.");
@@ -126,7 +129,7 @@ export function writesOf(kind, fields, { units = "km", measures = {} } = {}) {
       shoe_id: f.one("shoe_id") || null, planned_session_id: f.one("planned_session_id") || null,
     } }];
     const score = int(f.one("pain_score"));
-    if (score !== null) {
+    if (score !== null && !(score === 0 && !f.one("pain_location"))) {  // as convert.run_pain_payload
       writes.push({ id: f.one("pain_id"), kind: "pain", ifMatch: f.one("pain_version") || null, body: {
         date: f.one("date"), context: "during_run", location: f.one("pain_location"), side: f.one("pain_side"),
         score, settled_within_60min: yesNo(f.one("pain_settled")), run_id: id, notes: "",

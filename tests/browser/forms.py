@@ -43,6 +43,8 @@ def log_run(
         _tap_scale(page, "rpe", rpe)
     if pain is not None:
         _tap_scale(page, "pain_score", pain)
+        if pain and not page.input_value("select[name=pain_location]"):  # nothing is preselected
+            page.select_option("select[name=pain_location]", "knee_front")
     if notes:
         page.locator("details summary").first.click()
         page.fill("textarea[name=notes]", notes)
@@ -87,7 +89,7 @@ def log_strength(page: Any, rows: list[tuple[str, int, int, str]], minutes: int)
         page.fill(f"input[name=rows-{index}-amount]", str(amount))
         if load:
             page.fill(f"input[name=rows-{index}-load_kg]", load)
-    page.fill("input[name=duration_min]", str(minutes))
+    page.fill("input[name=duration]", str(minutes))
     entry_id: str = page.input_value("input[name=id]")
     page.click("form.entry-form button[type=submit]")
     _saved(page)
@@ -98,7 +100,7 @@ def log_cross(page: Any, kind: str, minutes: int) -> str:
     page.goto("/log/cross-training")
     page.wait_for_selector("form.entry-form[data-ready]", state="attached")
     page.select_option("select[name=kind]", kind)
-    page.fill("input[name=duration_min]", str(minutes))
+    page.fill("input[name=duration]", str(minutes))
     entry_id: str = page.input_value("input[name=id]")
     page.click("form.entry-form button[type=submit]")
     _saved(page)

@@ -12,7 +12,9 @@ from runner_app.services import plans
 from runner_app.services.today import local_today
 from tests.browser.conftest import LiveServer, ready_runner, shoot
 
-PAGES = ["/today", "/log/run", "/log/pain", "/log/strength", "/history/", "/settings/", "/profile"]
+PAGES = ["/today", "/log/run", "/log/pain", "/log/strength", "/log/cross-training", "/history/", "/settings/"]
+PAGES += ["/profile", "/history/?month=2026-13", "/settings/timezone"]
+SHOTS = ("/history/", "/settings/", "/history/?month=2026-13", "/settings/timezone")
 
 
 def _serious(page: Any) -> list[str]:
@@ -37,8 +39,8 @@ def test_no_serious_or_critical_violation_on_the_daily_pages(
     for path in PAGES:
         page.goto(path)
         page.wait_for_load_state("load")
-        if scheme == "light" and path in ("/history/", "/settings/"):
-            shoot(page, path.strip("/").replace("/", "-") or "today")
+        if scheme == "light" and path in SHOTS:
+            shoot(page, path.strip("/").replace("/", "-").replace("?month=", "-month-") or "today")
         problems = _serious(page)
         if problems:
             found[path] = problems

@@ -36,7 +36,7 @@ def test_a_draft_restored_in_a_second_tab_saves_as_its_own_entry_and_none_is_los
     tab_a, runner = ready_runner(context, runners)
     _open_run_form(tab_a)
     tab_a.fill("input[name=distance]", "5")
-    tab_a.fill("input[name=duration]", "30:00")
+    tab_a.fill("input[name=duration]", "30")
     js_wait(
         tab_a,
         "localStorage.length > 0 && Object.keys(localStorage).some((k) => k.startsWith('runner-draft'))",
@@ -55,7 +55,7 @@ def test_a_draft_restored_in_a_second_tab_saves_as_its_own_entry_and_none_is_los
     other_day = (date.today() - timedelta(days=2)).isoformat()  # noqa: DTZ011
     tab_b.fill("input[name=date]", other_day)
     tab_b.fill("input[name=distance]", "10")
-    tab_b.fill("input[name=duration]", "1:00:00")
+    tab_b.fill("input[name=duration]", "60")
 
     _save(tab_a)
     _save(tab_b)

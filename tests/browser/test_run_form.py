@@ -49,6 +49,32 @@ def test_the_page_reads_every_time_as_the_server_does(
     assert readings == [_python_reading(text) for text in CASES]
 
 
+METRES = [7250, 7240, 8000, 12_345, 21_097.5, 42_195, 0, 16_093.44, 5_000.4]
+SECONDS = [45, 2700, 2730.4, 3930, 13_750, 59.5]
+
+
+def test_the_page_writes_distances_and_times_as_the_server_does(
+    context: Any, live_server: LiveServer, runners: Any
+) -> None:
+    from runner_app.web.filters import distance, duration
+
+    page, _ = ready_runner(context, runners)
+    page.goto("/log/run")
+    page.wait_for_selector("form.entry-form[data-ready]", state="attached")
+    written = page.evaluate(
+        """async ([metres, seconds]) => {
+          const dom = await import('/static/js/dom.js');
+          const both = (m) => [dom.distance(m, 'km'), dom.distance(m, 'mi')];
+          return [metres.flatMap(both), seconds.map(dom.duration)];
+        }""",
+        [METRES, SECONDS],
+    )
+    with live_server.app.test_request_context():
+        expected = [[text for m in METRES for text in (distance(m, "km"), distance(m, "mi"))]]
+        expected.append([duration(s) for s in SECONDS])  # type: ignore[arg-type]
+    assert written == expected
+
+
 def test_log_differently_fills_the_planned_run_shows_the_pace_refuses_a_wrong_time_and_confirms_at_the_top(
     context: Any, live_server: LiveServer, runners: Any
 ) -> None:

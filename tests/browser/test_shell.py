@@ -42,11 +42,11 @@ def test_a_reload_with_no_signal_renders_today_and_history_from_the_phone(
     js_wait(
         page,
         "caches.match('/history/').then((r) => r && r.text())"
-        ".then((t) => Boolean(t && t.includes('7.25 km')))",
+        ".then((t) => Boolean(t && t.includes('7.3 km')))",
         what="History's copy on the phone to show the synced run",
     )
     page.goto("/today")
-    expect(page.locator("section[aria-labelledby=logged-h]")).to_contain_text("7.25 km")
+    expect(page.locator("section[aria-labelledby=logged-h]")).to_contain_text("7.3 km")
     shoot(page, "today-online")
     served_before = len(live_server.write_log())
     status, copy_stamp, day = page.evaluate(FETCH_TODAY)
@@ -58,7 +58,7 @@ def test_a_reload_with_no_signal_renders_today_and_history_from_the_phone(
     assert offline_stamp and offline_stamp.startswith("20")
     page.reload()
     expect(page.locator("h1")).to_contain_text("Today")
-    expect(page.locator("section[aria-labelledby=logged-h]")).to_contain_text("7.25 km")
+    expect(page.locator("section[aria-labelledby=logged-h]")).to_contain_text("7.3 km")
     expect(page.locator("[data-banner=offline-copy]")).to_contain_text("this is the copy on your phone from")
     shoot(page, "today-offline")
 
@@ -75,7 +75,7 @@ def test_a_reload_with_no_signal_renders_today_and_history_from_the_phone(
 
     page.goto("/history/")
     expect(page.locator("h1")).to_have_text("History")
-    expect(page.locator("main")).to_contain_text("7.25 km")
+    expect(page.locator("main")).to_contain_text("7.3 km")
     page.goto("/settings/")  # never opened online, so not on the phone: the offline page says so
     expect(page.locator("h1")).to_contain_text("not on this phone yet")
     assert len(live_server.write_log()) == served_before
@@ -185,6 +185,7 @@ def test_with_javascript_off_the_forms_still_post_online(
     page.fill("input[name=distance]", "11")
     page.fill("input[name=duration]", "55")
     page.locator("input[name=pain_score][value='2']").locator("xpath=..").click()
+    page.select_option("select[name=pain_location]", "knee_front")
     page.click("form.entry-form button[type=submit]")
     page.wait_for_url("**/history/")
     expect(page.locator(".flash")).to_contain_text("Run saved")

@@ -129,7 +129,7 @@ def test_editing_a_run_on_its_page_keeps_a_shoe_another_app_named(
 
 def edit_fields(page: str) -> dict[str, str]:
     """What the run page's form would send back unchanged."""
-    fields = dict(re.findall(r'<input[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page))
+    fields = dict(re.findall(r'<input(?![^>]*type="radio")[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page))
     selected = r'<select[^>]* name="([a-z_]+)"[^>]*>.*?<option selected value="([^"]*)"'
     fields.update(re.findall(selected, page, re.S))
     fields.update(re.findall(r'<input checked[^>]* name="([a-z_]+)"[^>]* value="([^"]*)"', page))

@@ -54,3 +54,29 @@ def test_the_delete_page_of_a_pain_entry_highlights_one_tab(app, client, runner)
     html = client.get(f"/history/pain/{pain_id}/delete").get_data(as_text=True)
     tabs = html.split('<nav class="tabs"')[1].split("</nav>")[0]
     assert re.findall(r'aria-current="page">(\w+)<', tabs) == ["History"]
+
+
+def test_the_month_filter_shows_only_that_months_entries(client, runner) -> None:
+    from datetime import date, timedelta
+
+    _log(client)
+    last_month_day = date.fromisoformat(days_ago(0)).replace(day=1) - timedelta(days=1)
+    run = {"date": last_month_day.isoformat(), "kind": "long", "distance": "21", "duration": "2:00:00"}
+    form_post(client, "/log/run", run)
+    this_month = days_ago(0)[:7]
+    html = client.get(f"/history/?month={this_month}").get_data(as_text=True)
+    assert html.count("entry-runs") == 1 and "Pain check-ins: 2" in html
+    assert f'value="{this_month}"' in html and "Earlier month" in html
+    html = client.get(f"/history/?month={last_month_day:%Y-%m}&kind=runs").get_data(as_text=True)
+    assert html.count("entry-runs") == 1 and "Pain check-ins" not in html
+    assert last_month_day.strftime("%B %Y") in html
+
+
+def test_a_bad_month_answers_the_page_with_a_message(client, runner) -> None:
+    for bad in ("2026-13", "26-01", "2026-1", "3000-01", "0000-00", "2026-01-01"):
+        response = client.get("/history/", query_string={"month": bad})
+        assert response.status_code == 422, bad
+        assert "Month must be a month written YYYY-MM." in response.get_data(as_text=True), bad
+    assert client.get("/history/", query_string={"month": "x\x00"}).status_code < 500
+    assert client.get("/history/?month=2100-12").status_code == 200
+    assert client.get("/history/?month=1900-01").status_code == 200

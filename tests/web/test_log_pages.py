@@ -174,7 +174,10 @@ def test_a_run_is_edited_from_history_with_its_pain(app: Flask, client, runner) 
     form_post(
         client,
         "/log/run",
-        {"date": days_ago(0), "kind": "easy", "distance": "8", "duration_min": "48", "pain_score": "2"},
+        {
+            "date": days_ago(0), "kind": "easy", "distance": "8", "duration_min": "48",
+            "pain_score": "2", "pain_location": "knee_front",
+        },
     )
     [run] = rows(app, Run)
     history = client.get("/history/").get_data(as_text=True)
@@ -187,6 +190,7 @@ def test_a_run_is_edited_from_history_with_its_pain(app: Flask, client, runner) 
         "distance": "10",
         "duration_min": "60",
         "pain_score": "4",
+        "pain_location": "knee_front",
         "version": "1",
     }
     html = page.get_data(as_text=True)
@@ -323,13 +327,13 @@ def test_a_watch_file_is_imported_once_and_opens_the_run_to_add_how_it_felt(
     imported = (run.date.isoformat(), run.kind, run.distance_m, run.duration_s)
     assert imported == ("2026-11-29", "long", 10020.0, 2950)
     page = client.get(first.headers["Location"]).get_data(as_text=True)
-    assert "Run imported: 10.02 km in 49:10 on Sun 29 Nov. Add how it felt." in page
+    assert "Run imported: 10.0 km in 49:10 on Sun 29 Nov. Add how it felt." in page
     assert "Pain during the run" in page, "the run's own page, to add the pain felt on it"
 
     again = upload(client, fit_file(2950.4, 10020.0), name="renamed.fit", kind="long")
     assert again.headers["Location"] == f"/log/run/{run.id}" and len(rows(app, Run)) == 1
     said = client.get(again.headers["Location"]).get_data(as_text=True)
-    assert "You imported this file before: 10.02 km" in said
+    assert "You imported this file before: 10.0 km" in said
 
 
 def test_a_file_that_is_not_a_run_is_refused_beside_the_field(app: Flask, client, runner) -> None:

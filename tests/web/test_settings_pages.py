@@ -16,10 +16,11 @@ from tests.web.helpers import form_post, sign_in
 def test_units_and_time_zone_are_saved(app: Flask, client, users: UserFactory) -> None:
     user = users.create()
     sign_in(client, user.email, TEST_PASSWORD)
+    form_post(client, "/settings/timezone", {"timezone": "Europe/Paris"}, page="/settings/timezone")
     form_post(
         client,
         "/settings/profile",
-        {"display_name": "Kim", "units": "mi", "timezone": "Europe/Paris"},
+        {"display_name": "Kim", "units": "mi", "timezone": "Asia/Tokyo"},
         page="/settings/",
     )
     with app.app_context():
@@ -27,13 +28,23 @@ def test_units_and_time_zone_are_saved(app: Flask, client, users: UserFactory) -
         assert (saved.display_name, saved.units, saved.timezone) == ("Kim", "mi", "Europe/Paris")
 
 
+def test_the_time_zone_list_has_its_own_page_and_settings_shows_the_current_zone(client, runner) -> None:
+    settings = client.get("/settings/").get_data(as_text=True)
+    assert "Europe/Paris" not in settings and settings.count("<option") < 10
+    assert "Time zone: <strong>UTC</strong>" in settings and 'href="/settings/timezone"' in settings
+    page = client.get("/settings/timezone").get_data(as_text=True)
+    assert page.count("<option") > 400 and '<option selected value="UTC">' in page
+    answer = form_post(client, "/settings/timezone", {"timezone": "Europe/Paris"}, page="/settings/timezone")
+    assert answer.status_code == 302
+    assert "Time zone: <strong>Europe/Paris</strong>" in client.get("/settings/").get_data(as_text=True)
+
+
 def test_an_unknown_time_zone_is_refused_beside_the_field(client, users: UserFactory) -> None:
     user = users.create()
     sign_in(client, user.email, TEST_PASSWORD)
-    html = form_post(
-        client, "/settings/profile", {"units": "km", "timezone": "Mars/Olympus"}, page="/settings/"
-    ).get_data(as_text=True)
-    assert 'id="timezone-error"' in html
+    answer = form_post(client, "/settings/timezone", {"timezone": "Mars/Olympus"}, page="/settings/timezone")
+    assert answer.status_code == 422
+    assert 'id="timezone-error"' in answer.get_data(as_text=True)
 
 
 def test_a_token_is_shown_once_works_and_stops_working_when_revoked(app: Flask, client, users) -> None:
@@ -57,11 +68,13 @@ def test_distances_read_as_a_runner_says_them_in_either_unit(app: Flask) -> None
     from runner_app.web.filters import distance
 
     with app.test_request_context():
-        assert distance(7250, "km") == "7.25 km", "what was run keeps two decimals"
+        assert distance(7250, "km") == "7.3 km", "one decimal, halves up as static/js/dom.js"
+        assert distance(7240, "km") == "7.2 km"
         assert distance(8000, "km") == "8.0 km"
         assert distance(21_100, "km") == "21.1 km"
-        assert distance(62_012, "km", places=1) == "62.0 km", "what is planned: one"
-        assert distance(6285.7, "km", places=1) == "6.3 km"
+        assert distance(62_012, "km") == "62.0 km", "planned and run alike"
+        assert distance(6285.7, "km") == "6.3 km"
+        assert distance(0, "km") == "0.0 km"
         assert distance(16_093.44, "mi") == "10.0 mi"
         assert distance(None) == ""
 

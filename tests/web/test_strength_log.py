@@ -44,7 +44,8 @@ def test_the_strength_log_opens_with_every_prescribed_exercise_filled_in(app: Fl
     assert re.search(rf'name="rows-0-amount"[^>]*value="{amount}"', html)
 
     fields = {"csrf_token": csrf_from(page), "date": TODAY.isoformat()}
-    fields.update(dict(re.findall(r'name="(duration_min)"[^>]*value="(\d+)"', html)))
+    fields.update(dict(re.findall(r'name="(duration)"[^>]*value="([\d:]+)"', html)))
+    assert fields.get("duration"), "the prescribed time is filled in as one h:mm:ss field"
     for n, p in enumerate(prescribed):
         fields[f"rows-{n}-exercise"] = p["exercise"]
         fields[f"rows-{n}-sets"] = str(p["sets"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -11,7 +11,7 @@ from werkzeug import Response
 
 from runner_app.services import entries, history, run_totals
 from runner_app.services.errors import NotFound
-from runner_app.services.schemas import parse_day
+from runner_app.services.schemas import EARLIEST_DATE, LATEST_DATE, parse_day, parse_month
 from runner_app.web.filters import user_today
 from runner_app.web.history.chart import bar_chart
 from runner_app.web.log.forms import DeleteForm
@@ -33,15 +33,37 @@ def edit_url(kind: str, entry_id: Any) -> str:
 
 @bp.get("/")
 @login_required
-def index() -> str:
+def index() -> tuple[str, int]:
+    kind = request.args.get("kind") if request.args.get("kind") in EDIT_ENDPOINTS else None
+    month_error = None
+    if request.args.get("month"):
+        try:
+            return _month_page(kind, *parse_month(request.args["month"]))
+        except ValueError as error:
+            month_error = f"Month {error}."
     try:
         until = parse_day(request.args.get("until", ""))
     except ValueError:
         until = user_today()
     weeks = history.weeks_of(current_user.id, until=until, count=4)
     older = weeks[-1].start - timedelta(days=1) if weeks else None
-    kind = request.args.get("kind") if request.args.get("kind") in EDIT_ENDPOINTS else None
-    return render_template("history/index.html", weeks=weeks, older=older, edit_url=edit_url, kind=kind)
+    page = render_template(
+        "history/index.html", weeks=weeks, older=older, edit_url=edit_url, kind=kind, month_error=month_error
+    )
+    return page, 422 if month_error else 200
+
+
+def _month_page(kind: str | None, first: date, last: date) -> tuple[str, int]:
+    """The weeks of one month, holding only that month's entries, with links to the months either side."""
+    count = (last - timedelta(days=last.weekday()) - (first - timedelta(days=first.weekday()))).days // 7 + 1
+    weeks = history.weeks_of(current_user.id, until=last, count=count, since=first)
+    earlier = (first - timedelta(days=1)).strftime("%Y-%m") if first > EARLIEST_DATE else None
+    later = (last + timedelta(days=1)).strftime("%Y-%m") if last < LATEST_DATE else None
+    page = render_template(
+        "history/index.html", weeks=weeks, edit_url=edit_url, kind=kind, month=first, earlier=earlier,
+        later=later,
+    )
+    return page, 200
 
 
 LABELS = {"week": "%-d %b", "month": "%b", "year": "%Y"}

@@ -65,7 +65,7 @@ def run_payload(form: RunForm, units: str) -> dict[str, Any]:
 def run_pain_payload(form: RunForm) -> dict[str, Any] | None:
     """The pain felt during the run, logged on the same form, as its own pain entry (or None if not given)."""
     score = _int_or_none(form.pain_score.data)
-    if score is None:
+    if score is None or (score == 0 and not form.pain_location.data):  # no pain, and no place named
         return None
     return {
         "date": form.date.data.isoformat(),  # type: ignore[union-attr]

@@ -96,26 +96,29 @@ class EntryForm(FlaskForm):
 
 
 class DurationMixin:
-    duration_min = IntegerField(
-        "Minutes",
-        validators=[InputRequired("Give the time."), NumberRange(0, 2880)],
-        render_kw={"inputmode": "numeric"},
-    )
-    duration_sec = IntegerField(
-        "Seconds", validators=[Optional(), NumberRange(0, 59)], default=0, render_kw={"inputmode": "numeric"}
-    )
+    """One time field, as runners write it: "45", "45:30" or "1:05:30". A page from an older app (still on a
+    phone) posts minutes and seconds instead: both are read."""
 
-
-class RunForm(EntryForm):
-    kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
-    # One time field, as runners write it: "45", "45:30" or "1:05:30". A page from an older app (still on a
-    # phone) posts minutes and seconds instead: both are read.
     duration = StringField(
         "Time (h:mm:ss)",
         render_kw={"inputmode": "decimal", "placeholder": "h:mm:ss", "autocomplete": "off"},
     )
     duration_min = IntegerField("Minutes", validators=[Optional(), NumberRange(0, 2880)])
     duration_sec = IntegerField("Seconds", validators=[Optional(), NumberRange(0, 59)])
+
+    def validate_duration(self, field: StringField) -> None:
+        text = (field.data or "").strip()
+        if not text and self.duration_min.data is None:
+            raise ValidationError("Give the time.")
+        if text:
+            try:
+                parse_duration(text)
+            except ValueError as exc:
+                raise ValidationError(f"Not a time: {exc}.") from exc
+
+
+class RunForm(DurationMixin, EntryForm):
+    kind = SelectField("Kind", choices=RUN_KINDS, default="easy")
     distance = DecimalField(
         "Distance",
         places=2,
@@ -132,20 +135,17 @@ class RunForm(EntryForm):
     pain_id = HiddenField()
     pain_version = HiddenField()
     pain_score = RadioField("Pain during the run (0 none – 10 worst)", choices=SCALE, validators=[Optional()])
-    pain_location = SelectField("Where", choices=LOCATIONS, default="knee_front")
+    # Nothing preselected (product.md): the place is asked for only when a pain score above 0 is given.
+    pain_location = SelectField("Where", choices=[("", "Where did it hurt?"), *LOCATIONS], default="")
     pain_side = SelectField("Side", choices=SIDES, default="both")
     pain_settled = RadioField("Back to normal within an hour?", choices=YES_NO, default="")
 
+    def validate_pain_location(self, field: SelectField) -> None:
+        if not field.data and (self.pain_score.data or "0") not in {"", "0"}:
+            raise ValidationError(PAIN_WHERE)
 
-    def validate_duration(self, field: StringField) -> None:
-        text = (field.data or "").strip()
-        if not text and self.duration_min.data is None:
-            raise ValidationError("Give the time.")
-        if text:
-            try:
-                parse_duration(text)
-            except ValueError as exc:
-                raise ValidationError(f"Not a time: {exc}.") from exc
+
+PAIN_WHERE = "Say where it hurt, or leave the pain score empty."
 
 
 class PainForm(EntryForm):

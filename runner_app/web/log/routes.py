@@ -79,7 +79,7 @@ PAGES = {
         "Strength session",
         lambda f: convert.strength_payload(f, exercise_measures()),
         convert.fill_strength,
-        {"duration_s": "duration_min", "sets": "rows"},
+        {"duration_s": "duration", "sets": "rows"},
     ),
     "cross-training": Page(
         "cross-training",
@@ -88,7 +88,7 @@ PAGES = {
         "Cross-training",
         convert.cross_payload,
         convert.fill_cross,
-        {"duration_s": "duration_min"},
+        {"duration_s": "duration"},
     ),
 }
 
@@ -199,7 +199,7 @@ def _todays_prescription(form: StrengthForm) -> bool:
         r.load_kg.data = None if one.get("load_kg") is None else Decimal(str(one["load_kg"]))
     minutes = task.prescribed.get("minutes") if task else None
     if isinstance(minutes, list | tuple) and len(minutes) == 2:
-        form.duration_min.data = round((minutes[0] + minutes[1]) / 2)
+        form.duration.data = format_duration(round((minutes[0] + minutes[1]) / 2) * 60)
     return task is not None
 
 
@@ -272,7 +272,7 @@ def import_run() -> str | Response:
 )
 @bp.route("/<any(pain, strength, 'cross-training'):kind>/<entry_id>", methods=["GET", "POST"])
 @login_required
-def entry(kind: str, entry_id: str | None) -> str | Response:
+def entry(kind: str, entry_id: str | None) -> str | Response | tuple[str, int]:
     page = PAGES[kind]
     form = page.form()
     _prepare(form)
@@ -306,7 +306,7 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
     if kind == "pain":
         no_pain = NoPainForm(context="after_run" if form.context.data == "after_run" else "morning")
         extra.update(no_pain=no_pain, sites=entries.tracked_pain_sites(current_user.id))
-    return render_template(
+    html = render_template(
         page.template,
         form=form,
         editing=bool(entry_id),
@@ -315,6 +315,7 @@ def entry(kind: str, entry_id: str | None) -> str | Response:
         flag_advice=FLAG_ADVICE,
         **extra,
     )
+    return (html, 422) if request.method == "POST" else html
 
 
 @bp.post("/pain/none")

@@ -8,6 +8,11 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 class ProfileForm(FlaskForm):
     display_name = StringField("Name", validators=[Length(max=80)])
     units = SelectField("Units", choices=[("km", "Kilometres"), ("mi", "Miles")])
+
+
+class TimezoneForm(FlaskForm):
+    """The ~600 zone names, on a page of their own rather than a long select on Settings."""
+
     timezone = SelectField("Time zone", choices=[], validate_choice=False)
 
 

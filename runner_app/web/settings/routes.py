@@ -16,7 +16,14 @@ from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid
 from runner_app.web.filters import user_today
 from runner_app.web.formtools import attach_errors
-from runner_app.web.settings.forms import ActionForm, ProfileForm, RevokeForm, ShoeForm, TokenForm
+from runner_app.web.settings.forms import (
+    ActionForm,
+    ProfileForm,
+    RevokeForm,
+    ShoeForm,
+    TimezoneForm,
+    TokenForm,
+)
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 
@@ -29,7 +36,6 @@ def _render(
     template: str = "settings/index.html",
 ) -> str:
     profile = profile or ProfileForm(obj=current_user)
-    profile.timezone.choices = [(z, z) for z in users.timezone_names()]
     return render_template(
         template,
         profile=profile,
@@ -56,7 +62,10 @@ def profile() -> str | Response:
     if form.validate_on_submit():
         try:
             users.update_profile(
-                current_user, form.display_name.data or "", form.units.data or "", form.timezone.data or ""
+                current_user,
+                form.display_name.data or "",
+                form.units.data or "",
+                current_user.timezone or "UTC",
             )
         except Invalid as exc:
             attach_errors(form, exc.errors)
@@ -64,6 +73,29 @@ def profile() -> str | Response:
             flash("Settings saved.", "success")
             return redirect(url_for("settings.index"))
     return _render(profile=form)
+
+
+@bp.route("/timezone", methods=["GET", "POST"])
+@login_required
+def timezone_page() -> tuple[str, int] | Response:
+    """The time zone the runner's days are counted in, chosen from every zone name."""
+    form = TimezoneForm(obj=current_user)
+    form.timezone.choices = [(z, z) for z in users.timezone_names()]
+    if form.validate_on_submit():
+        try:
+            users.update_profile(
+                current_user,
+                current_user.display_name or "",
+                current_user.units or "km",
+                form.timezone.data or "",
+            )
+        except Invalid as exc:
+            attach_errors(form, exc.errors)
+        else:
+            flash(f"Time zone set to {form.timezone.data}.", "success")
+            return redirect(url_for("settings.index"))
+    status = 422 if form.errors else 200
+    return render_template("settings/timezone.html", form=form), status
 
 
 TOKENS_PAGE = "settings/tokens.html"
