@@ -26,8 +26,12 @@ def png(width: int, height: int, rows: list[bytes]) -> bytes:
 
     raw = b"".join(b"\x00" + row for row in rows)
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 def rounded_square(x: float, y: float, radius: float) -> bool:
@@ -63,8 +67,9 @@ def draw(size: int, scale: float, corner: float | None) -> bytes:
             acc = [0, 0, 0, 0]
             for sy in range(SAMPLES):
                 for sx in range(SAMPLES):
-                    r, g, b, a = shape((px * SAMPLES + sx + 0.5) * step, (py * SAMPLES + sy + 0.5) * step,
-                                       scale, corner)
+                    r, g, b, a = shape(
+                        (px * SAMPLES + sx + 0.5) * step, (py * SAMPLES + sy + 0.5) * step, scale, corner
+                    )
                     acc[0] += r * a
                     acc[1] += g * a
                     acc[2] += b * a

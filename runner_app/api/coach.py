@@ -17,7 +17,14 @@ from runner_app.services.schemas import Invalid
 
 MAX_TIMELINE_DAYS = 400
 TASK_KEYS = (
-    "profile", "checkin", "warmup", "run", "strides", "strength", "cross_training", "post_run_checkin"
+    "profile",
+    "checkin",
+    "warmup",
+    "run",
+    "strides",
+    "strength",
+    "cross_training",
+    "post_run_checkin",
 )
 
 

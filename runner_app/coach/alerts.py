@@ -20,7 +20,11 @@ _ONE = timedelta(days=1)
 
 
 def spike_alerts(
-    state: EngineState, facts: DayFacts, cap: CapInfo, settings: CoachSettings, out: DayEvents,
+    state: EngineState,
+    facts: DayFacts,
+    cap: CapInfo,
+    settings: CoachSettings,
+    out: DayEvents,
     profile: RunnerProfile | None = None,
 ) -> date | None:
     """S1/S2 on each logged run, S3 on the week so far; returns the Monday whose S3 warning was given.
@@ -77,5 +81,3 @@ def clinician_alerts_for(state: EngineState, d: date) -> list[Alert]:
     if a.p2_reason is not None:
         alerts.append(Alert("see_clinician_firm", a.p2_reason, "P2"))
     return alerts
-
-

@@ -130,16 +130,28 @@ def advance(
     if facts.runs:
         immediate = immediate_verdict(facts.run_pain, facts.settled, settings)
         session = PendingSession(
-            date=d, kind="run", pain=facts.run_pain, settled=facts.settled, immediate=immediate,
-            stage=ret.stage, counts=session_counts(ret, d, ran_yesterday), distance_m=facts.distance_m,
+            date=d,
+            kind="run",
+            pain=facts.run_pain,
+            settled=facts.settled,
+            immediate=immediate,
+            stage=ret.stage,
+            counts=session_counts(ret, d, ran_yesterday),
+            distance_m=facts.distance_m,
             runs=len(facts.runs),
         )
     elif facts.cross_training and ret.stage == 0:
         xt = facts.cross_pain
         immediate = "D2" if xt is not None and xt >= settings.d2_run_pain_min else None
         session = PendingSession(
-            date=d, kind="cross", pain=xt, settled=True if xt is not None and immediate is None else None,
-            immediate=immediate, stage=0, counts=True, distance_m=0.0,
+            date=d,
+            kind="cross",
+            pain=xt,
+            settled=True if xt is not None and immediate is None else None,
+            immediate=immediate,
+            stage=0,
+            counts=True,
+            distance_m=0.0,
         )
     if session is not None:
         if session.immediate is not None:
@@ -192,8 +204,14 @@ def advance(
             flags=end_of_day_clearance(new_state.flags, d, out),
             ladder=evolve(ladder, added_without_improvement=0),
             alerts=evolve(
-                alerts, p1_since=None, p1_reason=None, p2_since=None, p2_reason=None, p2_clock_from=d,
-                f4_alert_since=None, f4_alert_reason=None,
+                alerts,
+                p1_since=None,
+                p1_reason=None,
+                p2_since=None,
+                p2_reason=None,
+                p2_clock_from=d,
+                f4_alert_since=None,
+                f4_alert_reason=None,
             ),
         )
         day_alerts = [a for a in day_alerts if a.rule not in ("F4", "P1", "P2")]

@@ -169,8 +169,11 @@ def bucket_logs(days: Iterable[DayLog], end: date) -> dict[date, DayLog]:
     clear: dict[date, list[Any]] = {}
     for log in days:
         for target, entries in (
-            (runs, log.runs), (pains, log.pains), (strength, log.strength),
-            (cross, log.cross_training), (clear, log.clearances),
+            (runs, log.runs),
+            (pains, log.pains),
+            (strength, log.strength),
+            (cross, log.cross_training),
+            (clear, log.clearances),
         ):
             for entry in entries:
                 if entry.date <= end:

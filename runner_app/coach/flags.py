@@ -35,7 +35,11 @@ def get(episodes: Sequence[Episode], key: str) -> Episode | None:
 
 
 def upsert(
-    episodes: tuple[Episode, ...], key: EpisodeKey, rule: RuleId, d: date, until: date | None,
+    episodes: tuple[Episode, ...],
+    key: EpisodeKey,
+    rule: RuleId,
+    d: date,
+    until: date | None,
     reason: str | Reason,
 ) -> tuple[Episode, ...]:
     """Open or extend an episode; a timer is only ever pushed later."""

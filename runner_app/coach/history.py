@@ -90,7 +90,11 @@ def needs_profile(
 
 
 def gap_return(
-    ret: ReturnState, flags: FlagState, d: date, last_run: date | None, settings: CoachSettings,
+    ret: ReturnState,
+    flags: FlagState,
+    d: date,
+    last_run: date | None,
+    settings: CoachSettings,
     out: DayEvents,
 ) -> ReturnState:
     """G1: after 15 days or more without running (and no red), the next run restarts at R4, R3 or R2."""

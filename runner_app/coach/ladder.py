@@ -27,6 +27,8 @@ VARIABLES: dict[str, Variable] = {
     "C4": "terrain",
     "C5": "cadence",
 }
+
+
 def adds(rung: str, settings: CoachSettings) -> str:
     """What adding step `rung` does, with the numbers in `settings`."""
     if rung == "C1":
@@ -39,6 +41,8 @@ def adds(rung: str, settings: CoachSettings) -> str:
     if rung == "C2":
         return "swaps one run a week for low-impact cross-training of the same duration"
     return "keeps you on flat routes, with no hills or downhill"
+
+
 UNDO: dict[str, str] = {
     "C1": "keeping every run easy",
     "C2": "swapping one run a week",
@@ -92,8 +96,14 @@ def mean_morning(days: Sequence[DaySummary], d: date, span: int) -> float | None
 
 
 def add_rung(
-    ladder: LadderState, d: date, rule: RuleId, why: str | Reason, days: Sequence[DaySummary],
-    settings: CoachSettings, out: DayEvents, baseline: float | None = None,
+    ladder: LadderState,
+    d: date,
+    rule: RuleId,
+    why: str | Reason,
+    days: Sequence[DaySummary],
+    settings: CoachSettings,
+    out: DayEvents,
+    baseline: float | None = None,
 ) -> LadderState:
     """Apply the next rung from day d, unless the observation window or the end of the ladder says no.
     `baseline` is the morning baseline before the first rung (a settled week may sit at it, W2)."""
@@ -146,7 +156,11 @@ def settled_week(
 
 
 def weekly(
-    ladder: LadderState, days: Sequence[DaySummary], sunday: date, frozen: bool, settings: CoachSettings,
+    ladder: LadderState,
+    days: Sequence[DaySummary],
+    sunday: date,
+    frozen: bool,
+    settings: CoachSettings,
     out: DayEvents,
 ) -> LadderState:
     """W1, W2 and W3 over the week ending on `sunday` (days includes it); changes apply from the Monday."""
@@ -217,8 +231,13 @@ def weekly(
 
 
 def clinician_alerts(
-    ladder: LadderState, alerts: AlertState, days: Sequence[DaySummary], d: date, state: State,
-    settings: CoachSettings, out: DayEvents,
+    ladder: LadderState,
+    alerts: AlertState,
+    days: Sequence[DaySummary],
+    d: date,
+    state: State,
+    settings: CoachSettings,
+    out: DayEvents,
 ) -> AlertState:
     """P1 (about a week) and P2 (two weeks, or two rungs without improvement)."""
     if ladder.first_since is None or not ladder.rungs:

@@ -78,8 +78,7 @@ def end_red(
     new = min(level(ret.stage), owed)
     out.decide(
         STAGE_IDS[new],
-        f"The pause from running has ended{why}: you restart with {STAGE_NAMES[new]}: "
-        f"{STAGE_CONTENT[new]}.",
+        f"The pause from running has ended{why}: you restart with {STAGE_NAMES[new]}: {STAGE_CONTENT[new]}.",
         "literature",
     )
     return ReturnState(stage=new, stage_since=d)

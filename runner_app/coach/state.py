@@ -23,6 +23,8 @@ def evolve(obj: _T, **changes: Any) -> _T:
     """`dataclasses.replace` for the engine's own frozen dataclasses (no __post_init__, no init=False
     fields), without its per-call field checks: the engine calls it several times a day."""
     return type(obj)(**{**obj.__dict__, **changes})
+
+
 EpisodeKey = Literal["F1", "F2", "F3_red", "F3_amber", "F4", "D3", "D2"]
 
 

@@ -186,8 +186,7 @@ def st4_filter(
     decisions.append(
         Decision(
             "ST4",
-            f"While you are {state} the strength block stays, keeping pain ≤ "
-            f"{settings.st4_pain_max}/10.",
+            f"While you are {state} the strength block stays, keeping pain ≤ {settings.st4_pain_max}/10.",
             "literature",
         )
     )

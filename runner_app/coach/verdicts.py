@@ -186,7 +186,11 @@ def apply_verdict(
         out.decide("D2", said, "literature")
         out.ladder_cause = worded("D2", template.split(":")[0], session)
         flags = evolve(
-            flags, episodes=episodes, d2_mods=why, d2_mods_template=template, d2_mods_params=said.params,
+            flags,
+            episodes=episodes,
+            d2_mods=why,
+            d2_mods_template=template,
+            d2_mods_params=said.params,
             d1_streak=0,
         )
         if stage_ok:
@@ -217,8 +221,14 @@ def apply_verdict(
 
 
 def morning_alone(
-    flags: FlagState, ret: ReturnState, morning: int, d: date, baseline: float | None, after_run: bool,
-    settings: CoachSettings, out: DayEvents,
+    flags: FlagState,
+    ret: ReturnState,
+    morning: int,
+    d: date,
+    baseline: float | None,
+    after_run: bool,
+    settings: CoachSettings,
+    out: DayEvents,
 ) -> tuple[FlagState, ReturnState]:
     """D2/D3 from a morning check-in on its own: a morning of 5 or more is red; a morning 2 above the
     baseline (3-4 with none) is amber for that day and the next. Neither starts the ladder (only a

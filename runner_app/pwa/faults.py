@@ -61,11 +61,15 @@ class FaultState:
         for raw in spec.get("rules", []):
             if raw.get("mode") not in MODES:
                 raise ValueError(f"mode must be one of {MODES}")
-            rules.append(Rule(
-                mode=raw["mode"], share=float(raw.get("share", 1.0)),
-                methods=tuple(raw.get("methods", ("PUT", "POST", "DELETE"))),
-                path_prefix=raw.get("path_prefix", "/api/v1/"), limit=raw.get("limit"),
-            ))
+            rules.append(
+                Rule(
+                    mode=raw["mode"],
+                    share=float(raw.get("share", 1.0)),
+                    methods=tuple(raw.get("methods", ("PUT", "POST", "DELETE"))),
+                    path_prefix=raw.get("path_prefix", "/api/v1/"),
+                    limit=raw.get("limit"),
+                )
+            )
         with self.lock:
             self.rules = rules
             self.rng = random.Random(spec.get("seed", 0))  # noqa: S311
@@ -120,13 +124,21 @@ class FaultMiddleware:
         body = environ["wsgi.input"].read(length) if length else b""
         environ["wsgi.input"] = io.BytesIO(body)
         mode = self.state.choose(method, path)
-        line: dict[str, Any] = {"method": method, "path": path, "ids": _entry_ids(path, body), "fault": mode,
-                                "at": round(time.monotonic(), 3)}
+        line: dict[str, Any] = {
+            "method": method,
+            "path": path,
+            "ids": _entry_ids(path, body),
+            "fault": mode,
+            "at": round(time.monotonic(), 3),
+        }
         if mode == "500":
             line["status"] = 500
             self.state.record(line)
-            return _json(start_response, "500 INTERNAL SERVER ERROR",
-                         {"type": "about:blank", "title": "Injected fault", "status": 500})
+            return _json(
+                start_response,
+                "500 INTERNAL SERVER ERROR",
+                {"type": "about:blank", "title": "Injected fault", "status": 500},
+            )
         captured: dict[str, Any] = {}
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[..., Any]:

@@ -39,8 +39,12 @@ def service_worker() -> Response:
 
 def manifest_document() -> dict[str, Any]:
     def icon(name: str, size: int, purpose: str) -> dict[str, str]:
-        return {"src": url_for("static", filename=f"icons/{name}"), "sizes": f"{size}x{size}",
-                "type": "image/png", "purpose": purpose}
+        return {
+            "src": url_for("static", filename=f"icons/{name}"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": purpose,
+        }
 
     return {
         "id": "/",

@@ -58,8 +58,10 @@ def stop_feed(user_id: int) -> None:
 
 
 def owner_of(secret: str) -> User | None:
-    stmt = select(User).join(CalendarFeed, CalendarFeed.user_id == User.id).where(
-        CalendarFeed.token_hash == secret_digest(secret)
+    stmt = (
+        select(User)
+        .join(CalendarFeed, CalendarFeed.user_id == User.id)
+        .where(CalendarFeed.token_hash == secret_digest(secret))
     )
     user: User | None = db.session.scalar(stmt)
     return user
@@ -75,7 +77,7 @@ def _summary(kind: str, distance_m: float | None, duration_s: int | None, plan: 
 
 
 def _titled(row: PlannedSessionRow, plan: Plan, units: str) -> str:
-    """"Threshold 3 × 10 min @ 5:02-5:08/km" for a session that says what to do; "" for one that does not."""
+    """ "Threshold 3 × 10 min @ 5:02-5:08/km" for a session that says what to do; "" for one that does not."""
     if not row.title:
         return ""
     title = f"Race: {plan.race_name}" if row.kind == "race" and plan.race_name else in_units(row.title, units)

@@ -173,9 +173,7 @@ def _told_in_paces(
     return replace_plan(user_id, {**fields, **paced}, told, plan_id)
 
 
-def generate(
-    user_id: int, payload: Any, today: date, units: str = "km"
-) -> tuple[Plan, list[dict[str, str]]]:
+def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tuple[Plan, list[dict[str, str]]]:
     """A generated plan and its warnings (services/plan_generate.py, which also answers alternatives)."""
     from runner_app.services.plan_generate import generate as generate_with_extras
 

@@ -164,7 +164,9 @@ def test_a_new_run_costs_the_fewest_statements_and_its_log_line_names_the_runner
 def test_unshared_rate_limits_are_warned_about_when_serving_but_not_for_a_flask_command(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    production = base_config(tmp_path, TESTING=False, SECRET_KEY="s" * 40, SQLALCHEMY_DATABASE_URI="sqlite://")
+    production = base_config(
+        tmp_path, TESTING=False, SECRET_KEY="s" * 40, SQLALCHEMY_DATABASE_URI="sqlite://"
+    )
     with caplog.at_level(logging.WARNING, logger="runner_app"):
         create_app(production)  # as gunicorn loads it
         served = [r.getMessage() for r in caplog.records]

@@ -118,7 +118,10 @@ def test_an_imported_plan_shows_its_runs_and_cross_training_and_leaves_rest_days
     csv = "date,kind,distance_km,notes\n" + "".join(
         f"{day.isoformat()},{kind},{km},{note}\n"
         for day, kind, km, note in zip(
-            days, ("easy", "rest", "cross_training", "race"), ("8", "0", "0", "10"), ("", "", "bike", "10K"),
+            days,
+            ("easy", "rest", "cross_training", "race"),
+            ("8", "0", "0", "10"),
+            ("", "", "bike", "10K"),
             strict=True,
         )
     )

@@ -160,8 +160,12 @@ def test_no_demo_step_outlasts_the_settled_weeks_that_should_give_it_back(story:
     settled_in_a_row = 0
     for monday in sorted(weeks):
         days = weeks[monday]
-        scores = [p.score for d in days for p in story.logs.get(d.date, DayLog(d.date)).pains
-                  if p.context == "morning"]
+        scores = [
+            p.score
+            for d in days
+            for p in story.logs.get(d.date, DayLog(d.date)).pains
+            if p.context == "morning"
+        ]
         mean = sum(scores) / len(scores) if scores else None
         steps = {r.rung for r in days[-1].rungs}
         if steps and mean is not None and mean <= 1.7 and all(d.state == "green" for d in days):

@@ -23,8 +23,11 @@ def post_file(api: Api, data: bytes, query: str = "") -> tuple[int, dict]:
 
 
 def test_each_kind_of_file_becomes_a_run_once(api: Api) -> None:
-    for data, fmt in ((gpx_file(), "GPX"), (tcx_file([(1500, 5000.0), (1510, 5020.0)]), "TCX"),
-                      (fit_file(2950.4, 10020.0), "FIT")):
+    for data, fmt in (
+        (gpx_file(), "GPX"),
+        (tcx_file([(1500, 5000.0), (1510, 5020.0)]), "TCX"),
+        (fit_file(2950.4, 10020.0), "FIT"),
+    ):
         status, run = post_file(api, data, "?kind=long&terrain=rolling")
         assert status == 201, run
         assert (run["date"], run["kind"], run["terrain"]) == ("2026-11-29", "long", "rolling")

@@ -61,10 +61,15 @@ def test_stamps_keep_increasing_when_the_servers_clock_steps_back(
     assert api.put(f"/api/v1/pain/{second}", BODIES["pain"]()).status_code == 201
     assert api.delete(f"/api/v1/runs/{first}").status_code == 204
     assert api.put(f"/api/v1/runs/{third}", BODIES["runs"]()).status_code == 201
-    stamps = [stamp(api, "pain", second), *(
-        datetime.fromisoformat(item["updated_at"])
-        for item in reversed(api.get("/api/v1/runs?updated_since=2000-01-01T00:00:00Z").get_json()["items"])
-    )]
+    stamps = [
+        stamp(api, "pain", second),
+        *(
+            datetime.fromisoformat(item["updated_at"])
+            for item in reversed(
+                api.get("/api/v1/runs?updated_since=2000-01-01T00:00:00Z").get_json()["items"]
+            )
+        ),
+    ]
     assert stamps == sorted(stamps) and len(set(stamps)) == 3, "pain, then the tombstone, then the new run"
 
 

@@ -175,8 +175,12 @@ def test_a_run_is_edited_from_history_with_its_pain(app: Flask, client, runner) 
         client,
         "/log/run",
         {
-            "date": days_ago(0), "kind": "easy", "distance": "8", "duration_min": "48",
-            "pain_score": "2", "pain_location": "knee_front",
+            "date": days_ago(0),
+            "kind": "easy",
+            "distance": "8",
+            "duration_min": "48",
+            "pain_score": "2",
+            "pain_location": "knee_front",
         },
     )
     [run] = rows(app, Run)
@@ -292,8 +296,11 @@ def test_no_pain_scores_0_only_where_the_runner_already_tracks_pain(app: Flask, 
     assert rows(app, PainEntry) == [], "no place named yet: no pain entry at all"
     assert re.search(r'class="task done" id="task-checkin"', client.get("/today").get_data(as_text=True))
     for location, side in (("achilles", "left"), ("hip", "right")):
-        form_post(client, "/log/pain", {"date": days_ago(3), "context": "morning", "location": location,
-                                        "side": side, "score": "2"})
+        form_post(
+            client,
+            "/log/pain",
+            {"date": days_ago(3), "context": "morning", "location": location, "side": side, "score": "2"},
+        )
     client.post("/log/pain/none", data={"csrf_token": token, "date": days_ago(0)})
     today = sorted((p.location, p.side, p.score, p.context) for p in rows(app, PainEntry) if p.score == 0)
     assert today == [("achilles", "left", 0, "morning"), ("hip", "right", 0, "morning")]

@@ -42,7 +42,6 @@ class SpikeReference:
         return reference_distance_m([*self._runs[start:end], *extra], day, self._coach)
 
 
-
 def _capped(
     week: WeekLayout,
     want: list[float],

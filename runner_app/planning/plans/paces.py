@@ -229,7 +229,7 @@ def estimate_fitness(on: date, races: Sequence[RaceResult] = (), runs: Sequence[
 
 
 def pace_text(pace: PaceRange, units: str = "km") -> str:
-    """"5:56-6:38/km" (or per mile), the fast end first."""
+    """ "5:56-6:38/km" (or per mile), the fast end first."""
     per = 1.609344 if units == "mi" else 1.0
 
     def clock(seconds: float) -> str:

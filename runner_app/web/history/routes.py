@@ -60,7 +60,12 @@ def _month_page(kind: str | None, first: date, last: date) -> tuple[str, int]:
     earlier = (first - timedelta(days=1)).strftime("%Y-%m") if first > EARLIEST_DATE else None
     later = (last + timedelta(days=1)).strftime("%Y-%m") if last < LATEST_DATE else None
     page = render_template(
-        "history/index.html", weeks=weeks, edit_url=edit_url, kind=kind, month=first, earlier=earlier,
+        "history/index.html",
+        weeks=weeks,
+        edit_url=edit_url,
+        kind=kind,
+        month=first,
+        earlier=earlier,
         later=later,
     )
     return page, 200

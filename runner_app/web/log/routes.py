@@ -321,7 +321,7 @@ def entry(kind: str, entry_id: str | None) -> str | Response | tuple[str, int]:
 @bp.post("/pain/none")
 @login_required
 def no_pain() -> Response:
-    """"No pain" in one tap: a score of 0 (this morning, or after the run) for each place the runner already
+    """ "No pain" in one tap: a score of 0 (this morning, or after the run) for each place the runner already
     tracks (none for a place never named), and the check-in ticked."""
     form = NoPainForm()
     if not form.validate_on_submit():

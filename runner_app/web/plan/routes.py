@@ -129,9 +129,7 @@ def generate() -> str | Response:
                 if not extra["alternatives"]:
                     return redirect(url_for("plan.index"))
                 alternatives = extra["alternatives"]
-    return render_template(
-        "plan/generate.html", form=form, replacing=replacing(), alternatives=alternatives
-    )
+    return render_template("plan/generate.html", form=form, replacing=replacing(), alternatives=alternatives)
 
 
 def _generate_payload(form: GenerateForm) -> dict[str, object] | None:

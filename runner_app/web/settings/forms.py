@@ -35,13 +35,12 @@ class ActionForm(FlaskForm):
 class ShoeForm(FlaskForm):
     id = HiddenField()  # made when the page is shown, so a second tap on Add makes one pair, not two
     name = StringField(
-        "Name", validators=[DataRequired("Give the pair a name."), Length(max=80)],
+        "Name",
+        validators=[DataRequired("Give the pair a name."), Length(max=80)],
         render_kw={"placeholder": "e.g. Blue daily trainers"},
     )
     date = DateField("First run in them", validators=[InputRequired("Give the date.")])
-    start = DecimalField(
-        "Already run", places=1, validators=[Optional()], render_kw={"inputmode": "decimal"}
-    )
+    start = DecimalField("Already run", places=1, validators=[Optional()], render_kw={"inputmode": "decimal"})
     retire_at = DecimalField(
         "Replace them at",
         places=0,

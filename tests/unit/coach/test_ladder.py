@@ -183,7 +183,9 @@ def test_the_w3_hold_counts_check_ins_as_a_runner_says_them() -> None:
     from runner_app.coach.ladder import _checkins
 
     assert [_checkins(n) for n in (0, 1, 3)] == [
-        "No morning check-ins", "Only 1 morning check-in", "Only 3 morning check-ins"
+        "No morning check-ins",
+        "Only 1 morning check-in",
+        "Only 3 morning check-ins",
     ]
 
 

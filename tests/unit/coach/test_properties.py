@@ -187,8 +187,12 @@ def test_with_a_profile_the_answer_ignores_entry_order_and_the_days_before_the_p
 
     entries, n_days = history
     profile = RunnerProfile(
-        as_of=day(as_of), runs_per_week=4, weekly_distance_m=30000.0, longest_run_m=12000.0,
-        last_run_date=day(as_of) - timedelta(days=20), usual_morning_pain=usual,
+        as_of=day(as_of),
+        runs_per_week=4,
+        weekly_distance_m=30000.0,
+        longest_run_m=12000.0,
+        last_run_date=day(as_of) - timedelta(days=20),
+        usual_morning_pain=usual,
     )
     shuffled = list(entries)
     rnd.shuffle(shuffled)  # type: ignore[attr-defined]

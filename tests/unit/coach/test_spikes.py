@@ -46,10 +46,7 @@ def test_a_run_is_graded_against_its_reference(distance_m: float, level: str) ->
 def test_a_spike_without_recent_pain_warns_but_is_not_capped() -> None:
     check = check_run_spike(23000.0, 17000.0, recent_pain=False)
     assert (check.level, check.rule, check.capped_distance_m) == ("S2", "S2", None)
-    assert (
-        check.reason
-        == f"This 23.0 km run is 1.35 {X} your longest run of the last 30 days (17.0 km)."
-    )
+    assert check.reason == f"This 23.0 km run is 1.35 {X} your longest run of the last 30 days (17.0 km)."
 
 
 def test_a_spike_after_recent_pain_is_capped_at_1_10_times_the_reference() -> None:

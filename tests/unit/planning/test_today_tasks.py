@@ -323,7 +323,16 @@ def test_st4_drops_an_exercise_that_last_hurt_above_5_on_an_amber_day_and_keeps_
 
     def strength_on(state: str) -> Task:
         day_tasks = build_tasks(
-            day(2), assessment(day(2), state), None, [], False, False, True, BLOCK_B, set(), 0,  # type: ignore[arg-type]
+            day(2),
+            assessment(day(2), state),
+            None,
+            [],
+            False,
+            False,
+            True,
+            BLOCK_B,
+            set(),
+            0,  # type: ignore[arg-type]
             strength_last_pain=last_pain,
         )
         return by_key(day_tasks.tasks, "strength")

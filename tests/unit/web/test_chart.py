@@ -58,7 +58,15 @@ def test_a_runner_in_miles_reads_the_axis_in_miles() -> None:
 
 def test_the_axis_top_is_a_round_figure_at_or_above_the_tallest_week() -> None:
     assert [nice_ceiling(v) for v in (0, 4.2, 5.1, 53, 60, 61, 99, 130, 201)] == [
-        5, 5, 6, 60, 60, 80, 100, 150, 300,
+        5,
+        5,
+        6,
+        60,
+        60,
+        80,
+        100,
+        150,
+        300,
     ]
 
 
