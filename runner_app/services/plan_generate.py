@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, Strict, model_validator
+from pydantic import AliasChoices, Field, Strict
 from sqlalchemy import select
 
 from runner_app.coach.model import RunnerProfile
@@ -27,27 +27,14 @@ from runner_app.planning.plans.paces import (
     estimate_fitness,
     race_time_s,
 )
-from runner_app.planning.plans.records import faster_than_world_record
 from runner_app.planning.plans.sessions import Work, describe
 from runner_app.services import plans
-from runner_app.services.profile import engine_profile
-from runner_app.services.schemas import Day, DurationS, Invalid, PlanDay, Schema, ShortText, validate
+from runner_app.services.profile import RecentRaceIn, engine_profile
+from runner_app.services.schemas import DurationS, Invalid, PlanDay, Schema, ShortText, validate
 
 Weekday = Annotated[int, Strict(), Field(ge=0, le=6)]
 MAX_PLAN_DAYS = 730
 FITNESS_DAYS = 183  # races and timed runs that set the runner's paces
-
-
-class RecentRaceIn(Schema):
-    distance_m: Annotated[float, Strict(), Field(ge=800, le=100_000, allow_inf_nan=False)]
-    duration_s: DurationS
-    date: Day
-
-    @model_validator(mode="after")
-    def _humanly_possible(self) -> RecentRaceIn:
-        if faster_than_world_record(self.distance_m, self.duration_s):
-            raise ValueError("is faster than the world record for that distance: check the time")
-        return self
 
 
 class GenerateIn(Schema):

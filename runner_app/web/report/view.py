@@ -8,17 +8,10 @@ from typing import Any
 
 from runner_app.coach.text import in_units
 from runner_app.services.coach_weeks import WeekRow
+from runner_app.services.report_pdf import EVENT_LABELS
 from runner_app.web.coach.chart import Chart
 
 STATE_ORDER = ("green", "amber", "red", "refer_urgent")
-EVENT_LABELS = {
-    "state": "State",
-    "rung_started": "Step started",
-    "rung_restored": "Step restored",
-    "return_stage": "Return to running",
-    "alert": "Alert",
-    "clearance": "Clearance",
-}
 SIDES = {"left": "left", "right": "right", "both": "both sides"}
 
 
