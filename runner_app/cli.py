@@ -132,7 +132,9 @@ def send_reminders() -> None:
     from runner_app.services import push
 
     sent = push.send_all()
-    click.echo(f"Delivered {sent.delivered}, dropped {sent.dropped} gone subscriptions, {sent.failed} failed.")
+    click.echo(
+        f"Delivered {sent.delivered}, dropped {sent.dropped} gone subscriptions, {sent.failed} failed."
+    )
 
 
 def register_cli(app: Flask) -> None:

@@ -124,7 +124,9 @@ def send_reminder(user: User) -> Sent:
     for row in subscriptions:
         info = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
         try:
-            webpush(info, payload, vapid_private_key=key, vapid_claims=dict(claims), ttl=TTL_S, timeout=TIMEOUT_S)
+            webpush(
+                info, payload, vapid_private_key=key, vapid_claims=dict(claims), ttl=TTL_S, timeout=TIMEOUT_S
+            )
         except WebPushException as exc:
             status = getattr(exc.response, "status_code", None)
             if status in GONE:
@@ -141,12 +143,14 @@ def send_reminder(user: User) -> Sent:
 
 def send_all() -> Sent:
     """The daily reminder for every runner with a subscription (the cron job's command)."""
-    user_ids = db.session.scalars(select(PushSubscription.user_id).distinct().order_by(PushSubscription.user_id))
+    stmt = select(PushSubscription.user_id).distinct().order_by(PushSubscription.user_id)
     total = Sent(0, 0, 0)
-    for user_id in list(user_ids):
+    for user_id in list(db.session.scalars(stmt)):
         user = db.session.get(User, user_id)
         if user is None:
             continue
         sent = send_reminder(user)
-        total = Sent(total.delivered + sent.delivered, total.dropped + sent.dropped, total.failed + sent.failed)
+        total = Sent(
+            total.delivered + sent.delivered, total.dropped + sent.dropped, total.failed + sent.failed
+        )
     return total
