@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Response, jsonify
+from flask import jsonify
 from flask_login import current_user, login_required
+from werkzeug import Response
 
 from runner_app.api import bp
 from runner_app.api.errors import problem

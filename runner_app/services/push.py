@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import current_app
-from pywebpush import WebPushException, webpush  # type: ignore[import-untyped]
+from pywebpush import WebPushException, webpush
 from sqlalchemy import delete, select
 
 from runner_app.extensions import db

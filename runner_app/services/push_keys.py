@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from flask import current_app
-from py_vapid import Vapid01  # type: ignore[import-untyped]
+from py_vapid import Vapid01
 
 KEY_FILE = "vapid_private.pem"
 
