@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from flask import current_app
-from py_vapid import Vapid01
+from py_vapid import Vapid  # Vapid02: the "vapid t=…, k=…" scheme of RFC 8292
 
 KEY_FILE = "vapid_private.pem"
 
@@ -18,12 +18,12 @@ def key_path() -> Path:
     return Path(current_app.instance_path) / KEY_FILE
 
 
-def vapid() -> Vapid01:
+def vapid() -> Vapid:
     """The key pair, created (readable by this user only) the first time it is asked for."""
     path = key_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        key = Vapid01()
+        key = Vapid()
         key.generate_keys()
         pem = key.private_pem()
         try:
@@ -33,7 +33,7 @@ def vapid() -> Vapid01:
         else:
             with os.fdopen(fd, "wb") as out:
                 out.write(pem)
-    return Vapid01.from_file(str(path))
+    return Vapid.from_file(str(path))
 
 
 def application_server_key() -> str:
