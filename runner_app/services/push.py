@@ -112,6 +112,13 @@ def reminder_for(user: User) -> dict[str, str]:
     return {"title": "Today", "body": reminder(today_view(user.id, day).tasks, user.units), "url": "/today"}
 
 
+def vapid_subject() -> str:
+    """VAPID_SUBJECT, else the app's public https address, else a placeholder push services accept."""
+    public = current_app.config.get("PUBLIC_URL") or ""
+    subject = current_app.config.get("VAPID_SUBJECT") or (public if public.startswith("https://") else "")
+    return str(subject or "mailto:runner@localhost")
+
+
 def send_reminder(user: User) -> Sent:
     """Send today's reminder to each of the runner's browsers."""
     subscriptions = subscriptions_of(user.id)
@@ -119,7 +126,7 @@ def send_reminder(user: User) -> Sent:
         return Sent(0, 0, 0)
     payload = json.dumps(reminder_for(user))
     key = push_keys.vapid()
-    claims = {"sub": current_app.config.get("VAPID_SUBJECT") or "mailto:runner@localhost"}
+    claims = {"sub": vapid_subject()}
     delivered = dropped = failed = 0
     for row in subscriptions:
         info = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
