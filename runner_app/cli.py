@@ -1,5 +1,5 @@
 """Command-line tools: `flask --app app user create|token|reset-password EMAIL`,
-`flask --app app seed-demo`."""
+`flask --app app seed-demo`, `flask --app app push send-reminders`."""
 
 from __future__ import annotations
 
@@ -123,7 +123,22 @@ def generate_plan(
         click.echo(f"! {warning['reason']}")
 
 
+push_cli = AppGroup("push", help="Web Push reminders.")
+
+
+@push_cli.command("send-reminders")
+def send_reminders() -> None:
+    """Send today's reminder to every runner who switched it on (run it from cron each morning)."""
+    from runner_app.services import push
+
+    sent = push.send_all()
+    click.echo(
+        f"Delivered {sent.delivered}, dropped {sent.dropped} gone subscriptions, {sent.failed} failed."
+    )
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(user_cli)
     app.cli.add_command(plan_cli)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(push_cli)

@@ -76,6 +76,8 @@ def load(instance_path: Path, overrides: dict[str, Any] | None) -> dict[str, Any
         # Where runners reach the app, e.g. https://runs.example.org: links shown to them (calendar, report,
         # password reset) are built from it, never from a request's Host header.
         "PUBLIC_URL": (env.get("PUBLIC_URL") or "").rstrip("/") or None,
+        # Who push services may contact about our reminders (RFC 8292 "sub"): a mailto: or https: URL.
+        "VAPID_SUBJECT": env.get("VAPID_SUBJECT") or None,
         "WTF_CSRF_TIME_LIMIT": None,  # a form left open on a phone all day still submits
         "WTF_CSRF_CHECK_DEFAULT": False,  # checked in a before_request hook that exempts bearer tokens
         # argon2id: OWASP's second recommended setting; tests pass cheap values.

@@ -16,6 +16,7 @@ from runner_app.api import (  # noqa: E402,F401  (routes register on import)
     openapi,
     plan,
     profile,
+    push,
     report,
     sync,
 )

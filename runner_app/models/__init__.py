@@ -12,6 +12,7 @@ from runner_app.models.entries import (
 )
 from runner_app.models.plan import CalendarFeed, Plan, PlannedSessionRow, TaskCheck
 from runner_app.models.profile import RunnerProfile
+from runner_app.models.push import PushSubscription
 from runner_app.models.report import ReportLink
 from runner_app.models.user import ApiToken, LoginSession, User
 
@@ -27,6 +28,7 @@ __all__ = [
     "PainEntry",
     "Plan",
     "PlannedSessionRow",
+    "PushSubscription",
     "ReportLink",
     "Run",
     "RunnerProfile",

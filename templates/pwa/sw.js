@@ -174,3 +174,31 @@ async function warm(urls, refresh) {
     }
   }
 }
+
+/* The daily reminder (Web Push): the server sends {title, body, url}; a tap opens that page of this app. */
+self.addEventListener("push", (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = { body: event.data ? event.data.text() : "" };
+  }
+  event.waitUntil(self.registration.showNotification(message.title || "Runner", {
+    body: message.body || "Today's training is ready.",
+    icon: "/static/icons/icon-192.png",
+    tag: "daily-reminder",  // today's reminder replaces yesterday's unread one
+    data: { url: message.url || "/today" },
+  }));
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  let url = new URL((event.notification.data && event.notification.data.url) || "/today", self.location.origin);
+  if (url.origin !== self.location.origin) url = new URL("/today", self.location.origin);
+  event.waitUntil((async () => {
+    for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+      if (new URL(client.url).pathname === url.pathname && "focus" in client) return client.focus();
+    }
+    return self.clients.openWindow(url.href);
+  })());
+});

@@ -1,0 +1,52 @@
+"""The words of the daily reminder: today's open tasks in one line, in the runner's units."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from runner_app.coach.text import DASH, in_units, metres_per_unit
+from runner_app.planning.tasks import RUN_TITLES, Task
+
+NOTHING = "Nothing left for today: rest well."
+
+
+def _pace(s_per_km: float, units: str | None) -> str:
+    secs = round(s_per_km * metres_per_unit(units) / 1000)
+    return f"{secs // 60}:{secs % 60:02d}"
+
+
+def run_phrase(task: Task, units: str | None) -> str:
+    """"Easy run 8.0 km at 5:59–6:42 /km": the kind, distance (or time) and target pace when there is one."""
+    prescribed = task.prescribed
+    unit = "mi" if units == "mi" else "km"
+    title = str(prescribed.get("title") or RUN_TITLES.get(str(prescribed.get("kind")), "Run"))
+    metres = prescribed.get("distance_m")
+    seconds = prescribed.get("duration_s")
+    if isinstance(metres, int | float) and metres > 0:
+        amount = f"{metres / metres_per_unit(units):.1f} {unit}"
+    elif isinstance(seconds, int | float) and seconds > 0:
+        amount = f"{round(seconds / 60)} min"
+    else:
+        return in_units(task.title.replace(" · ", " "), units)
+    pace = prescribed.get("target_pace")
+    if isinstance(pace, Mapping):
+        fast, slow = pace.get("min_s_per_km"), pace.get("max_s_per_km")
+        if isinstance(fast, int | float) and isinstance(slow, int | float) and fast > 0 and slow > 0:
+            return f"{title} {amount} at {_pace(fast, units)}{DASH}{_pace(slow, units)} /{unit}"
+    return f"{title} {amount}"
+
+
+def phrase(task: Task, units: str | None) -> str:
+    if task.kind == "run":
+        return run_phrase(task, units)
+    return in_units(task.title, units)
+
+
+def reminder(tasks: Sequence[Task], units: str | None) -> str:
+    """"Morning check-in, then: Easy run 8.0 km at 5:59–6:42 /km; Strides": the tasks not yet done, in
+    Today's order (the check-in first)."""
+    open_tasks = [phrase(task, units) for task in tasks if not task.done]
+    if not open_tasks:
+        return NOTHING
+    first, rest = open_tasks[0], open_tasks[1:]
+    return f"{first}, then: {'; '.join(rest)}" if rest else first
