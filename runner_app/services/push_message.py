@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from runner_app.coach.text import DASH, in_units, metres_per_unit
-from runner_app.planning.tasks import RUN_TITLES, Task
+from runner_app.planning.daily.tasks import RUN_TITLES, Task
 
 NOTHING = "Nothing left for today: rest well."
 
@@ -16,7 +16,7 @@ def _pace(s_per_km: float, units: str | None) -> str:
 
 
 def run_phrase(task: Task, units: str | None) -> str:
-    """"Easy run 8.0 km at 5:59–6:42 /km": the kind, distance (or time) and target pace when there is one."""
+    """ "Easy run 8.0 km at 5:59–6:42 /km": the kind, distance (or time) and target pace when there is one."""
     prescribed = task.prescribed
     unit = "mi" if units == "mi" else "km"
     title = str(prescribed.get("title") or RUN_TITLES.get(str(prescribed.get("kind")), "Run"))
@@ -43,7 +43,7 @@ def phrase(task: Task, units: str | None) -> str:
 
 
 def reminder(tasks: Sequence[Task], units: str | None) -> str:
-    """"Morning check-in, then: Easy run 8.0 km at 5:59–6:42 /km; Strides": the tasks not yet done, in
+    """ "Morning check-in, then: Easy run 8.0 km at 5:59–6:42 /km; Strides": the tasks not yet done, in
     Today's order (the check-in first)."""
     open_tasks = [phrase(task, units) for task in tasks if not task.done]
     if not open_tasks:
