@@ -16,7 +16,7 @@ def _pace(s_per_km: float, units: str | None) -> str:
 
 
 def run_phrase(task: Task, units: str | None) -> str:
-    """ "Easy run 8.0 km at 5:59–6:42 /km": the kind, distance (or time) and target pace when there is one."""
+    """The run in one phrase, as "Easy run 8.0 km at 5:59–6:42 /km": kind, distance (or time), target pace."""
     prescribed = task.prescribed
     unit = "mi" if units == "mi" else "km"
     title = str(prescribed.get("title") or RUN_TITLES.get(str(prescribed.get("kind")), "Run"))
@@ -43,8 +43,8 @@ def phrase(task: Task, units: str | None) -> str:
 
 
 def reminder(tasks: Sequence[Task], units: str | None) -> str:
-    """ "Morning check-in, then: Easy run 8.0 km at 5:59–6:42 /km; Strides": the tasks not yet done, in
-    Today's order (the check-in first)."""
+    """The reminder, as "Morning check-in, then: Easy run 8.0 km at 5:59–6:42 /km; Strides": the tasks
+    not yet done, in Today's order (the check-in first)."""
     open_tasks = [phrase(task, units) for task in tasks if not task.done]
     if not open_tasks:
         return NOTHING
