@@ -172,5 +172,5 @@ def test_a_generated_plan_shows_each_sessions_title_and_pace_in_the_calendar(
     sign_in(client, runner.email, TEST_PASSWORD)
     found = events(app.test_client(), make_link(client))
     summaries = [str(e["summary"]) for e in found]
-    assert any(re.fullmatch(r"Hills \d+ × 60 s @ \d:\d\d-\d:\d\d/km", s) for s in summaries), summaries
-    assert any(re.fullmatch(r"Long run [\d.]+ km @ 5:5\d-6:[34]\d/km", s) for s in summaries), summaries
+    assert any(re.fullmatch(r"Hills \d+ × 60 s @ \d:\d\d–\d:\d\d /km", s) for s in summaries), summaries
+    assert any(re.fullmatch(r"Long run [\d.]+ km @ 5:5\d–6:[34]\d /km", s) for s in summaries), summaries

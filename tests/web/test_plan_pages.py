@@ -252,6 +252,6 @@ def test_the_plan_pages_show_each_sessions_title_pace_and_a_chart_of_the_whole_p
     assert client.post("/plan/generate", data={"csrf_token": token, **fields}).status_code == 302
     whole = client.get("/plan/all").get_data(as_text=True)
     assert '<svg class="plan-chart"' in whole and whole.count('<rect class="bar') >= 16
-    assert "VDOT 40" in whole and re.search(r"Easy</dt><dd>5:5\d-6:[34]\d/km", whole)
-    assert re.search(r"Long run [\d.]+ km</strong> <span class=\"pace\">5:5\d-6:[34]\d/km", whole)
+    assert "VDOT 40" in whole and re.search(r"Easy</dt><dd>5:5\d–6:[34]\d /km", whole)
+    assert re.search(r"Long run [\d.]+ km</strong> <span class=\"pace\">5:5\d–6:[34]\d /km", whole)
     assert "Threshold" in whole and '<ol class="steps">' in whole

@@ -229,7 +229,7 @@ def estimate_fitness(on: date, races: Sequence[RaceResult] = (), runs: Sequence[
 
 
 def pace_text(pace: PaceRange, units: str = "km") -> str:
-    """ "5:56-6:38/km" (or per mile), the fast end first."""
+    """The range as every page writes a pace, "5:56–6:38 /km" (or per mile), the fast end first."""
     per = 1.609344 if units == "mi" else 1.0
 
     def clock(seconds: float) -> str:
@@ -237,4 +237,4 @@ def pace_text(pace: PaceRange, units: str = "km") -> str:
         return f"{whole // 60}:{whole % 60:02d}"
 
     low, high = clock(pace.min_s_per_km), clock(pace.max_s_per_km)
-    return f"{low}/{units}" if low == high else f"{low}-{high}/{units}"
+    return f"{low} /{units}" if low == high else f"{low}–{high} /{units}"

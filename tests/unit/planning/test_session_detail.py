@@ -71,5 +71,5 @@ def test_a_quality_session_the_coach_makes_easy_shows_the_easy_range() -> None:
 
 
 def test_paces_read_in_the_runners_units() -> None:
-    assert pace_text(PACES.easy) == "5:56-6:38/km"
-    assert pace_text(PACES.easy, "mi") == "9:33-10:41/mi"
+    assert pace_text(PACES.easy) == "5:56–6:38 /km"
+    assert pace_text(PACES.easy, "mi") == "9:33–10:41 /mi"
