@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from flask import Flask
 from flask_migrate import upgrade
 
 from runner_app import create_app
@@ -109,7 +110,8 @@ def timed(*calls) -> list[float]:
     return [statistics.median(s) for s in samples]
 
 
-def main() -> None:
+def bench_app() -> tuple[Flask, str]:
+    """The app on DATABASE_URL, else on a fresh SQLite file, with cheap password hashing (for the benches)."""
     tmp = tempfile.mkdtemp()
     url = os.environ.get("DATABASE_URL", f"sqlite:///{tmp}/bench.sqlite3")
     app = create_app(
@@ -121,6 +123,11 @@ def main() -> None:
             "INSTANCE_PATH": tmp,
         }
     )
+    return app, url
+
+
+def main() -> None:
+    app, url = bench_app()
     rng = random.Random(1)
     with app.app_context():
         if url.startswith("sqlite"):

@@ -70,10 +70,7 @@ def pdf() -> Response:
 @bp.get("/<secret>")
 @limiter.limit("60 per minute")
 def shared(secret: str) -> Response:
-    found = report_links.shared(secret)
-    if found is None:
-        abort(404)
-    span = report.Period(found.link.from_date, found.link.to_date)
+    found, span = _shared_or_404(secret)
     context = _page(
         found.owner,
         span,
@@ -89,11 +86,16 @@ def shared(secret: str) -> Response:
 @bp.get("/<secret>.pdf")
 @limiter.limit("60 per minute")
 def shared_pdf(secret: str) -> Response:
+    found, span = _shared_or_404(secret)
+    return _pdf_response(found.owner, span, local_today(found.owner.timezone or "UTC"))
+
+
+def _shared_or_404(secret: str) -> tuple[Any, report.Period]:
+    """The live link a secret opens and the weeks it shows; a plain 404 for any other secret."""
     found = report_links.shared(secret)
     if found is None:
         abort(404)
-    span = report.Period(found.link.from_date, found.link.to_date)
-    return _pdf_response(found.owner, span, local_today(found.owner.timezone or "UTC"))
+    return found, report.Period(found.link.from_date, found.link.to_date)
 
 
 def _pdf_response(user: Any, span: report.Period, today: date) -> Response:
