@@ -57,8 +57,7 @@ def get_timeline() -> Response:
     if (end - start).days >= MAX_TIMELINE_DAYS:
         return validation_problem({"from": [f"the range is at most {MAX_TIMELINE_DAYS} days"]})
     days = coach.timeline(current_user.id, start, end)
-    items = [today.assessment_payload(a) for a in days]
-    return jsonify({"items": today.in_runner_units(items, current_user.units)})
+    return jsonify({"items": [today.assessment_payload(a, current_user.units) for a in days]})
 
 
 @bp.put("/v1/tasks/<day>/<key>")

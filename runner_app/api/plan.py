@@ -67,7 +67,7 @@ def list_sessions() -> Response:
         return validation_problem({"to": ["must be on or after `from`, at most 800 days later"]})
     plan_generate.follow_race(current_user.id)
     rows = plans.session_rows(current_user.id, start, end)
-    return jsonify({"items": [plans.session_dict(r) for r in rows]})
+    return jsonify({"items": [plans.session_dict(r, current_user.units) for r in rows]})
 
 
 @bp.put("/v1/plan/sessions/<session_id>")
@@ -77,4 +77,4 @@ def put_session(session_id: str) -> Response:
         row = plans.edit_session(current_user.id, session_id, json_body())
     except NotFound:
         return problem(404, "Not Found", "No such planned session.")
-    return jsonify(plans.session_dict(row))
+    return jsonify(plans.session_dict(row, current_user.units))

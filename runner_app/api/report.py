@@ -10,7 +10,6 @@ from flask_login import current_user, login_required
 
 from runner_app.api import bp
 from runner_app.api.http import date_param, json_body
-from runner_app.coach.text import in_units
 from runner_app.links import public_url
 from runner_app.services import report, report_links, today
 from runner_app.services.errors import NotFound
@@ -34,10 +33,7 @@ def report_range() -> report.Period:
 
 def document_for(user: Any, span: report.Period) -> dict[str, Any]:
     """The report with the coach's sentences in the runner's units (numbers stay in metres)."""
-    document = report.build(user.id, span)
-    for event in document["events"]:
-        event["text"] = in_units(event["text"], user.units)
-    return document
+    return report.build(user.id, span, user.units)
 
 
 @bp.get("/v1/report")

@@ -147,5 +147,7 @@ Profile and gaps (v2)
     `template` (with `{name}` where each distance goes) and `params` (metres by name) beside the km
     sentence in `reason`; `model.Reason.render(units)` words it at the edge (services/today: the API's
     `reason_template` and `reason_params`). Sentences without distances have no template. The planner's
-    own sentences (tasks, plans) are still converted by `text.in_units`.
+    own sentences (tasks, bends, plan warnings, session titles) are `words.Words` in the same way: text
+    with its distances as numbers, worded once in the runner's units where the API and pages serialise
+    it. No sentence is ever rewritten from km text.
 """

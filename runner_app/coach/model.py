@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from runner_app.coach.words import Words
+
 State = Literal["green", "amber", "red", "refer_urgent"]
 Source = Literal["literature", "product"]
 RunKind = Literal["easy", "recovery", "long", "tempo", "intervals", "hills", "race"]
@@ -198,9 +200,12 @@ class Reason:
     template: str
     params: Params = ()
 
+    @property
+    def words(self) -> Words:
+        return Words.from_template(self.template, self.params)
+
     def render(self, units: str | None = "km") -> str:
-        metres, unit = (1609.344, "mi") if units == "mi" else (1000.0, "km")
-        return self.template.format(**{name: f"{value / metres:.1f} {unit}" for name, value in self.params})
+        return self.words.render(units)
 
 
 @dataclass(frozen=True)
@@ -214,6 +219,15 @@ class Decision:
     template: str = ""
     params: Params = ()
 
+    @classmethod
+    def of(cls, rule: RuleId, reason: Words, source: Source) -> Decision:
+        """A decision whose reason keeps its distances as data."""
+        return cls(rule, reason.render(), source, *reason.template())
+
+    @property
+    def words(self) -> Words:
+        return Words.from_template(self.template, self.params) if self.template else Words(self.reason)
+
 
 @dataclass(frozen=True)
 class Rung:
@@ -226,6 +240,10 @@ class Rung:
     template: str = ""  # the reason as data (Reason), when it quotes a distance
     params: Params = ()
 
+    @property
+    def words(self) -> Words:
+        return Words.from_template(self.template, self.params) if self.template else Words(self.reason)
+
 
 @dataclass(frozen=True)
 class Alert:
@@ -234,6 +252,15 @@ class Alert:
     rule: str
     template: str = ""  # as Decision: the message's template and distances, when it quotes distances
     params: Params = ()
+
+    @classmethod
+    def of(cls, kind: AlertKind, message: Words, rule: str) -> Alert:
+        """An alert whose message keeps its distances as data."""
+        return cls(kind, message.render(), rule, *message.template())
+
+    @property
+    def words(self) -> Words:
+        return Words.from_template(self.template, self.params) if self.template else Words(self.message)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from runner_app.coach.model import Params, Reason, RuleId
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
+from runner_app.coach.words import Words
 
 SpikeLevel = Literal["none", "S1", "S2", "S2_refuse", "S3"]
 
@@ -83,8 +84,9 @@ def spike_reference(
     return None, False
 
 
-def reference_phrase(reference_m: float, reference_is_fallback: bool, settings: CoachSettings) -> str:
-    return _reference_template(reference_is_fallback, settings).format(reference=km(reference_m))
+def reference_phrase(reference_m: float, reference_is_fallback: bool, settings: CoachSettings) -> Words:
+    template = _reference_template(reference_is_fallback, settings)
+    return Words.from_template(template, (("reference", reference_m),))
 
 
 def _reference_template(reference_is_fallback: bool, settings: CoachSettings) -> str:

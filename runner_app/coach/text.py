@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from runner_app.coach.spikes import km
@@ -13,7 +12,6 @@ __all__ = [
     "TIMES",
     "body_part",
     "day",
-    "in_units",
     "km",
     "metres_per_unit",
     "num",
@@ -24,9 +22,6 @@ __all__ = [
 TIMES = "\u00d7"  # multiplication sign
 DASH = "\u2013"  # en dash, for ranges
 KM_PER_MILE = 1.609344
-
-# A distance as km() writes it: digits, one decimal, " km", standing alone ("16.0 km", "(10.0 km,").
-_KM_DISTANCE = re.compile(r"(?<![\w.])(\d+\.\d) km\b")
 
 
 def metres_per_unit(units: str | None) -> float:
@@ -72,12 +67,3 @@ def body_part(locations: set[str]) -> str:
         word = _WORDS.get(next(iter(locations)))
         return f"{word} " if word else ""
     return ""
-
-
-def in_units(text: str, units: str | None) -> str:
-    """Coach and planner text for a runner's units. Sentences are written (and cached) in km, through km();
-    for a runner in miles each such distance becomes miles ("16.0 km" -> "9.9 mi"). Other numbers, and
-    race names such as "5 km race pace", are left alone."""
-    if units != "mi" or " km" not in text:
-        return text
-    return _KM_DISTANCE.sub(lambda m: f"{float(m.group(1)) / KM_PER_MILE:.1f} mi", text)

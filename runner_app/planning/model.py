@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal, get_args
 
+from runner_app.coach.words import Words
 from runner_app.planning.plans.paces import PaceRange
 
 TemplateKind = Literal["rest", "easy", "long", "tempo", "intervals", "hills", "cross_training"]
@@ -94,7 +96,7 @@ class PlannedSession:
     week_index: int
     phase: Phase
     spike_override: bool = False  # the runner chose to run it even though S2 refuses it (planned_spikes.py)
-    title: str = ""  # "Threshold 3 × 10 min" (sessions.py)
+    title: str = ""  # "Threshold 3 × 10 min", "Long run {distance}" (sessions.py; worded by `title_words`)
     structure: tuple[dict[str, Any], ...] = ()  # steps at named paces (api.md)
     target_pace: PaceRange | None = None  # the session's main pace; None when set by effort
     easy_pace: PaceRange | None = None  # the runner's E range, shown when the coach makes the session easy
@@ -102,6 +104,24 @@ class PlannedSession:
     @property
     def is_run(self) -> bool:
         return self.kind in RUN_KINDS
+
+    @property
+    def title_words(self) -> Words:
+        return title_words(self.title, self.distance_m, self.structure)
+
+
+def title_words(title: str, distance_m: float, structure: Sequence[Mapping[str, Any]]) -> Words:
+    """A session's title with its distances as data: `{distance}` is the session's, `{marathon}` the part
+    at marathon pace ("Long run {distance} with {marathon} at marathon pace")."""
+    marathon = sum(
+        float(step["distance_m"]) * int(step.get("repeat", 1))
+        for step in structure
+        if step.get("pace") == "marathon" and "distance_m" in step
+    )
+    try:
+        return Words.from_template(title, (("distance", distance_m), ("marathon", marathon)))
+    except (KeyError, ValueError, IndexError):  # a title with a stray brace: as it is
+        return Words(title)
 
 
 def phases_for_weeks(week_totals_m: list[float], race_week: int | None) -> list[Phase]:

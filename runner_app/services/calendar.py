@@ -15,11 +15,12 @@ from datetime import date, datetime, timedelta
 from icalendar import Calendar, Event
 from sqlalchemy import delete, select
 
-from runner_app.coach.text import in_units, km
+from runner_app.coach.words import Distance
 from runner_app.extensions import db
 from runner_app.models import CalendarFeed, Plan, PlannedSessionRow, User
 from runner_app.models.types import utcnow
 from runner_app.planning.daily.tasks import RUN_TITLES
+from runner_app.planning.model import title_words
 from runner_app.planning.plans.paces import PaceRange, pace_text
 from runner_app.services import plan_generate, plan_view
 from runner_app.services.users import secret_digest
@@ -72,7 +73,7 @@ def _summary(kind: str, distance_m: float | None, duration_s: int | None, plan: 
     if kind == "race" and plan.race_name:
         title = f"Race: {plan.race_name}"
     if distance_m:
-        return f"{title} {in_units(km(distance_m), units)}"
+        return f"{title} {Distance(distance_m).render(units)}"
     return f"{title} {duration_s // 60} min" if duration_s else title
 
 
@@ -80,7 +81,10 @@ def _titled(row: PlannedSessionRow, plan: Plan, units: str) -> str:
     """ "Threshold 3 × 10 min @ 5:02-5:08/km" for a session that says what to do; "" for one that does not."""
     if not row.title:
         return ""
-    title = f"Race: {plan.race_name}" if row.kind == "race" and plan.race_name else in_units(row.title, units)
+    if row.kind == "race" and plan.race_name:
+        title = f"Race: {plan.race_name}"
+    else:
+        title = title_words(row.title, row.distance_m, row.structure or []).render(units)
     if row.pace_min_s_per_km is None or row.pace_max_s_per_km is None:
         return title
     return f"{title} @ {pace_text(PaceRange(row.pace_min_s_per_km, row.pace_max_s_per_km), units)}"
@@ -133,7 +137,7 @@ def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
                 range_ = PaceRange(easy["min_s_per_km"], easy["max_s_per_km"])
                 summary += f" @ {pace_text(range_, user.units)}"
             event.add("summary", summary)
-            said = [in_units(adjusted.reason, user.units), f"As planned: {planned}.", *said]
+            said = [adjusted.reason.render(user.units), f"As planned: {planned}.", *said]
         event.add("description", "\n\n".join([*said, ON_THE_DAY]))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

@@ -62,7 +62,7 @@ def document(user: User, now: datetime | None = None) -> dict[str, Any]:
         },
         **{kind: list(entries_of(user.id, kind)) for kind in KINDS},
         "plan": plans.plan_dict(plan) if plan else None,
-        "plan_sessions": [plans.session_dict(row) for row in sessions],
+        "plan_sessions": [plans.session_dict(row, user.units) for row in sessions],
         "task_checks": [{"date": c.date.isoformat(), "key": c.key, "done": c.done} for c in checks],
     }
 

@@ -13,7 +13,6 @@ from pydantic import AliasChoices, Field, Strict
 from sqlalchemy import select
 
 from runner_app.coach.model import RunnerProfile
-from runner_app.coach.text import in_units
 from runner_app.extensions import db
 from runner_app.models import Plan, Run
 from runner_app.models.types import utcnow
@@ -119,7 +118,7 @@ def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tupl
         field = exc.field
         if field == "race_date" and "runs a week" in str(exc).lower():
             field = "runs_per_week"
-        raise Invalid({field: [in_units(str(exc), units)]}) from None
+        raise Invalid({field: [exc.words.render(units)]}) from None
     spec = generated.spec
     fields = {
         "race_name": spec.race_name,
@@ -139,8 +138,7 @@ def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tupl
     plan = plans.replace_plan(user_id, fields, list(generated.sessions), uuid.uuid4())
     extra = {
         "warnings": [
-            {"rule": w.rule, "reason": in_units(w.reason, units), "source": w.source}
-            for w in generated.warnings
+            {"rule": w.rule, "reason": w.words.render(units), "source": w.source} for w in generated.warnings
         ],
         "alternatives": [
             {"label": a.label, "race_distance_m": a.race_distance_m, "race_date": a.race_date.isoformat()}

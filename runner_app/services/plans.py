@@ -14,7 +14,14 @@ from sqlalchemy import delete, func, select
 from runner_app.extensions import db
 from runner_app.models import Plan, PlannedSessionRow
 from runner_app.models.types import utcnow
-from runner_app.planning.model import PlannedSession, PlanSpec, SessionKind, TemplateKind, WeeklyTemplate
+from runner_app.planning.model import (
+    PlannedSession,
+    PlanSpec,
+    SessionKind,
+    TemplateKind,
+    WeeklyTemplate,
+    title_words,
+)
 from runner_app.planning.plans.build import build_sessions
 from runner_app.planning.plans.csv_import import parse_plan_csv
 from runner_app.planning.plans.paces import PaceRange
@@ -273,7 +280,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
     }
 
 
-def session_dict(row: Any) -> dict[str, Any]:
+def session_dict(row: Any, units: str | None = "km") -> dict[str, Any]:
     return {
         "id": str(row.id),
         "date": row.date.isoformat(),
@@ -285,7 +292,7 @@ def session_dict(row: Any) -> dict[str, Any]:
         "phase": row.phase,
         "edited": row.edited,
         "spike_override": row.spike_override,
-        "title": row.title or "",
+        "title": title_words(row.title or "", row.distance_m, row.structure or []).render(units),
         "structure": row.structure or [],
         "target_pace": pace.as_dict() if (pace := _pace(row)) is not None else None,
     }

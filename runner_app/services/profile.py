@@ -118,8 +118,9 @@ def put_profile(user: User, payload: Any, today: date) -> tuple[ProfileRow, bool
     row.race_duration_s = race.duration_s if race else None
     row.race_date = race.date if race else None
     row.as_of = today
-    if data.units is not None:
+    if data.units is not None and data.units != user.units:
         user.units = data.units
+        coach_cache.forget_today(user.id)  # Today's stored answers are worded in the runner's units
     coach_cache.stamp_write(user.id)
     coach_cache.invalidate_from(user.id, [earlier])
     db.session.commit()

@@ -97,7 +97,7 @@ def profile_line(said: dict[str, Any] | None, units: str | None) -> str:
     return f"On {date.fromisoformat(said['as_of']):%-d %b %Y} the runner said: " + ", ".join(parts) + "."
 
 
-def build(user_id: int, span: Period) -> dict[str, Any]:
+def build(user_id: int, span: Period, units: str | None = "km") -> dict[str, Any]:
     """The report as a JSON-ready document."""
     first_monday = span.start - timedelta(days=span.start.weekday())
     weeks: dict[date, _Week] = {}
@@ -137,7 +137,7 @@ def build(user_id: int, span: Period) -> dict[str, Any]:
         "to": span.end.isoformat(),
         "profile": _profile(user_id),
         "weeks": rows,
-        "events": report_events.events(days, _rows(Clearance, user_id, span.start, span.end)),
+        "events": report_events.events(days, _rows(Clearance, user_id, span.start, span.end), units),
         "pain_by_shoe": report_events.pain_by_shoe(user_id, runs, pains),
         "pain_by_terrain": report_events.pain_by_terrain(runs, pains),
         "disclaimer": DISCLAIMER,

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from runner_app.coach.model import Assessment
+from runner_app.coach.words import Words
 from runner_app.extensions import db
 from runner_app.models import PainEntry, Run, Shoe
 
@@ -19,48 +20,49 @@ RUN_CONTEXTS = ("during_run", "after_run")
 BY = {"gp": "a GP", "physio": "a physio", "other": "a clinician"}
 
 
-def _event(day: Assessment, kind: str, rule: str, text: str) -> dict[str, Any]:
-    return {"date": day.date.isoformat(), "kind": kind, "rule": rule, "text": text}
-
-
-def _why(day: Assessment, *words: str) -> tuple[str, str] | None:
+def _why(day: Assessment, *words: str) -> tuple[str, Words] | None:
     """The day's decision that names one of `words`: its rule and sentence."""
     for decision in day.decisions:
         if any(word in decision.reason for word in words):
-            return decision.rule, decision.reason
+            return decision.rule, decision.words
     return None
 
 
-def events(days: Sequence[Assessment], clearances: Sequence[Any]) -> list[dict[str, Any]]:
-    """What changed from one day to the next, oldest first. `days` starts the day before the period, which
-    only serves to compare against."""
+def events(days: Sequence[Assessment], clearances: Sequence[Any], units: str | None) -> list[dict[str, Any]]:
+    """What changed from one day to the next, oldest first, worded in the runner's units. `days` starts the
+    day before the period, which only serves to compare against."""
     out: list[dict[str, Any]] = []
+
+    def _event(day: Assessment, kind: str, rule: str, text: Words) -> dict[str, Any]:
+        said = text.render(units).strip()
+        return {"date": day.date.isoformat(), "kind": kind, "rule": rule, "text": said}
+
     for before, day in pairwise(days):
         if day.state != before.state:
             rule, text = _why(day, day.state) or (
                 day.decisions[0].rule if day.decisions else "",
-                day.decisions[0].reason if day.decisions else "",
+                day.decisions[0].words if day.decisions else Words(),
             )
-            out.append(_event(day, "state", rule, f"{before.state} to {day.state}. {text}".strip()))
+            out.append(_event(day, "state", rule, Words(f"{before.state} to {day.state}. ", text)))
         was = {r.rung for r in before.rungs}
         now = {r.rung for r in day.rungs}
         for rung in day.rungs:
             if rung.rung not in was:
-                text = f"{rung.rung} ({rung.variable}): {rung.reason}"
+                text = Words(f"{rung.rung} ({rung.variable}): ", rung.words)
                 out.append(_event(day, "rung_started", rung.rule, text))
         for rung in before.rungs:
             if rung.rung not in now:
-                rule, why = _why(day, rung.rung, "restor") or (rung.rule, "")
-                text = f"{rung.rung} ({rung.variable}) restored. {why}".strip()
+                rule, why = _why(day, rung.rung, "restor") or (rung.rule, Words())
+                text = Words(f"{rung.rung} ({rung.variable}) restored. ", why)
                 out.append(_event(day, "rung_restored", rule, text))
         if day.return_stage != before.return_stage:
             stage = day.return_stage or "none (back to the plan)"
-            rule, text = _why(day, "stage", "R0", "return") or ("", "")
-            out.append(_event(day, "return_stage", rule, f"Return stage {stage}. {text}".strip()))
+            rule, text = _why(day, "stage", "R0", "return") or ("", Words())
+            out.append(_event(day, "return_stage", rule, Words(f"Return stage {stage}. ", text)))
         known = {alert.kind for alert in before.alerts}
         for alert in day.alerts:
             if alert.kind not in known:
-                out.append(_event(day, "alert", alert.rule, alert.message))
+                out.append(_event(day, "alert", alert.rule, alert.words))
     for clearance in clearances:
         out.append(
             {

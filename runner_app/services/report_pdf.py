@@ -11,7 +11,7 @@ from typing import Any
 
 from fpdf import FPDF
 
-from runner_app.coach.text import in_units, metres_per_unit
+from runner_app.coach.text import metres_per_unit
 from runner_app.services.report import profile_line
 
 _SPELT = {
@@ -336,7 +336,7 @@ def _events(pdf: FPDF, events: list[dict[str, Any]], unit: str) -> None:
     for event in events:
         rule = f" ({event['rule']})" if event["rule"] else ""
         label = EVENT_LABELS.get(event["kind"], event["kind"])
-        text = f"{_day(event['date'])}  {label}{rule}: {in_units(event['text'], unit)}"
+        text = f"{_day(event['date'])}  {label}{rule}: {event['text']}"
         lines = _wrapped(pdf, text, pdf.epw)
         if pdf.get_y() + LINE_MM * len(lines) > pdf.page_break_trigger:
             pdf.add_page()

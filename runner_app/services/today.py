@@ -11,9 +11,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from runner_app.coach.model import Alert, Assessment, Decision, Reason
+from runner_app.coach.model import Alert, Assessment, Decision, Rung
 from runner_app.coach.state import to_json
-from runner_app.coach.text import in_units
 from runner_app.extensions import db
 from runner_app.models import Plan, TaskCheck
 from runner_app.models.types import utcnow
@@ -35,8 +34,6 @@ from runner_app.planning.model import PlannedSession, monday_of
 from runner_app.services import coach, coach_cache, plans
 
 STRENGTH_LOOKBACK_DAYS = 120  # enough logged sessions for ST3 progression
-# The fields of a coach answer that are sentences for the runner; plan notes are the runner's own words.
-SENTENCE_KEYS = frozenset({"reason", "message", "title", "detail", "plan_prompt", "return_session"})
 
 
 def local_today(timezone: str) -> date:
@@ -75,16 +72,17 @@ def set_task_done(user_id: int, day: date, key: str, done: bool) -> None:
     db.session.commit()
 
 
-def assessment_payload(a: Assessment) -> dict[str, Any]:
-    """api.md's shape: state, return stage, rungs, alerts, metrics, plus every decision and the guidance."""
+def assessment_payload(a: Assessment, units: str | None = "km") -> dict[str, Any]:
+    """api.md's shape: state, return stage, rungs, alerts, metrics, plus every decision and the guidance,
+    its sentences worded in the runner's units."""
     return {
         "date": a.date.isoformat(),
         "state": a.state,
         "return_stage": a.return_stage,
-        "rungs": [_worded(to_json(r)) for r in a.rungs],
-        "alerts": [_worded(to_json(x)) for x in a.alerts],
-        "decisions": [_worded(to_json(d)) for d in a.decisions],
-        "guidance": {**to_json(a.guidance), "rules": [_worded(to_json(r)) for r in a.guidance.rules]},
+        "rungs": [said(r, units) for r in a.rungs],
+        "alerts": [said(x, units) for x in a.alerts],
+        "decisions": [said(d, units) for d in a.decisions],
+        "guidance": {**to_json(a.guidance), "rules": [said(r, units) for r in a.guidance.rules]},
         "metrics": to_json(a.metrics),
         "progression_frozen": a.progression_frozen,
         "needs_profile": a.needs_profile,
@@ -92,56 +90,31 @@ def assessment_payload(a: Assessment) -> dict[str, Any]:
     }
 
 
-def _worded(body: dict[str, Any]) -> dict[str, Any]:
-    """A decision or alert for the API: its template and distances (metres, by name) as `reason_template`
-    and `reason_params` when it has them, so that the edge words it in the runner's units."""
+def said(item: Decision | Rung | Alert, units: str | None) -> dict[str, Any]:
+    """A decision, rung or alert for the API: its sentence worded in the runner's units, and the same
+    sentence as data (`reason_template`, and its distances in metres by name as `reason_params`)."""
+    body: dict[str, Any] = to_json(item)
     template, params = body.pop("template", ""), body.pop("params", [])
+    body["message" if isinstance(item, Alert) else "reason"] = item.words.render(units)
     if template:
         body["reason_template"] = template
         body["reason_params"] = {name: metres for name, metres in params}
     return body
 
 
-def in_runner_units(value: Any, units: str | None) -> Any:
-    """A coach answer (decoded JSON) with its sentences in the runner's units. Numbers stay in metres.
-    A sentence that comes with its template is worded from it; the others (older or planner text) are
-    converted by `in_units`."""
-    if units != "mi":
-        return value
-    if isinstance(value, list):
-        return [in_runner_units(item, units) for item in value]
-    if isinstance(value, dict) and value.get("reason_template"):
-        key = "reason" if "reason" in value else "message"
-        said = Reason(value["rule"], value["reason_template"], tuple(value["reason_params"].items()))
-        return {k: said.render(units) if k == key else in_runner_units(v, units) for k, v in value.items()}
-    if isinstance(value, dict):
-        return {
-            key: in_units(item, units)
-            if key in SENTENCE_KEYS and isinstance(item, str)
-            else in_runner_units(item, units)
-            for key, item in value.items()
-        }
-    return value
-
-
 def today_document(user_id: int, day: date, units: str | None = "km") -> str:
-    """The whole `GET /api/v1/today` answer as JSON text, kept in the coach's cache (in km) until a write
-    changes it; for a runner in miles, its sentences in miles."""
-    document = _today_document_km(user_id, day)
-    return document if units != "mi" else json.dumps(in_runner_units(json.loads(document), units))
-
-
-def _today_document_km(user_id: int, day: date) -> str:
+    """The whole `GET /api/v1/today` answer as JSON text, worded in the runner's units and kept in the
+    coach's cache until a write changes it (a change of units is such a write)."""
     cached = coach_cache.cached_today(user_id, day)
     if cached is not None:
         return cached
     epoch = coach_cache.current_epoch(user_id)
     view = today_view(user_id, day)
-    payload = assessment_payload(view.assessment)
-    payload["alerts"] = [to_json(x) for x in view.alerts]
-    payload["tasks"] = [t.as_dict() for t in view.tasks]
+    payload = assessment_payload(view.assessment, units)
+    payload["alerts"] = [said(x, units) for x in view.alerts]
+    payload["tasks"] = [t.as_dict(units) for t in view.tasks]
     payload["plan_prompt"] = view.prompt.message if view.prompt else None
-    payload["strength_warnings"] = [to_json(note) for note in view.strength_notes]
+    payload["strength_warnings"] = [said(note, units) for note in view.strength_notes]
     coach_cache.store_today(user_id, epoch, day, payload)
     return json.dumps(payload)
 

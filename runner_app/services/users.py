@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select, update
 from runner_app.extensions import db
 from runner_app.models import ApiToken, User
 from runner_app.models.types import utcnow
+from runner_app.services import coach_cache
 from runner_app.services.errors import NotFound
 from runner_app.services.passwords import password_problems
 from runner_app.services.schemas import Invalid
@@ -108,6 +109,8 @@ def update_profile(user: User, display_name: str, units: str, timezone: str) -> 
         errors["display_name"] = ["must be at most 80 characters"]
     if errors:
         raise Invalid(errors)
+    if units != user.units:  # Today's stored answers are worded in the runner's units
+        coach_cache.forget_today(user.id)
     user.display_name, user.units, user.timezone = display_name.strip(), units, timezone
     db.session.commit()
 

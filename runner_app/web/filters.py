@@ -8,7 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from flask import Flask
 from flask_login import current_user
 
-from runner_app.coach.text import KM_PER_MILE, in_units, metres_per_unit
+from runner_app.coach.text import KM_PER_MILE, metres_per_unit
+from runner_app.coach.words import Words
 from runner_app.services.today import local_today
 from runner_app.web.durations import format_duration
 
@@ -41,9 +42,13 @@ def distance(metres: float | None, units: str | None = None, places: int = 1) ->
     return f"{value} {'mi' if units == 'mi' else 'km'}"
 
 
-def coach_text(text: str | None) -> str:
-    """The coach's or the planner's words (written in km) in the signed-in runner's units."""
-    return in_units(text or "", getattr(current_user, "units", "km"))
+def coach_text(value: object) -> str:
+    """The coach's or the planner's words in the signed-in runner's units: a sentence kept as data
+    (`Words`), or a decision, rung or alert (its `words`); plain text as it is."""
+    words = getattr(value, "words", value)
+    if isinstance(words, Words):
+        return words.render(getattr(current_user, "units", "km"))
+    return str(value or "")
 
 
 def duration(seconds: int | None) -> str:

@@ -12,7 +12,7 @@ from flask import Flask
 from runner_app.coach import engine
 from runner_app.extensions import db
 from runner_app.models import CoachDay, User
-from runner_app.services import coach, entries
+from runner_app.services import coach, entries, users
 from runner_app.services.engine_version import LENGTH, engine_version
 from tests.builders import Api, new_id, pain_body
 
@@ -227,11 +227,11 @@ def test_the_engine_version_is_a_fingerprint_of_the_coach_source() -> None:
     assert engine_version() == version  # the same source, the same version
 
 
-def test_a_runner_in_miles_reads_the_coach_in_miles_from_the_same_cached_answer(app: Flask, api: Api) -> None:
+def test_a_runner_in_miles_reads_the_coach_in_miles_once_the_units_change(app: Flask, api: Api) -> None:
     def set_units(units: str) -> None:
         with app.app_context():
-            db.session.get(User, api.user.id).units = units
-            db.session.commit()
+            user = db.session.get(User, api.user.id)
+            users.update_profile(user, user.display_name or "", units, user.timezone or "UTC")
 
     for n, metres in ((12, 8000), (0, 16093.44)):  # the second is 2.01 x the first: rule S2 speaks
         body = {"date": day(n), "kind": "easy", "distance_m": metres, "duration_s": 3600, "rpe": 3}
@@ -249,5 +249,7 @@ def test_a_runner_in_miles_reads_the_coach_in_miles_from_the_same_cached_answer(
     timeline = api.get(f"/api/v1/coach/timeline?from={day(1)}&to={day(0)}").get_json()["items"]
     assert any("10.0 mi" in a["message"] for item in timeline for a in item["alerts"])
 
+    assert spike_mi["reason_template"] and spike_mi["reason_params"] == spike["reason_params"]
+
     set_units("km")
-    assert api.get("/api/v1/today").get_json() == in_km, "the cache kept the answer in km"
+    assert api.get("/api/v1/today").get_json() == in_km, "the same answer, worded in km again"

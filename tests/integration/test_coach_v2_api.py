@@ -106,6 +106,7 @@ def test_no_reason_names_a_rule_id_or_says_this_morning_about_another_day(api: A
 def test_a_spike_reason_comes_with_its_distances_and_is_worded_in_miles_from_them(app, api: Api) -> None:
     from runner_app.extensions import db
     from runner_app.models import User
+    from runner_app.services import users as account
 
     for n, metres in ((12, 8000), (0, 16093.44)):
         body = {"date": day(n), "kind": "easy", "distance_m": metres, "duration_s": 3600, "rpe": 3}
@@ -114,8 +115,8 @@ def test_a_spike_reason_comes_with_its_distances_and_is_worded_in_miles_from_the
     assert spike["reason_params"] == {"run": 16093.44, "reference": 8000.0}
     assert "{run}" in spike["reason_template"] and "16.1 km" in spike["reason"]
     with app.app_context():
-        db.session.get(User, api.user.id).units = "mi"
-        db.session.commit()
+        user = db.session.get(User, api.user.id)
+        account.update_profile(user, user.display_name or "", "mi", user.timezone or "UTC")
     [in_miles] = [d for d in today(api)["decisions"] if d["rule"] == "S2"]
     worded = "This 10.0 mi run was 2.01 × your longest run of the last 30 days (5.0 mi)"
     assert in_miles["reason"].startswith(worded)
@@ -141,13 +142,14 @@ def test_the_answer_is_the_same_whether_the_profile_comes_before_or_after_the_en
 def test_a_verdict_on_a_run_is_worded_in_miles_from_its_distance(app, api: Api) -> None:
     from runner_app.extensions import db
     from runner_app.models import User
+    from runner_app.services import users as account
 
     easy_run(api, 1)
     morning(api, 0, 1)
     [went_well] = [d for d in today(api)["decisions"] if d["rule"] == "D1"]
     assert went_well["reason_params"] == {"run": 6000.0} and went_well["reason"].startswith("Your 6.0 km run")
     with app.app_context():
-        db.session.get(User, api.user.id).units = "mi"
-        db.session.commit()
+        user = db.session.get(User, api.user.id)
+        account.update_profile(user, user.display_name or "", "mi", user.timezone or "UTC")
     [in_miles] = [d for d in today(api)["decisions"] if d["rule"] == "D1"]
     assert in_miles["reason"].startswith("Your 3.7 mi run on ")

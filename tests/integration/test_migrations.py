@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from datetime import date, timedelta
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask import Flask
+from sqlalchemy import text
 
 from runner_app.extensions import db
+from tests.builders import Api
 from tests.conftest import reset_schema
 
 
@@ -32,3 +35,36 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app: Flask) -> None:
             return  # PostgreSQL has neither setting; this run checks the other database
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10000
+
+
+def test_session_titles_are_kept_as_templates_and_worded_in_km_when_downgraded(app: Flask, api: Api) -> None:
+    """0015: "Easy 8.0 km" is stored as "Easy {distance}" and worded in the runner's units when shown."""
+    from flask_migrate import downgrade, upgrade
+
+    monday = date.today() - timedelta(days=date.today().weekday())  # noqa: DTZ011
+    plan = {
+        "race_name": "Spring {10K}",
+        "race_date": (monday + timedelta(weeks=8, days=6)).isoformat(),
+        "race_distance_m": 10_000,
+        "start_date": monday.isoformat(),
+        "template": ["easy"] * 6 + ["long"],
+        "weekly_targets_m": [40_000],
+        "long_run_day": 6,
+    }
+    assert api.put("/api/v1/plan", plan).status_code == 200
+    titles = "SELECT title FROM planned_sessions WHERE title <> '' ORDER BY date"
+    with app.app_context():
+        db.session.remove()
+        stored = list(db.session.execute(text(titles)).scalars())
+        assert "Easy {distance}" in stored and "Long run {distance}" in stored
+        db.session.remove()
+        downgrade(revision="0014")
+        worded = list(db.session.execute(text(titles)).scalars())
+        assert "Easy 4.9 km" in worded and any(
+            t.startswith("Long run ") and t.endswith(" km") for t in worded
+        )
+        assert not any("{" in title and "10K" not in title for title in worded)
+        assert "Spring {10K}" in worded
+        db.session.remove()
+        upgrade()
+        assert list(db.session.execute(text(titles)).scalars()) == stored

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from runner_app.coach.model import ReturnStage, Rung, RunGuidance
-from runner_app.coach.spikes import km
+from runner_app.coach.words import Distance, Words, say
 from runner_app.planning.bending.bend import AdjustedSession, bent_run
 from runner_app.planning.bending.cite import Change, Source, find_source, sentence
 from runner_app.planning.bending.week import same_week, week_bends
@@ -60,14 +60,14 @@ def adjust_session(
         )
     bends = week_bends(same_week(week, planned.date), guidance, rungs) if week is not None else None
     duration_s = planned.duration_s or round(planned.distance_m / 1000 * settings.easy_pace_s_per_km)
-    what = f"{km(planned.distance_m)} {planned.kind} run"
+    what = say("{d} {kind} run", d=Distance(planned.distance_m), kind=planned.kind)
     if not guidance.running_allowed or guidance.swap_to_low_impact or (bends and planned.id in bends.swapped):
         return _swapped(planned, guidance, rungs, duration_s, what, return_stage)
     if guidance.return_session:
         stage = return_stage or "R"
         source = find_source(guidance, rungs, None, (stage, "R"))
         change = sentence(
-            f"Instead of the {what}: {guidance.return_session}",
+            say("Instead of the {what}: {session}", what=what, session=guidance.return_session),
             Source(stage, f"return-to-running stage {stage}", source.why),
         )
         rpe = f", RPE ≤ {guidance.max_rpe}" if guidance.max_rpe else ""
@@ -105,19 +105,27 @@ def _swapped(
     guidance: RunGuidance,
     rungs: Sequence[Rung],
     duration_s: int,
-    what: str,
+    what: Words,
     return_stage: ReturnStage | None,
 ) -> AdjustedSession:
     minutes = round(duration_s / 60)
     if not guidance.cross_training_allowed or any(d.rule == "F1" for d in guidance.rules):
-        change = sentence(f"No {what} and no impact today", find_source(guidance, rungs, None, ("F1", "F")))
+        change = sentence(
+            say("No {what} and no impact today", what=what), find_source(guidance, rungs, None, ("F1", "F"))
+        )
         return AdjustedSession(planned, "rest", None, None, "any", None, None, None, (change,))
     if not guidance.running_allowed:
         source = find_source(guidance, rungs, None, ("F", "D", "R", "P"))
-        head = f"No running today: {minutes} min of low-impact cross-training instead of the {what}"
+        head = say(
+            "No running today: {m} min of low-impact cross-training instead of the {what}",
+            m=minutes,
+            what=what,
+        )
     else:
         source = find_source(guidance, rungs, "C2", ("F3", "C2", "D", "F"))
-        head = f"Your {what} becomes {minutes} min of low-impact cross-training (same duration)"
+        head = say(
+            "Your {what} becomes {m} min of low-impact cross-training (same duration)", m=minutes, what=what
+        )
     limit = guidance.cross_training_pain_max
     content = f"{_SWAPS}; {minutes} min" + (
         f", stopping if the pain goes above {limit}/10" if limit is not None else ""

@@ -8,7 +8,7 @@ from typing import Literal
 
 from runner_app.coach.model import Rung, RunGuidance
 from runner_app.coach.settings import DEFAULT_SETTINGS
-from runner_app.coach.spikes import km
+from runner_app.coach.words import Distance, Words, say
 from runner_app.planning.bending.cite import Change, Source, explain, find_source, sentence
 from runner_app.planning.bending.week import WeekBends
 from runner_app.planning.daily.exercises import GAIT_CUES
@@ -39,7 +39,7 @@ class AdjustedSession:
         return bool(self.changes)
 
     @property
-    def reason(self) -> str:
+    def reason(self) -> Words:
         """Why the coach changed this session, each cause said once ("" when it stands as planned)."""
         return explain(self.changes)
 
@@ -55,33 +55,36 @@ class AdjustedSession:
             "distance_m": o.distance_m,
             "duration_s": o.duration_s,
             "notes": o.notes,
-            "title": o.title,
+            "title": o.title_words,
             "structure": list(o.structure),
             "target_pace": o.target_pace.as_dict() if o.target_pace else None,
         }
+
+    def title_words(self) -> Words:
+        """The session's title as bent: a quality session made easy is "Easy 8.0 km"."""
+        o = self.original
+        if self.kind == o.kind and self.distance_m == o.distance_m:
+            return o.title_words
+        if self.kind not in RUN_KINDS or self.kind == "race":
+            return o.title_words
+        name = "Long run" if self.kind == "long" else "Easy"
+        return say("{name} {d}", name=name, d=Distance(self.distance_m)) if self.distance_m else Words(name)
 
     def _what_to_do(self) -> dict[str, object]:
         """Title, structure and pace as bent: a quality session made easy shows the E range."""
         o = self.original
         if self.kind == o.kind and self.distance_m == o.distance_m:
             pace = o.target_pace
-            return {
-                "title": o.title,
-                "structure": list(o.structure),
-                "target_pace": pace.as_dict() if pace else None,
-            }
+            return {"structure": list(o.structure), "target_pace": pace.as_dict() if pace else None}
         if self.kind not in RUN_KINDS or self.kind == "race":
-            return {"title": o.title, "structure": [], "target_pace": None}
+            return {"structure": [], "target_pace": None}
         easy = o.easy_pace if self.kind != o.kind or o.kind in QUALITY_KINDS else o.target_pace
         step: dict[str, object] = {"kind": "run", "pace": "easy", "repeat": 1}
         if self.distance_m:
             step["distance_m"] = round(self.distance_m / 100) * 100
         elif self.duration_s:
             step["duration_s"] = self.duration_s
-        name = "Long run" if self.kind == "long" else "Easy"
-        amount = f" {km(self.distance_m)}" if self.distance_m else ""
         return {
-            "title": f"{name}{amount}",
             "structure": [step],
             "target_pace": easy.as_dict() if easy else None,
         }
@@ -98,6 +101,7 @@ class AdjustedSession:
             "max_rpe": self.max_rpe,
             "refused_distance_m": self.refused_distance_m,
             "spike_override": self.original.spike_override,
+            "title": self.title_words(),
             **self._what_to_do(),
         }
 
@@ -133,7 +137,11 @@ def bent_run(
     notes: list[str] = []
     eased = _eased_by(planned, guidance, rungs, bends)
     if eased is not None:
-        changes.append(sentence(f"Your {km(distance)} {kind} session becomes an easy run", eased))
+        changes.append(
+            sentence(
+                say("Your {d} {kind} session becomes an easy run", d=Distance(distance), kind=kind), eased
+            )
+        )
         kind = "easy"
     elif guidance.easy_only and kind == "race":
         why = find_source(guidance, rungs, "C1", ("D2", "R"))
@@ -144,16 +152,18 @@ def bent_run(
     if pace and kind in ("easy", "recovery", "long"):
         notes.append(f"easy pace {pace[0]}-{pace[1]} % slower than usual")
         if eased is None or eased.rule != "C1":
-            head = f"Run this one {pace[0]}-{pace[1]} % slower than your usual easy pace"
-            changes.append(sentence(head, find_source(guidance, rungs, "C1")))
+            slower = f"Run this one {pace[0]}-{pace[1]} % slower than your usual easy pace"
+            changes.append(sentence(slower, find_source(guidance, rungs, "C1")))
     if kind != "race":
         distance = shorten(planned, distance, guidance, rungs, changes, settings)
     if guidance.flat_only and kind != "race":
-        head = "Flat routes only today, no hills or downhill"
+        head: Words | str = "Flat routes only today, no hills or downhill"
         if kind == "hills":
             kind, head = (
                 "easy",
-                f"Your {km(planned.distance_m)} hill session becomes an easy run on flat ground",
+                say(
+                    "Your {d} hill session becomes an easy run on flat ground", d=Distance(planned.distance_m)
+                ),
             )
         terrain = "flat"
         changes.append(sentence(head, find_source(guidance, rungs, "C4", ("D2", "R"))))
@@ -189,17 +199,26 @@ def shorten(
     if guidance.distance_factor < 1.0:
         new = settings.floor_m(distance * guidance.distance_factor)
         pct = round((1 - guidance.distance_factor) * 100)
-        head = f"Today's run is {km(new)} instead of {km(distance)} ({pct} % shorter)"
+        head = say(
+            "Today's run is {new} instead of {old} ({pct} % shorter)",
+            new=Distance(new),
+            old=Distance(distance),
+            pct=pct,
+        )
         changes.append(sentence(head, find_source(guidance, rungs, None, ("D2", "F", "R"))))
         distance = new
     if guidance.long_run_factor < 1.0 and planned.kind == "long":
         new = settings.floor_m(distance * guidance.long_run_factor)
-        head = f"Your long run is {km(new)} instead of {km(distance)} this week"
+        head = say(
+            "Your long run is {new} instead of {old} this week", new=Distance(new), old=Distance(distance)
+        )
         changes.append(sentence(head, find_source(guidance, rungs, "C3", ("C3",))))
         distance = new
     if guidance.max_distance_m is not None and distance > guidance.max_distance_m:
         new = settings.floor_m(guidance.max_distance_m)
-        head = f"Today's run is capped at {km(new)} instead of {km(distance)}"
+        head = say(
+            "Today's run is capped at {new} instead of {old}", new=Distance(new), old=Distance(distance)
+        )
         changes.append(sentence(head, find_source(guidance, rungs, None, ("S1", "S2"))))
         distance = new
     return distance

@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from runner_app.coach.model import Alert, RunGuidance
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
-from runner_app.coach.spikes import X, check_run_spike, km, reference_phrase
+from runner_app.coach.spikes import X, check_run_spike, reference_phrase
+from runner_app.coach.words import Distance, say
 from runner_app.planning.bending.bend import AdjustedSession
 from runner_app.planning.bending.cite import Source, sentence
 from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
@@ -48,26 +49,42 @@ def check_planned_spike(
     if check.level == "none" or check.ratio is None:
         return adjusted, None
     rule = "S1" if check.level == "S1" else "S2"
-    head = (
-        f"Today's {km(distance)} {'race' if race else 'run'} is {check.ratio:.2f} {X} "
-        f"{reference_phrase(reference, guidance.spike_reference_is_fallback, coach)}"
+    head = say(
+        "Today's {d} {what} is {ratio:.2f} {X} {reference}",
+        d=Distance(distance),
+        what="race" if race else "run",
+        ratio=check.ratio,
+        X=X,
+        reference=reference_phrase(reference, guidance.spike_reference_is_fallback, coach),
     )
     if race:
-        return adjusted, Alert("spike_run", f"{head}. Races are never capped.", rule)
+        return adjusted, Alert.of("spike_run", head + ". Races are never capped.", rule)
     if check.level != "S2_refuse":
-        message = f"{head}. Build distance in steps of about 10 %."
-        return adjusted, Alert("spike_run", message, rule)
+        return adjusted, Alert.of("spike_run", head + ". Build distance in steps of about 10 %.", rule)
     limit = f"more than {coach.s2_refuse_ratio:.1f} {X}"
     if adjusted.original.spike_override:
-        message = (
-            f"{head}, {limit}. You chose to run the planned distance anyway; stop if the pain "
-            f"rises above {coach.spike_pain_min - 1}/10."
+        message = say(
+            "{head}, {limit}. You chose to run the planned distance anyway; stop if the pain rises "
+            "above {p}/10.",
+            head=head,
+            limit=limit,
+            p=coach.spike_pain_min - 1,
         )
-        return adjusted, Alert("spike_run", message, "S2")
+        return adjusted, Alert.of("spike_run", message, "S2")
     offered = settings.floor_m(check.capped_distance_m or reference * coach.s1_ratio)
-    why = f"{head}, {limit}, so the plan will not schedule it unless you override the refusal"
+    why = say(
+        "{head}, {limit}, so the plan will not schedule it unless you override the refusal",
+        head=head,
+        limit=limit,
+    )
     change = sentence(
-        f"Today's run is {km(offered)} ({coach.s1_ratio:.2f} {X}) instead of {km(distance)}",
+        say(
+            "Today's run is {offered} ({ratio:.2f} {X}) instead of {d}",
+            offered=Distance(offered),
+            ratio=coach.s1_ratio,
+            X=X,
+            d=Distance(distance),
+        ),
         Source("S2", "rule S2", why),
     )
     duration = adjusted.duration_s and round(adjusted.duration_s * offered / distance)
@@ -78,8 +95,12 @@ def check_planned_spike(
         changes=(*adjusted.changes, change),
         refused_distance_m=distance,
     )
-    message = (
-        f"{head}, {limit}: today's run is {km(offered)} instead. If you choose to run the "
-        f"{km(distance)} anyway, override the refusal on today's run."
+    message = say(
+        "{head}, {limit}: today's run is {offered} instead. If you choose to run the {d} anyway, "
+        "override the refusal on today's run.",
+        head=head,
+        limit=limit,
+        offered=Distance(offered),
+        d=Distance(distance),
     )
-    return bent, Alert("spike_run", message, "S2")
+    return bent, Alert.of("spike_run", message, "S2")

@@ -274,7 +274,7 @@ class Strides:
     reps_range: tuple[int, int] = (4, 8)
     distance_m: int = 60
     distance_range_m: tuple[int, int] = (60, 100)
-    effort: str = "gentle acceleration up to about 5 km race pace"
+    effort: str = "gentle acceleration up to about 5K race pace"
     recovery: str = "60-90 s walking back"
     after: str = "then cool down and stretch"
 

@@ -15,8 +15,8 @@ from typing import Literal
 
 from runner_app.coach.model import Assessment, RunEntry
 from runner_app.coach.settings import DEFAULT_SETTINGS
-from runner_app.coach.spikes import km
 from runner_app.coach.text import TIMES
+from runner_app.coach.words import Distance, Words, rendered, say
 from runner_app.planning.bending.adjust import AdjustedSession
 from runner_app.planning.bending.cite import plain
 from runner_app.planning.daily.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, WARMUP, WARMUP_MINUTES
@@ -44,30 +44,34 @@ RUN_TITLES = {  # a session's kind as a runner names it
 
 @dataclass(frozen=True)
 class Task:
+    """One task of the day. Its sentences keep their distances as data (`Words`, and the session titles in
+    `planned` and `prescribed`); `as_dict` words them in the runner's units."""
+
     key: str
     kind: TaskKind
-    title: str
-    detail: str
+    title: Words | str
+    detail: Words | str
     planned: dict[str, object] | None
     prescribed: dict[str, object]
     rule: str
-    reason: str
+    reason: Words | str
     done: bool
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "title", Words(self.title))
         object.__setattr__(self, "reason", plain(self.reason))
         object.__setattr__(self, "detail", plain(self.detail))
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, units: str | None = "km") -> dict[str, object]:
         return {
             "key": self.key,
             "kind": self.kind,
-            "title": self.title,
-            "detail": self.detail,
-            "planned": self.planned,
-            "prescribed": self.prescribed,
+            "title": rendered(self.title, units),
+            "detail": rendered(self.detail, units),
+            "planned": rendered(self.planned, units),
+            "prescribed": rendered(self.prescribed, units),
             "rule": self.rule,
-            "reason": self.reason,
+            "reason": rendered(self.reason, units),
             "done": self.done,
         }
 
@@ -139,11 +143,13 @@ def _rule(base: str, adjusted: AdjustedSession) -> str:
 def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
     original = adjusted.original
     minutes = round((adjusted.duration_s or 0) / 60)
-    amount = km(adjusted.distance_m) if adjusted.distance_m else f"{minutes} min"
+    amount = Words(Distance(adjusted.distance_m)) if adjusted.distance_m else Words(f"{minutes} min")
     title = RUN_TITLES.get(adjusted.kind, "Run")
     if adjusted.content and "walk" in adjusted.content:
         title = "Walk-run"
-    parts = [part for part in (adjusted.content, original.notes if not adjusted.changed else None) if part]
+    parts: list[Words | str] = [
+        part for part in (adjusted.content, original.notes if not adjusted.changed else None) if part
+    ]
     if adjusted.terrain == "flat":
         parts.append("flat route")
     if adjusted.cadence_cue:
@@ -153,16 +159,19 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
     if adjusted.changed:
         reason = adjusted.reason
     else:
-        reason = (
-            f"As planned: {km(original.distance_m)} {original.kind} run, week "
-            f"{original.week_index + 1} ({original.phase}) of your plan."
+        reason = say(
+            "As planned: {d} {kind} run, week {week} ({phase}) of your plan.",
+            d=Distance(original.distance_m),
+            kind=original.kind,
+            week=original.week_index + 1,
+            phase=original.phase,
         )
     planned = adjusted.planned_dict() if adjusted.changed else None
     return Task(
         "run",
         "run",
-        f"{title} · {amount}",
-        "; ".join(parts),
+        Words(f"{title} · ", amount),
+        Words("; ").join(parts),
         planned,
         adjusted.prescribed_dict(),
         _rule("T2", adjusted),
@@ -183,11 +192,12 @@ def strides_task(
     if not guidance.strides_allowed or guidance.easy_only or any(r.rung == "C1" for r in assessment.rungs):
         return None
     if adjusted.kind == "long":
-        after = f"after your {km(adjusted.distance_m or 0)} long run"
+        after = say("after your {d} long run", d=Distance(adjusted.distance_m or 0))
     elif adjusted.kind == "easy" and easy_strides_this_week < settings.easy_strides_per_week:
-        after = (
-            f"after this easy run ({easy_strides_this_week} of {settings.easy_strides_per_week} "
-            "easy-run strides this week so far)"
+        after = say(
+            "after this easy run ({n} of {limit} easy-run strides this week so far)",
+            n=easy_strides_this_week,
+            limit=settings.easy_strides_per_week,
         )
     else:
         return None
@@ -203,9 +213,13 @@ def strides_task(
         if assessment.return_stage
         else "you are not returning from a break"
     )
-    reason = (
-        f"{STRIDES.reps} {TIMES} {STRIDES.distance_m} m strides {after}: the last 7 days were green "
-        f"and {why}."
+    reason = say(
+        "{reps} {X} {m} m strides {after}: the last 7 days were green and {why}.",
+        reps=STRIDES.reps,
+        X=TIMES,
+        m=STRIDES.distance_m,
+        after=after,
+        why=why,
     )
     return Task("strides", "strides", "Strides", STRIDES.text(), None, prescribed, "T3", reason, done)
 
@@ -219,7 +233,7 @@ def cross_training_task(adjusted: AdjustedSession, done: bool, pain_max: int | N
         "duration_s": adjusted.duration_s,
         "pain_max": pain_max,
     }
-    reason = adjusted.reason
+    reason: Words | str = adjusted.reason
     if not adjusted.changed:  # cross-training the plan itself holds
         length = f"{minutes} min of " if minutes else ""
         reason = f"As planned: {length}low-impact cross-training."
@@ -263,9 +277,10 @@ def red_day_cross_training_task(assessment: Assessment, done: bool) -> Task:
 
 def post_run_checkin_task(runs: Sequence[RunEntry], done: bool) -> Task:
     total = sum(run.distance_m for run in runs)
-    reason = (
-        f"You logged {km(total)} today: how much it hurt during the run, whether it settled within "
-        "60 min, and the effort (RPE 0-10) decide tomorrow."
+    reason = say(
+        "You logged {d} today: how much it hurt during the run, whether it settled within 60 min, and the "
+        "effort (RPE 0-10) decide tomorrow.",
+        d=Distance(total),
     )
     prescribed: dict[str, object] = {
         "context": "after_run",

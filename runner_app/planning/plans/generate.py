@@ -19,8 +19,9 @@ from datetime import date, timedelta
 
 from runner_app.coach.model import Decision
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
-from runner_app.coach.spikes import check_run_spike, km, reference_distance_m
+from runner_app.coach.spikes import check_run_spike, reference_distance_m
 from runner_app.coach.text import TIMES
+from runner_app.coach.words import Distance, Words, as_words, say
 from runner_app.planning.daily.strength import StrengthWeek, schedule_plan_strength
 from runner_app.planning.model import (
     Phase,
@@ -30,11 +31,12 @@ from runner_app.planning.model import (
     monday_of,
     plan_id_for,
     session_id,
+    title_words,
 )
 from runner_app.planning.plans.days import week_days
 from runner_app.planning.plans.fit import SpikeReference, fit_week
 from runner_app.planning.plans.layout import default_template, session_notes
-from runner_app.planning.plans.paces import Paces, race_time_s
+from runner_app.planning.plans.paces import Paces, race_label, race_time_s
 from runner_app.planning.plans.sessions import Work, describe
 from runner_app.planning.plans.shape import (
     DEFAULT_SHAPE,
@@ -52,8 +54,9 @@ from runner_app.planning.settings import DEFAULT_PLANNING, PlanningSettings
 class PlanInputError(ValueError):
     """Inputs no sensible plan can meet. The message says which and why, in the runner's numbers."""
 
-    def __init__(self, message: str, field: str = "race_date") -> None:
-        super().__init__(message)
+    def __init__(self, message: Words | str, field: str = "race_date") -> None:
+        super().__init__(str(message))
+        self.words = as_words(message)
         self.field = field
 
 
@@ -90,11 +93,8 @@ class GeneratedPlan:
 
 
 def _race_name(race_distance_m: float) -> str:
-    if abs(race_distance_m - 42195.0) < 200:
-        return "Marathon"
-    if abs(race_distance_m - 21097.5) < 200:
-        return "Half marathon"
-    return f"{km(race_distance_m)} race"
+    label = race_label(race_distance_m)
+    return label.capitalize() if "marathon" in label else f"{label} race"
 
 
 def _validate(
@@ -128,7 +128,12 @@ def _validate(
         or not settings.min_race_m <= race_distance_m <= settings.max_race_m
     ):
         raise PlanInputError(
-            f"A race of {km(race_distance_m)} is outside {km(settings.min_race_m)}-{km(settings.max_race_m)}."
+            say(
+                "A race of {d} is outside {low}-{high}.",
+                d=Distance(race_distance_m),
+                low=Distance(settings.min_race_m),
+                high=Distance(settings.max_race_m),
+            )
         )
     if (
         not math.isfinite(current_weekly_m)
@@ -136,25 +141,42 @@ def _validate(
         or current_weekly_m > settings.max_weekly_m
     ):
         raise PlanInputError(
-            f"{km(current_weekly_m)} a week is not a plausible current volume "
-            f"(0-{km(settings.max_weekly_m)})."
+            say(
+                "{d} a week is not a plausible current volume (0-{high}).",
+                d=Distance(current_weekly_m),
+                high=Distance(settings.max_weekly_m),
+            )
         )
     if current_weekly_m < settings.min_weekly_m:
         raise PlanInputError(
-            f"At {km(current_weekly_m)} a week, start with the return-to-running table until you run "
-            f"{km(settings.min_weekly_m)} a week; then generate a plan."
+            say(
+                "At {d} a week, start with the return-to-running table until you run {low} a week; then "
+                "generate a plan.",
+                d=Distance(current_weekly_m),
+                low=Distance(settings.min_weekly_m),
+            )
         )
     if current_weekly_m / days_per_week > settings.max_run_m:
         more = min(7, math.ceil(current_weekly_m / settings.max_run_m))
         raise PlanInputError(
-            f"{km(current_weekly_m)} over {days_per_week} days makes runs of "
-            f"{km(current_weekly_m / days_per_week)} on average; choose {more} days a week or more."
+            say(
+                "{d} over {n} days makes runs of {each} on average; choose {more} days a week or more.",
+                d=Distance(current_weekly_m),
+                n=days_per_week,
+                each=Distance(current_weekly_m / days_per_week),
+                more=more,
+            )
         )
     if current_weekly_m / days_per_week < settings.min_run_m:
         fewer = max(2, int(current_weekly_m // settings.min_run_m))
         raise PlanInputError(
-            f"{km(current_weekly_m)} over {days_per_week} days makes runs shorter than "
-            f"{km(settings.min_run_m)}; choose {fewer} days a week or fewer."
+            say(
+                "{d} over {n} days makes runs shorter than {low}; choose {fewer} days a week or fewer.",
+                d=Distance(current_weekly_m),
+                n=days_per_week,
+                low=Distance(settings.min_run_m),
+                fewer=fewer,
+            )
         )
 
 
@@ -295,7 +317,9 @@ def _session(
         kind,
         distance_m,
         detail.duration_s,
-        session_notes(kind, distance_m, race_name, units) if paces is None else detail.title,
+        session_notes(kind, distance_m, race_name, units)
+        if paces is None
+        else title_words(detail.title, distance_m, detail.structure).render(units),
         index,
         phase,
         title=detail.title,
@@ -344,10 +368,15 @@ def _base_check(
     peak = max((w.long_run_m for w in weeks[:weeks_to_race]), default=0.0)
     if peak >= needed:
         return None, []
-    reason = (
-        f"Your longest run peaks at {km(peak)}: {weeks_to_race} weeks from a {km(start_long_m)} long run and "
-        f"{km(start_m)} a week is not enough to build to {km(goal)} safely (at most 10 % longer each week). "
-        "Race day will be much longer than anything you have run: run it easy, or choose an alternative."
+    reason = say(
+        "Your longest run peaks at {peak}: {weeks} weeks from a {long} long run and {start} a week is not "
+        "enough to build to {goal} safely (at most 10 % longer each week). Race day will be much longer than "
+        "anything you have run: run it easy, or choose an alternative.",
+        peak=Distance(peak),
+        weeks=weeks_to_race,
+        long=Distance(start_long_m),
+        start=Distance(start_m),
+        goal=Distance(goal),
     )
     alternatives: list[Alternative] = []
     if is_marathon(race_distance_m):
@@ -355,17 +384,24 @@ def _base_check(
         need = weeks_needed(start_m, start_long_m, max(needed, 29_000.0), DEFAULT_SHAPE)
         later = race_date + timedelta(days=7 * max(1, need - weeks_to_race))
         alternatives.append(Alternative(f"The marathon on {later.isoformat()}", race_distance_m, later))
-    return Decision("S1", reason, "literature"), alternatives
+    return Decision.of("S1", reason, "literature"), alternatives
 
 
 def _first_week_warning(
     volume_m: float, last_week_m: float, planned_m: float, settings: PlanningSettings
 ) -> Decision:
-    return Decision(
+    return Decision.of(
         "S3",
-        f"Your logged runs last week add up to {km(last_week_m)}, less than the {km(volume_m)} a week you "
-        f"gave, so the first week holds {km(planned_m)} ({settings.max_week_ratio:.2f} {TIMES} what you "
-        "logged). Log your runs and the plan grows from there.",
+        say(
+            "Your logged runs last week add up to {last}, less than the {gave} a week you gave, so the "
+            "first week holds {first} ({ratio:.2f} {X} what you logged). Log your runs and the plan grows "
+            "from there.",
+            last=Distance(last_week_m),
+            gave=Distance(volume_m),
+            first=Distance(planned_m),
+            ratio=settings.max_week_ratio,
+            X=TIMES,
+        ),
         "literature",
     )
 
@@ -380,10 +416,15 @@ def _race_check(
     if spike.level != "S2_refuse" or spike.rule is None or ref is None:
         return None
     # The reference is the plan's own longest run before the race (run or planned), not only what was run.
-    return Decision(
+    return Decision.of(
         spike.rule,
-        f"Race day: the {km(race_distance_m)} race is {spike.ratio or 0:.2f} {TIMES} the longest run of the "
-        f"30 days before it ({km(ref)}, planned or run). Races are never capped: run it easy and walk "
-        "when you need to.",
+        say(
+            "Race day: the {d} race is {ratio:.2f} {X} the longest run of the 30 days before it ({ref}, "
+            "planned or run). Races are never capped: run it easy and walk when you need to.",
+            d=Distance(race_distance_m),
+            ratio=spike.ratio or 0,
+            X=TIMES,
+            ref=Distance(ref),
+        ),
         "literature",
     )

@@ -73,7 +73,7 @@ def session_notes(kind: SessionKind, distance_m: float, race_name: str, units: s
         return f"Warm up easy, then {tempo} at a comfortably hard (tempo) effort, cool down easy."
     if kind == "intervals":
         reps = max(3, min(8, round((distance_km - 4) / 1.2)))
-        return f"Warm up easy, then {reps} {TIMES} 3 min at 5-10 km race pace, 2 min jogs between; cool down."
+        return f"Warm up easy, then {reps} {TIMES} 3 min at 5K-10K race pace, 2 min jogs between; cool down."
     if kind == "hills":
         reps = max(4, min(10, round(distance_km - 3)))
         return f"Warm up easy, then {reps} {TIMES} 60 s uphill at a strong effort, jog back down; cool down."

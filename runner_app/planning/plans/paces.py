@@ -200,6 +200,20 @@ def _from_runs(runs: Sequence[TimedRun], on: date) -> float | None:
     return max(efforts) - EASY_EFFORT_DISCOUNT if efforts else None
 
 
+def race_label(distance_m: float) -> str:
+    """A race as runners name it, whatever their units: "marathon", "half marathon", "10K", "10-mile"."""
+    if abs(distance_m - 42_195) < 200:
+        return "marathon"
+    if abs(distance_m - 21_097.5) < 200:
+        return "half marathon"
+    km, miles = distance_m / 1000, distance_m / 1609.344
+    if abs(km - round(km)) < 0.01:
+        return f"{round(km)}K"
+    if abs(miles - round(miles)) < 0.01:
+        return f"{round(miles)}-mile"
+    return f"{km:.1f} km"
+
+
 def estimate_fitness(on: date, races: Sequence[RaceResult] = (), runs: Sequence[TimedRun] = ()) -> Fitness:
     """The runner's fitness on `on`: from a race of the last six months (older ones count less), else from
     logged runs with a duration, else none (sessions set by effort), each with a note saying which."""
@@ -209,7 +223,7 @@ def estimate_fitness(on: date, races: Sequence[RaceResult] = (), runs: Sequence[
         return Fitness(
             "race",
             _clamp(vdot),
-            f"Paces from your {race.distance_m / 1000:g} km race on {race.date.isoformat()} "
+            f"Paces from your {race_label(race.distance_m)} race on {race.date.isoformat()} "
             f"(VDOT {vdot:.1f}).",
         )
     from_runs = _from_runs(runs, on)

@@ -28,7 +28,7 @@ STRIDES = 6  # × 20 s, walk or jog back
 
 @dataclass(frozen=True)
 class SessionDetail:
-    title: str
+    title: str  # a template: "{distance}" and "{marathon}" are worded from the session (model.title_words)
     structure: tuple[Step, ...]
     duration_s: int
     target_pace: PaceRange | None  # the session's main pace; None when set by effort
@@ -41,11 +41,6 @@ def _step(kind: str, pace: PaceName, repeat: int = 1, *, distance_m: float = 0, 
     else:
         step["distance_m"] = round(distance_m / 100) * 100
     return step
-
-
-def _km(distance_m: float) -> str:
-    """One decimal, as every distance the runner reads (and as coach.text.in_units converts to miles)."""
-    return f"{distance_m / 1000:.1f} km"
 
 
 def _seconds(step: Step, paces: Paces) -> float:
@@ -78,7 +73,7 @@ def _work(work: Work, distance_m: float, progress: float, fewer: int = 0) -> tup
         ]
     if work == "intervals":
         reps = max(2, (5 if progress < 0.5 else 6) - fewer)
-        return f"Intervals {reps} {TIMES} 1 km", [
+        return f"Intervals {reps} {TIMES} 1000 m", [
             _step("run", "interval", reps, distance_m=1000),
             _step("recovery", "easy", reps - 1, duration_s=180),
         ]
@@ -90,7 +85,7 @@ def _work(work: Work, distance_m: float, progress: float, fewer: int = 0) -> tup
         ]
     if work == "marathon":
         segment = max(4000.0, min(12_000.0, round((distance_m - 3500.0) / 1000) * 1000))
-        return f"Marathon pace {_km(segment)}", [_step("run", "marathon", distance_m=segment)]
+        return "Marathon pace {marathon}", [_step("run", "marathon", distance_m=segment)]
     return "", []
 
 
@@ -104,16 +99,16 @@ def describe(
     if work == "race":
         name: PaceName = "marathon" if distance_m > 30_000 else "threshold"
         structure: list[Step] = [_step("run", name, distance_m=distance_m)]
-        title = race_name
+        title = race_name.replace("{", "{{").replace("}", "}}")
     elif work in ("easy", "strides", "long"):
         title = {"easy": "Easy", "strides": "Easy with strides", "long": "Long run"}[work]
-        title = f"{title} {_km(distance_m)}"
+        title = f"{title} {{distance}}"
         structure = [_step("run", "easy", distance_m=distance_m)]
         if work == "strides":
             structure.append(_step("strides", "repetition", STRIDES, duration_s=20))
     elif work == "long_m":
         segment = min(16_000.0, round(distance_m * 0.35 / 1000) * 1000)
-        title = f"Long run {_km(distance_m)} with {_km(segment)} at marathon pace"
+        title = "Long run {distance} with {marathon} at marathon pace"
         structure = [
             _step("run", "easy", distance_m=distance_m - segment),
             _step("run", "marathon", distance_m=segment),

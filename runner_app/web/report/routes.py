@@ -45,7 +45,7 @@ def _asked_period() -> tuple[report.Period, dict[str, list[str]]]:
 
 
 def _page(user: Any, span: report.Period, **extra: Any) -> dict[str, Any]:
-    document = report.build(user.id, span)
+    document = report.build(user.id, span, user.units)
     chart = volume_pain_chart(chart_rows(document), user.units)
     return page_context(document, user.units, chart=chart, locations=location_lines(document, chart), **extra)
 
@@ -99,7 +99,7 @@ def _shared_or_404(secret: str) -> tuple[Any, report.Period]:
 
 
 def _pdf_response(user: Any, span: report.Period, today: date) -> Response:
-    document = report.build(user.id, span)
+    document = report.build(user.id, span, user.units)
     body = report_pdf.render(document, user.units, made_on=today)
     response = Response(body, mimetype="application/pdf")
     name = f"physio-report-{span.start.isoformat()}-to-{span.end.isoformat()}.pdf"

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from runner_app.coach.text import in_units
 from runner_app.services.coach_weeks import WeekRow
 from runner_app.services.report_pdf import EVENT_LABELS
 from runner_app.web.coach.chart import Chart
@@ -81,7 +80,7 @@ def where(location: str, side: str) -> str:
 
 def page_context(document: dict[str, Any], units: str | None, **extra: Any) -> dict[str, Any]:
     units = units or "km"
-    events = [{**event, "text": in_units(event["text"], units)} for event in document["events"]]
+    events = document["events"]
     label_every = max(1, -(-len(document["weeks"]) // 12))  # at most about 12 week labels under the bars
     return {
         "report": document,

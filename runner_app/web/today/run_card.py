@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from runner_app.coach.text import metres_per_unit
+from runner_app.coach.words import Distance, Words, as_words
 from runner_app.web.durations import format_duration
 
 EASY_PACE_S_PER_KM = 390  # 6:30/km: a sane easy pace when the plan names neither a pace nor a time
@@ -16,6 +17,7 @@ EASY_PACE_S_PER_KM = 390  # 6:30/km: a sane easy pace when the plan names neithe
 @dataclass(frozen=True)
 class RunCard:
     title: str
+    title_says_distance: bool  # "Long run 32.0 km with …": the card does not repeat the distance
     distance_m: float
     pace_range_s_per_km: tuple[float, float] | None
     structure: tuple[str, ...]
@@ -122,8 +124,11 @@ def run_card(prescribed: Mapping[str, Any], units: str, day_iso: str) -> RunCard
         "duration": format_duration(seconds),
         "planned_session_id": str(session_id),
     }
+    named = prescribed.get("title")
+    title = as_words(named if isinstance(named, Words | str) else None)
     return RunCard(
-        title=str(prescribed.get("title") or ""),
+        title=title.render(units),
+        title_says_distance=any(isinstance(part, Distance) for part in title.parts),
         distance_m=metres,
         pace_range_s_per_km=pace_range(prescribed.get("target_pace")),
         structure=structure_lines(prescribed.get("structure"), units),

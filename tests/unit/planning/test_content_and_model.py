@@ -64,7 +64,7 @@ def test_warm_up_strides_gait_cues_and_swaps_match_the_product_content() -> None
     ]
     assert all(f"2 {TIMES} 10-15" in item.amount for item in WARMUP[:3])
     assert STRIDES.text() == (
-        f"6 {TIMES} 60 m gentle acceleration up to about 5 km race pace, 60-90 s walking back; "
+        f"6 {TIMES} 60 m gentle acceleration up to about 5K race pace, 60-90 s walking back; "
         "then cool down and stretch."
     )
     assert (STRIDES.reps_range, STRIDES.distance_range_m) == ((4, 8), (60, 100))

@@ -49,8 +49,8 @@ def test_more_than_twice_the_reference_is_refused_and_the_suggested_distance_off
     assert adjusted.duration_s == 3960, "the duration shrinks with the distance"
     assert adjusted.refused_distance_m == 20_100
     assert adjusted.changes[-1].rule == "S2"
-    assert "Today's run is 11.0 km (1.10 ×) instead of 20.1 km" in adjusted.reason
-    assert "unless you override the refusal" in adjusted.reason
+    assert "Today's run is 11.0 km (1.10 ×) instead of 20.1 km" in str(adjusted.reason)
+    assert "unless you override the refusal" in str(adjusted.reason)
     assert alert is not None and alert.rule == "S2" and "today's run is 11.0 km instead" in alert.message
 
 

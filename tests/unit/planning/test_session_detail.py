@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from runner_app.coach.words import rendered
 from runner_app.planning.bending.bend import AdjustedSession
-from runner_app.planning.model import PlannedSession
+from runner_app.planning.model import PlannedSession, title_words
 from runner_app.planning.plans.paces import pace_text, paces_for
 from runner_app.planning.plans.sessions import describe
 
@@ -46,7 +47,11 @@ def test_a_threshold_session_has_warm_up_work_recoveries_and_cool_down_at_named_
 
 def test_an_easy_run_is_one_step_at_the_easy_range_and_strides_are_a_step() -> None:
     easy = describe("easy", 8000, PACES)
-    assert easy.title == "Easy 8.0 km" and len(easy.structure) == 1 and easy.target_pace == PACES.easy
+    assert (
+        easy.title == "Easy {distance}"
+        and str(title_words(easy.title, 8000, easy.structure)) == "Easy 8.0 km"
+    )
+    assert len(easy.structure) == 1 and easy.target_pace == PACES.easy
     strides = describe("strides", 8000, PACES)
     assert strides.structure[-1]["kind"] == "strides" and strides.structure[-1]["repeat"] == 6
 
@@ -58,14 +63,15 @@ def test_without_fitness_a_session_goes_by_effort_with_no_pace() -> None:
 def test_a_session_as_planned_keeps_its_title_structure_and_pace_for_today() -> None:
     session = threshold_session()
     prescribed = bent(session, "tempo", 10_000).prescribed_dict()
-    assert prescribed["title"] == session.title and prescribed["structure"] == list(session.structure)
+    assert prescribed["title"] == session.title_words and prescribed["structure"] == list(session.structure)
     assert prescribed["target_pace"] == PACES.threshold.as_dict()
-    assert bent(session, "tempo", 10_000).planned_dict()["title"] == session.title
+    assert bent(session, "tempo", 10_000).planned_dict()["title"] == session.title_words
 
 
 def test_a_quality_session_the_coach_makes_easy_shows_the_easy_range() -> None:
     prescribed = bent(threshold_session(), "easy", 8000).prescribed_dict()
-    assert prescribed["title"] == "Easy 8.0 km"
+    assert str(prescribed["title"]) == "Easy 8.0 km"
+    assert rendered(prescribed, "mi")["title"] == "Easy 5.0 mi"
     assert prescribed["target_pace"] == PACES.easy.as_dict()
     assert prescribed["structure"] == [{"kind": "run", "pace": "easy", "repeat": 1, "distance_m": 8000}]
 
