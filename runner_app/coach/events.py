@@ -21,7 +21,7 @@ class DayEvents:
         self.decisions.append(decision)
         return decision
 
-    def alert(self, kind: AlertKind, message: str | Reason, rule: str) -> None:
+    def alert(self, kind: AlertKind, message: str | Reason, rule: RuleId) -> None:
         if isinstance(message, Reason):
             self.alerts.append(Alert(kind, message.render(), rule, message.template, message.params))
         else:

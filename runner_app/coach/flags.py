@@ -114,7 +114,7 @@ def apply_flags(
             "seek same-day care. This ends when you record a clinician's clearance."
         )
         episodes = upsert(episodes, "F1", "F1", d, None, reason)
-        ret = owe_exit(ret, 0, reason)
+        ret = owe_exit(ret, 0)
         out.decide("F1", reason, "literature")
     f2_why: list[str] = [flag_words([flag]) for flag in facts.f2_flags]
     if facts.night_context_pain is not None and facts.night_context_pain >= settings.f2_rest_pain_min:
@@ -135,7 +135,7 @@ def apply_flags(
             "cross-training."
         )
         episodes = upsert(episodes, "F2", "F2", d, None, reason)
-        ret = owe_exit(ret, 0, reason)
+        ret = owe_exit(ret, 0)
         out.decide("F2", reason, "literature")
     swap_pending, swap_since = flags.swap_pending, flags.swap_since
     session_today = bool(facts.runs or facts.cross_training)
@@ -156,7 +156,7 @@ def apply_flags(
                 "sessions."
             )
             episodes = upsert(episodes, "F3_red", "F3", d, None, reason)
-            ret = owe_exit(ret, 1, reason)
+            ret = owe_exit(ret, 1)
             out.decide("F3", reason, "product")
         else:
             reason = (
@@ -186,7 +186,7 @@ def apply_sharp(
         f"{settings.f4_red_days * 24} h, then you come back one step gentler, with {STAGE_NAMES[below]}."
     )
     episodes = upsert(flags.episodes, "F4", "F4", d, d + timedelta(days=settings.f4_red_days), reason)
-    ret = owe_exit(ret, below, reason)
+    ret = owe_exit(ret, below)
     out.decide("F4", reason, "product")
     alert_reason = None
     if attempt:

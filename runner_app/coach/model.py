@@ -249,12 +249,12 @@ class Rung:
 class Alert:
     kind: AlertKind
     message: str
-    rule: str
+    rule: RuleId
     template: str = ""  # as Decision: the message's template and distances, when it quotes distances
     params: Params = ()
 
     @classmethod
-    def of(cls, kind: AlertKind, message: Words, rule: str) -> Alert:
+    def of(cls, kind: AlertKind, message: Words, rule: RuleId) -> Alert:
         """An alert whose message keeps its distances as data."""
         return cls(kind, message.render(), rule, *message.template())
 

@@ -52,10 +52,10 @@ def one_below(stage: int | None) -> int:
     return max(0, level(stage) - 1)
 
 
-def owe_exit(ret: ReturnState, stage: int, reason: str) -> ReturnState:
+def owe_exit(ret: ReturnState, stage: int) -> ReturnState:
     """A red has begun that must end at `stage` (or lower, if another red owes lower)."""
     owed = stage if ret.red_exit is None else min(ret.red_exit, stage)
-    return evolve(ret, red_exit=owed, red_reason=reason)
+    return evolve(ret, red_exit=owed)
 
 
 def end_red(
@@ -74,7 +74,7 @@ def end_red(
             else f" (more than {settings.d3_short_break_days} days without running)"
         )
     if owed is None:
-        return evolve(ret, red_exit=None, red_d3=False, red_reason=None)
+        return evolve(ret, red_exit=None, red_d3=False)
     new = min(level(ret.stage), owed)
     out.decide(
         STAGE_IDS[new],

@@ -95,7 +95,6 @@ class ReturnState:
     rest_day_on: date | None = None  # the rest day after a failed session
     red_exit: int | None = None  # lowest stage owed when the current red ends
     red_d3: bool = False  # a D3 red is part of the current red (R1, or R2 if off <= 7 days)
-    red_reason: str | None = None
 
 
 @dataclass(frozen=True)

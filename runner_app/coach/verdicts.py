@@ -180,7 +180,7 @@ def apply_verdict(
         out.decide("D3", said, "literature")
         if session.kind == "run":
             out.ladder_cause = worded("D3", template.split(":")[0], session)
-        return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True, red_reason=why)
+        return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True)
     if verdict == "D2":
         episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), said)
         out.decide("D2", said, "literature")
@@ -239,7 +239,7 @@ def morning_alone(
         why = phrase[0].upper() + phrase[1:] + consequence("D3", settings)
         episodes = upsert(flags.episodes, "D3", "D3", d, d + timedelta(days=settings.d3_red_days), why)
         out.decide("D3", why, "literature")
-        return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True, red_reason=why)
+        return evolve(flags, episodes=episodes, d1_streak=0), evolve(ret, red_d3=True)
     if verdict == "D2" and not after_run:
         why = phrase[0].upper() + phrase[1:] + morning_only_consequence(settings)
         episodes = upsert(flags.episodes, "D2", "D2", d, d + timedelta(days=settings.d2_amber_days), why)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from runner_app.coach.model import Alert, RunGuidance
+from runner_app.coach.model import Alert, RuleId, RunGuidance
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.spikes import X, check_run_spike, reference_phrase
 from runner_app.coach.words import Distance, say
@@ -48,7 +48,7 @@ def check_planned_spike(
     )
     if check.level == "none" or check.ratio is None:
         return adjusted, None
-    rule = "S1" if check.level == "S1" else "S2"
+    rule: RuleId = "S1" if check.level == "S1" else "S2"
     head = say(
         "Today's {d} {what} is {ratio:.2f} {X} {reference}",
         d=Distance(distance),
