@@ -100,8 +100,10 @@ Spikes
 28. Ratios are strict (> 1.10, > 1.30, > 2.0). With no run in 60 days there is no verdict (the return
     table applies). A logged run gets a warning only (nothing left to cap). For planned runs, recent pain
     caps any run at 1.10 x the reference (guidance.max_distance_m) and a refused (> 2.0 x) run is offered
-    1.10 x. S3 compares the week so far with last week's total, warns once per week (the first crossing),
-    and gives no verdict after an empty week.
+    1.10 x. S3 compares the week so far with the biggest of the 4 weeks before it (v2 says last week's;
+    ours, so that a week back at the usual volume after a cut-back week, a C2 swap or a few days off is
+    not called a spike), warns once per week (the first crossing), and gives no verdict after 4 empty
+    weeks.
 
 Cadence cue
 29. Cadence cue (v2): triggered by a day with knee_front pain > 0, or a logged cadence <= 170 spm; it lasts

@@ -49,16 +49,26 @@ def spike_alerts(
         return s3_week
     week = sum(sum(s.run_distances_m) for s in between(state.days, monday, d)) + facts.distance_m
     week = max(week, profile_week_m(profile, monday, settings) + facts.distance_m)
-    last_week = between(state.days, monday - timedelta(days=7), monday - timedelta(days=1))
-    last = sum(sum(s.run_distances_m) for s in last_week)
-    last = max(last, profile_week_m(profile, monday - timedelta(days=7), settings))
-    check = check_week_spike(week, last, recent, settings)
+    weeks = [
+        _week_m(state, monday - timedelta(days=7 * n), profile, settings)
+        for n in range(1, settings.s3_weeks + 1)
+    ]
+    reference = max(weeks)
+    check = check_week_spike(week, reference, recent, settings, reference_is_last_week=weeks[0] == reference)
     said = check.as_reason
     if check.rule is None or said is None:
         return s3_week
     out.alert("spike_week", said, check.rule)
     out.decide(check.rule, said, "literature")
     return monday
+
+
+def _week_m(
+    state: EngineState, monday: date, profile: RunnerProfile | None, settings: CoachSettings
+) -> float:
+    """A week's running distance: logged, or the profile's where it stands in for history."""
+    logged = sum(sum(s.run_distances_m) for s in between(state.days, monday, monday + timedelta(days=6)))
+    return max(logged, profile_week_m(profile, monday, settings))
 
 
 def clinician_alerts_for(state: EngineState, d: date) -> list[Alert]:

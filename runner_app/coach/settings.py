@@ -76,7 +76,8 @@ class CoachSettings:
     spike_fallback_factor: float = 0.5  # S1/S2: ... half
     spike_pain_min: int = 3  # S1/S3: any pain >= 3 ...
     spike_pain_days: int = 14  # S1/S3: ... in the last 14 days
-    s3_ratio: float = 1.30  # S3: week > 1.30 x last week's
+    s3_ratio: float = 1.30  # S3: week > 1.30 x the biggest of the 4 weeks before it
+    s3_weeks: int = 4  # S3: ... of these weeks (last week alone would warn after every lighter week)
     s3_pain_ratio: float = 1.20  # S3: 1.20 x with pain >= 3 in the last 14 days
 
     # ---------------------------------------------------------------- display-only metrics

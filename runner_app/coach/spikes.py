@@ -160,22 +160,33 @@ def check_run_spike(
 
 
 def check_week_spike(
-    week_m: float, last_week_m: float, recent_pain: bool, settings: CoachSettings = DEFAULT_SETTINGS
+    week_m: float,
+    reference_m: float,
+    recent_pain: bool,
+    settings: CoachSettings = DEFAULT_SETTINGS,
+    *,
+    reference_is_last_week: bool = True,
 ) -> SpikeCheck:
-    """S3: this week's distance > 1.30 x last week's (1.20 x after pain >= 3 in the last 14 days). A warning
-    only: nothing is capped. No verdict when last week was empty (there is no ratio to take)."""
-    if last_week_m <= 0 or week_m <= 0:
+    """S3: this week's distance > 1.30 x the biggest of the 4 weeks before it (1.20 x after pain >= 3 in
+    the last 14 days). A warning only: nothing is capped. No verdict when those weeks were empty.
+    The biggest of 4 weeks, not last week alone: a week back at the usual volume after a lighter one (a
+    cut-back week, a C2 swap, a few days off) is not a spike."""
+    if reference_m <= 0 or week_m <= 0:
         return SpikeCheck("none", None, None, None, None)
-    ratio = week_m / last_week_m
+    ratio = week_m / reference_m
     limit = settings.s3_pain_ratio if recent_pain else settings.s3_ratio
     if ratio <= limit + _EPS:
         return SpikeCheck("none", ratio, None, None, None)
     why = (
         f" (the {limit:.2f} {X} limit that applies after pain of {settings.spike_pain_min} or more in "
-        "the last "
-        f"{settings.spike_pain_days} days)"
+        f"the last {settings.spike_pain_days} days)"
         if recent_pain
         else ""
     )
-    template = f"This week's {{week}} is {ratio:.2f} {X} last week's {{last_week}}{why}."
-    return _check("S3", ratio, None, "S3", template, (("week", week_m), ("last_week", last_week_m)))
+    before = (
+        "last week's {reference}"
+        if reference_is_last_week
+        else f"the biggest of your last {settings.s3_weeks} weeks ({{reference}})"
+    )
+    template = f"This week's {{week}} is {ratio:.2f} {X} {before}{why}."
+    return _check("S3", ratio, None, "S3", template, (("week", week_m), ("reference", reference_m)))

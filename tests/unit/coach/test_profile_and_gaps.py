@@ -97,3 +97,21 @@ def test_the_profile_stops_standing_in_once_4_weeks_of_runs_are_logged() -> None
     assert standing_in(given, day(27), summaries[:28], DEFAULT_SETTINGS) is given
     assert standing_in(given, day(28), summaries[:29], DEFAULT_SETTINGS) is None
     assert standing_in(given, day(-1), (), DEFAULT_SETTINGS) is None  # never before its date
+
+
+def _weeks(*weekly_km: float) -> list[Entry]:
+    """Four runs a week (Monday, Wednesday, Friday, Sunday) making up each week's distance."""
+    return [easy_run(7 * w + n, km / 4) for w, km in enumerate(weekly_km) for n in (0, 2, 4, 6)]
+
+
+def test_a_week_back_at_the_usual_volume_after_a_lighter_one_is_not_a_spike() -> None:
+    """A plan's cut-back week (75 %) or a week with one run swapped by C2: the week after returns to what
+    the runner did before it, 1.33 x last week but not above the biggest of the 4 weeks before."""
+    days = line(0, 34, *_weeks(40, 40, 40, 30, 40))
+    assert not any(rule == "S3" for a in days.values() for _, rule in alert_rules(a))
+
+
+def test_a_week_well_above_the_biggest_of_the_last_four_is_a_spike() -> None:
+    days = line(0, 34, *_weeks(40, 40, 40, 30, 56))
+    [warning] = {x.message for a in days.values() for x in a.alerts if x.rule == "S3"}
+    assert "1.40 × last week's" not in warning and "the biggest of your last 4 weeks (40.0 km)" in warning

@@ -80,6 +80,8 @@ def test_a_week_is_graded_against_last_week(week_m: float, recent_pain: bool, le
 def test_the_week_spike_reason_quotes_both_weeks_in_km() -> None:
     reason = check_week_spike(46000.0, 34000.0, recent_pain=False).reason
     assert reason == f"This week's 46.0 km is 1.35 {X} last week's 34.0 km."
+    older = check_week_spike(46000.0, 34000.0, recent_pain=False, reference_is_last_week=False).reason
+    assert older == f"This week's 46.0 km is 1.35 {X} the biggest of your last 4 weeks (34.0 km)."
 
 
 def test_a_logged_run_of_1_35_times_the_30_day_longest_raises_a_spike_run_alert() -> None:
