@@ -173,9 +173,9 @@ def _preference(
 def _fewer_note(chosen: int, target: int, gap: int) -> Decision:
     return Decision(
         "ST2",
-        f"Only {chosen} of {target} strength sessions fit this week: every other day is a hard session, the "
-        f"day before one, or within {24 * gap} h of another strength session. Lifting there would stack "
-        "load on your hard days, so the week holds fewer.",
+        f"Only {chosen} of {target} strength sessions fit in the week: every other day is a hard session, "
+        f"the day before one, or within {24 * gap} h of another strength session. Lifting there would "
+        "stack load on your hard days, so the week holds fewer.",
         "literature",
     )
 

@@ -21,6 +21,7 @@ from runner_app.coach.model import Decision
 from runner_app.coach.settings import DEFAULT_SETTINGS, CoachSettings
 from runner_app.coach.spikes import check_run_spike, reference_distance_m
 from runner_app.coach.text import TIMES
+from runner_app.coach.text import day as say_day
 from runner_app.coach.words import Distance, Words, as_words, say
 from runner_app.planning.daily.strength import StrengthWeek, schedule_plan_strength
 from runner_app.planning.model import (
@@ -282,7 +283,7 @@ def generate_plan(
         weeks, weeks_to_race, race_date, race_distance_m, current_weekly_m, start_long, paces, first_monday
     )
     warnings += [*([base] if base else []), *([race] if race else [])]
-    warnings += [w for week in strength for w in week.warnings]
+    warnings += _strength_notes(strength)
     predicted = race_time_s(paces.vdot, race_distance_m) if paces is not None else None
     return GeneratedPlan(
         plan_id,
@@ -385,6 +386,22 @@ def _base_check(
         later = race_date + timedelta(days=7 * max(1, need - weeks_to_race))
         alternatives.append(Alternative(f"The marathon on {later.isoformat()}", race_distance_m, later))
     return Decision.of("S1", reason, "literature"), alternatives
+
+
+def _strength_notes(weeks: Sequence[StrengthWeek]) -> list[Decision]:
+    """Each strength note of the plan once, with the weeks it is about ("Weeks of Mon 11 Jan, Mon 8 Feb
+    and Mon 1 Mar: only 1 of 2 strength sessions fit in the week: …"), not once a week."""
+    mondays: dict[Decision, list[date]] = {}
+    for week in weeks:
+        for note in week.warnings:
+            mondays.setdefault(note, []).append(week.week_start)
+    notes = []
+    for note, starts in mondays.items():
+        named = [say_day(start) for start in starts]
+        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        head = f"Week{'s' if len(named) > 1 else ''} of {listed}: "
+        notes.append(Decision(note.rule, head + note.reason[:1].lower() + note.reason[1:], note.source))
+    return notes
 
 
 def _first_week_warning(

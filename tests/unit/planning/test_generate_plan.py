@@ -115,6 +115,21 @@ def test_no_planned_run_breaches_s1_or_s2_against_history_and_the_runs_planned_b
 
 @many_plans
 @given(plan_inputs())
+def test_a_generated_plan_says_each_warning_once(inputs: dict[str, object]) -> None:
+    """A note that holds for several weeks (only 1 of 2 strength sessions fit) is one note naming them."""
+    plan = _generate_or_refused(inputs)
+    if plan is None:
+        return
+    said = [warning.reason for warning in plan.warnings]
+    assert len(said) == len(set(said)), said
+    short = {(len(week.days), week.target) for week in plan.strength if len(week.days) < week.target}
+    notes = [text for text in said if "strength sessions fit in the week" in text]
+    assert len(notes) == len(short)
+    weeks = sum(1 for week in plan.strength if len(week.days) < week.target)
+    assert sum(note.count(" Mon ") for note in notes) == weeks, "every short week is named once"
+
+
+@given(plan_inputs())
 def test_strength_days_follow_st1_and_st2_in_every_generated_plan(inputs: dict[str, object]) -> None:
     plan = _generate_or_refused(inputs)
     if plan is None:
@@ -136,7 +151,8 @@ def test_strength_days_follow_st1_and_st2_in_every_generated_plan(inputs: dict[s
         elif weeks_out < 0:  # recovery weeks after the race: the coach's rules as usual
             continue
         elif weeks_out <= 4:  # the four weeks before race week (the coach's ST1 reading)
-            assert len(week.days) == 1
+            assert week.target == 1
+            assert len(week.days) == 1 or any(w.rule == "ST2" for w in week.warnings)
         else:
             assert week.target == (3 if inputs["wants_three_strength"] and phase == "base" else 2)
             # fewer only when the rules leave no room, and then the week says why

@@ -113,7 +113,7 @@ def test_three_sessions_only_on_request_and_only_in_base_weeks() -> None:
         MONDAY, {day(1): "hills", day(3): "easy", day(6): "long"}, RACE, phase="base", wants_three=True
     )
     assert hills.dates() == (day(2), day(4))
-    assert hills.warnings[0].reason.startswith("Only 2 of 3 strength sessions fit this week")
+    assert hills.warnings[0].reason.startswith("Only 2 of 3 strength sessions fit in the week")
 
 
 def test_one_session_a_week_in_the_four_weeks_before_race_week_and_none_in_it() -> None:
@@ -134,7 +134,7 @@ def test_when_no_day_fits_the_week_says_so() -> None:
     week = schedule_strength_week(MONDAY, hard_every_day, RACE)
     assert week.days == ()
     assert week.warnings[0].rule == "ST2"
-    assert week.warnings[0].reason.startswith("Only 0 of 2 strength sessions fit this week")
+    assert week.warnings[0].reason.startswith("Only 0 of 2 strength sessions fit in the week")
 
 
 def test_pinned_days_are_kept_with_warnings_only() -> None:
