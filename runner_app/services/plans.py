@@ -91,7 +91,7 @@ def to_session(row: Any) -> PlannedSession:
 def _pace(row: Any) -> PaceRange | None:
     if row.pace_min_s_per_km is None or row.pace_max_s_per_km is None:
         return None
-    return PaceRange(row.pace_min_s_per_km, row.pace_max_s_per_km)
+    return PaceRange(round(row.pace_min_s_per_km), round(row.pace_max_s_per_km))  # as the API sends it
 
 
 def session_rows(user_id: int, start: date, end: date) -> list[PlannedSessionRow]:

@@ -109,8 +109,14 @@ def _s_per_km(velocity_m_min: float) -> float:
     return 60_000.0 / velocity_m_min
 
 
+def _whole(fast: float, slow: float) -> PaceRange:
+    """A range in whole seconds a kilometre: what the API sends and what every page converts, so a pace in
+    miles reads the same on Today, the plan page and the calendar."""
+    return PaceRange(round(fast), round(slow))
+
+
 def _around(centre: float, name: PaceName) -> PaceRange:
-    return PaceRange(centre - HALF_WIDTH_S[name], centre + HALF_WIDTH_S[name])
+    return _whole(centre - HALF_WIDTH_S[name], centre + HALF_WIDTH_S[name])
 
 
 def marathon_pace_s_per_km(vdot: float) -> float:
@@ -122,7 +128,7 @@ def marathon_pace_s_per_km(vdot: float) -> float:
 
 def paces_for(vdot: float) -> Paces:
     """Daniels' training paces for `vdot`, each a range in seconds a kilometre."""
-    easy = PaceRange(
+    easy = _whole(
         _s_per_km(velocity_for(EASY_FRACTIONS[1] * vdot)), _s_per_km(velocity_for(EASY_FRACTIONS[0] * vdot))
     )
     mile = race_time_s(vdot, MILE_M) / (MILE_M / 1000)
