@@ -22,7 +22,7 @@ from runner_app.models.types import utcnow
 from runner_app.planning.daily.tasks import RUN_TITLES
 from runner_app.planning.model import title_words
 from runner_app.planning.plans.paces import PaceRange, pace_text
-from runner_app.services import plan_generate, plan_view
+from runner_app.services import plan_generate, plan_view, plans
 from runner_app.services.users import secret_digest
 
 SECRET_PREFIX = "cal_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
@@ -85,9 +85,8 @@ def _titled(row: PlannedSessionRow, plan: Plan, units: str) -> str:
         title = f"Race: {plan.race_name}"
     else:
         title = title_words(row.title, row.distance_m, row.structure or []).render(units)
-    if row.pace_min_s_per_km is None or row.pace_max_s_per_km is None:
-        return title
-    return f"{title} @ {pace_text(PaceRange(row.pace_min_s_per_km, row.pace_max_s_per_km), units)}"
+    pace = plans.pace_of(row)
+    return title if pace is None else f"{title} @ {pace_text(pace, units)}"
 
 
 def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:

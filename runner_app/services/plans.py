@@ -84,11 +84,11 @@ def to_session(row: Any) -> PlannedSession:
         spike_override=row.spike_override,
         title=row.title or "",
         structure=tuple(row.structure or ()),
-        target_pace=_pace(row),
+        target_pace=pace_of(row),
     )
 
 
-def _pace(row: Any) -> PaceRange | None:
+def pace_of(row: Any) -> PaceRange | None:
     if row.pace_min_s_per_km is None or row.pace_max_s_per_km is None:
         return None
     return PaceRange(round(row.pace_min_s_per_km), round(row.pace_max_s_per_km))  # as the API sends it
@@ -294,7 +294,7 @@ def session_dict(row: Any, units: str | None = "km") -> dict[str, Any]:
         "spike_override": row.spike_override,
         "title": title_words(row.title or "", row.distance_m, row.structure or []).render(units),
         "structure": row.structure or [],
-        "target_pace": pace.as_dict() if (pace := _pace(row)) is not None else None,
+        "target_pace": pace.as_dict() if (pace := pace_of(row)) is not None else None,
     }
 
 
