@@ -59,8 +59,8 @@ def cadence_step(
     today = days[-1].max_pain if days and days[-1].date == d else None
     if cad.pct > base and today is not None and today > settings.cadence_cue_step_pain_max:
         reason = (
-            f"Pain of {pain(today)} on {day(d)}: the cadence cue goes back to +{pct(base)}; the larger cue "
-            f"needs pain ≤ {settings.cadence_cue_step_pain_max}."
+            f"Pain of {pain(today)} on {day(d)}, so the cadence cue goes back to +{pct(base)}; the larger "
+            f"cue needs pain of {settings.cadence_cue_step_pain_max}/10 or less."
         )
         out.decide(RULE, reason, "literature")
         return CadenceState(since=cad.since, pct=base, level_since=d, reason=reason, until=until)
@@ -73,8 +73,8 @@ def cadence_step(
     step = settings.cadence_cue_step_pct
     new = step if cad.pct < step else settings.cadence_cue_max_pct
     reason = (
-        f"Pain stayed ≤ {settings.cadence_cue_step_pain_max} (worst {pain(worst)}) through "
-        f"{settings.cadence_cue_days} days at +{pct(cad.pct)}: the cadence cue rises to +{pct(new)}."
+        f"Pain stayed at {settings.cadence_cue_step_pain_max}/10 or less (worst {pain(worst)}) for "
+        f"{settings.cadence_cue_days} days at +{pct(cad.pct)}, so the cadence cue rises to +{pct(new)}."
     )
     out.decide(RULE, reason, "literature")
     return CadenceState(since=cad.since, pct=new, level_since=d, reason=reason, until=until)

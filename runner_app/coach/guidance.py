@@ -140,7 +140,11 @@ def build_guidance(
     if state.cadence.since is not None and state.cadence.reason is not None:
         cue_until = state.cadence.until if state.cadence.pct >= cue else None
         cue = max(cue, state.cadence.pct)
-        say("CADENCE", f"{state.cadence.reason} Current cue: +{pct(state.cadence.pct)} on easy runs.")
+        ends = f" The cue runs until {day(state.cadence.until)}." if state.cadence.until else ""
+        said = state.cadence.reason
+        if f"+{pct(state.cadence.pct)}" not in said:
+            said += f" The cue is now +{pct(state.cadence.pct)} on easy runs."
+        say("CADENCE", said + ends)
     cue = min(cue, settings.cadence_cue_max_pct)
     green_days = settings.t3_green_days
     last7 = between(days, d - timedelta(days=green_days - 1), d)
