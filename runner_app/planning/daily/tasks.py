@@ -145,8 +145,9 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
     minutes = round((adjusted.duration_s or 0) / 60)
     amount = Words(Distance(adjusted.distance_m)) if adjusted.distance_m else Words(f"{minutes} min")
     title = RUN_TITLES.get(adjusted.kind, "Run")
+    named = adjusted.title_words()  # the session's own title, as the coach bent it: "Threshold 3 × 10 min"
     if adjusted.content and "walk" in adjusted.content:
-        title = "Walk-run"
+        title, named = "Walk-run", Words()
     parts: list[Words | str] = [
         part for part in (adjusted.content, original.notes if not adjusted.changed else None) if part
     ]
@@ -170,7 +171,7 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
     return Task(
         "run",
         "run",
-        Words(f"{title} · ", amount),
+        _run_title(named, amount) if named else Words(f"{title} · ", amount),
         Words("; ").join(parts),
         planned,
         adjusted.prescribed_dict(),
@@ -178,6 +179,13 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
         reason,
         done,
     )
+
+
+def _run_title(named: Words, amount: Words) -> Words:
+    """The session's title, with its distance when the title does not say it."""
+    if any(isinstance(part, Distance) for part in named.parts):
+        return named
+    return Words(named, " · ", amount)
 
 
 def strides_task(
