@@ -68,7 +68,7 @@ def adjust_session(
         source = find_source(guidance, rungs, None, (stage, "R"))
         change = sentence(
             say("Instead of the {what}: {session}", what=what, session=guidance.return_session),
-            Source(stage, f"return-to-running stage {stage}", source.why),
+            Source(stage, source.why),
         )
         rpe = f", RPE ≤ {guidance.max_rpe}" if guidance.max_rpe else ""
         return AdjustedSession(

@@ -6,30 +6,12 @@ asked for it travels beside the sentence (`Change.rule`), never inside it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from runner_app.coach.model import Decision, Rung, RunGuidance
 from runner_app.coach.words import Words, as_words, worded
-
-_VARIABLE = {
-    "intensity": "intensity",
-    "frequency": "frequency of runs",
-    "long_run": "long-run volume",
-    "terrain": "terrain",
-    "cadence": "cadence",
-}
-
-
-# A rule id cited inside a sentence ("(rule D2)", "(rule W1, step C3: long-run volume)", "(rules T2, C1)").
-_CITATION = re.compile(r"\s*\((?:rules?|step|steps) [^()]*\)")
-
-
-def plain(text: Words | str) -> Words:
-    """A sentence without rule ids cited in it: the ids belong in the `rule` field."""
-    return as_words(text).map_text(lambda part: _CITATION.sub("", part))
 
 
 class Change(NamedTuple):
@@ -41,13 +23,12 @@ class Change(NamedTuple):
 
 @dataclass(frozen=True)
 class Source:
-    rule: str
-    cite: str
-    why: Words
+    rule: str  # the rule or rung that asked for the change
+    why: Words  # its reason, as the coach gave it
 
 
 def clause(sentence: Words | str) -> Words:
-    return plain(sentence).clause()
+    return as_words(sentence).clause()
 
 
 def find_source(
@@ -56,24 +37,22 @@ def find_source(
     """Which rule asked for a change: the active rung, else the first decision whose rule matches."""
     for rung in rungs:
         if rung.rung == rung_id:
-            cite = f"rule {rung.rule}, step {rung.rung}: {_VARIABLE[rung.variable]}"
-            return Source(rung.rung, cite, worded(rung.reason, rung.template, rung.params))
+            return Source(rung.rung, worded(rung.reason, rung.template, rung.params))
     for decision in guidance.rules:
         if prefixes and decision.rule.startswith(prefixes):
             return from_decision(decision)
     fallback = rung_id or (prefixes[0] if prefixes else "coach")
-    return Source(fallback, f"rule {fallback}", Words())
+    return Source(fallback, Words())
 
 
 def from_decision(decision: Decision) -> Source:
-    return Source(
-        decision.rule, f"rule {decision.rule}", worded(decision.reason, decision.template, decision.params)
-    )
+    return Source(decision.rule, worded(decision.reason, decision.template, decision.params))
 
 
 def sentence(head: Words | str, source: Source) -> Change:
     why = Words(": ", clause(source.why)) if source.why else Words()
-    return Change(source.rule, Words(plain(head), why, "."), plain(head), why)
+    said = as_words(head)
+    return Change(source.rule, Words(said, why, "."), said, why)
 
 
 def explain(changes: Sequence[Change]) -> Words:

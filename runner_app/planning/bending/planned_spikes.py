@@ -85,7 +85,7 @@ def check_planned_spike(
             X=X,
             d=Distance(distance),
         ),
-        Source("S2", "rule S2", why),
+        Source("S2", why),
     )
     duration = adjusted.duration_s and round(adjusted.duration_s * offered / distance)
     bent = replace(

@@ -1,7 +1,6 @@
 """One builder per task kind (T0-T7): title, detail, what is prescribed, the rule and a reason in numbers.
 
-Reasons are plain words with the runner's numbers; rule ids go in `rule`, never in the sentence (a sentence
-that arrives with "(rule D2)" in it loses it here).
+Reasons are plain words with the runner's numbers; rule ids go in `rule`, never in the sentence.
 
 `build_tasks` in today.py decides which of them the day gets and in what order.
 """
@@ -18,7 +17,6 @@ from runner_app.coach.settings import DEFAULT_SETTINGS
 from runner_app.coach.text import TIMES
 from runner_app.coach.words import Distance, Words, rendered, say
 from runner_app.planning.bending.adjust import AdjustedSession
-from runner_app.planning.bending.cite import plain
 from runner_app.planning.daily.exercises import GAIT_CUES, LOW_IMPACT_SWAPS, STRIDES, WARMUP, WARMUP_MINUTES
 from runner_app.planning.daily.progression import Prescription, adapt_block_to_state
 from runner_app.planning.daily.strength import Block
@@ -59,8 +57,8 @@ class Task:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", Words(self.title))
-        object.__setattr__(self, "reason", plain(self.reason))
-        object.__setattr__(self, "detail", plain(self.detail))
+        object.__setattr__(self, "reason", Words(self.reason))
+        object.__setattr__(self, "detail", Words(self.detail))
 
     def as_dict(self, units: str | None = "km") -> dict[str, object]:
         return {

@@ -8,7 +8,7 @@ from runner_app.coach.model import Assessment, Decision, Rung, RunGuidance
 from runner_app.planning.bending.outlook import outlook_guidance
 
 TODAY = date(2026, 11, 22)
-C3 = Rung("C3", "long_run", TODAY, date(2026, 11, 29), "W1", "Your morning pain rose (rule W1): step C3.")
+C3 = Rung("C3", "long_run", TODAY, date(2026, 11, 29), "W1", "Your morning pain rose.")
 
 
 def assessment(state: str, guidance: RunGuidance, rungs: tuple[Rung, ...] = ()) -> Assessment:

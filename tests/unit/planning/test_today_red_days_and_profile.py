@@ -115,7 +115,7 @@ def test_no_reason_or_detail_names_a_rule_id(
     strength: bool,
     needs_profile: bool,
 ) -> None:
-    reasons = (decision("D2", "Yesterday's run hurt 4/10 (rule D2)."),)
+    reasons = (decision("D2", "Yesterday's run hurt 4/10."),)
     guidance = RunGuidance(
         running_allowed=state != "red",
         swap_to_low_impact=state == "red",
@@ -126,7 +126,7 @@ def test_no_reason_or_detail_names_a_rule_id(
         cross_training_pain_max=2 if state == "red" else None,
         rules=reasons,
     )
-    ladder = tuple(rung(r, "Your morning pain rose from 1.8 to 3.1 (rule W1).") for r in rungs)  # type: ignore[arg-type]
+    ladder = tuple(rung(r, "Your morning pain rose from 1.8 to 3.1.") for r in rungs)  # type: ignore[arg-type]
     state_of_day = replace(
         assessment(day(6), state, guidance=guidance, rungs=ladder, return_stage=stage),
         needs_profile=needs_profile,
