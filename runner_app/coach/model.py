@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from runner_app.coach.words import Words
+from runner_app.coach.words import Words, worded
 
 State = Literal["green", "amber", "red", "refer_urgent"]
 Source = Literal["literature", "product"]
@@ -226,7 +226,7 @@ class Decision:
 
     @property
     def words(self) -> Words:
-        return Words.from_template(self.template, self.params) if self.template else Words(self.reason)
+        return worded(self.reason, self.template, self.params)
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ class Rung:
 
     @property
     def words(self) -> Words:
-        return Words.from_template(self.template, self.params) if self.template else Words(self.reason)
+        return worded(self.reason, self.template, self.params)
 
 
 @dataclass(frozen=True)
@@ -260,7 +260,7 @@ class Alert:
 
     @property
     def words(self) -> Words:
-        return Words.from_template(self.template, self.params) if self.template else Words(self.message)
+        return worded(self.message, self.template, self.params)
 
 
 @dataclass(frozen=True)
