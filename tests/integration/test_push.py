@@ -121,10 +121,12 @@ def test_a_runner_cannot_remove_another_runners_subscription(app: Flask, users: 
 @pytest.mark.parametrize(
     ("body", "fields"),
     [
-        ({}, {"endpoint", "keys.p256dh", "keys.auth"}),
+        ({}, {"endpoint", "keys"}),
+        ({"endpoint": " ", "keys": {}}, {"endpoint", "keys.p256dh", "keys.auth"}),
         ({"endpoint": "ftp://x", "keys": {"p256dh": "a", "auth": "b"}}, {"endpoint"}),
         ({"endpoint": "http://10.0.0.1/x", "keys": {"p256dh": "a", "auth": "b"}}, {"endpoint"}),
-        ({"endpoint": "https://p.example/x", "keys": "nope"}, {"keys.p256dh", "keys.auth"}),
+        ({"endpoint": "https://p.example/x", "keys": "nope"}, {"keys"}),
+        ({"endpoint": "https://p.example/" + "x" * 2000, "keys": {"p256dh": "a", "auth": "b"}}, {"endpoint"}),
         (
             {"endpoint": "https://p.example/x", "keys": {"p256dh": "a" * 201, "auth": 3}},
             {"keys.p256dh", "keys.auth"},
