@@ -101,9 +101,6 @@ def session_rows(user_id: int, start: date, end: date) -> list[PlannedSessionRow
 
 
 def sessions_between(user_id: int, start: date, end: date) -> list[PlannedSession]:
-    from runner_app.services.plan_generate import follow_race  # it builds on this module
-
-    follow_race(user_id)  # a race logged since: the paces of the sessions after it follow
     plan = plan_of(user_id)
     easy = (plan.paces or {}).get("easy") if plan is not None else None
     easy_pace = PaceRange(easy["min_s_per_km"], easy["max_s_per_km"]) if easy else None
