@@ -82,6 +82,8 @@ class PlanOut(TypedDict):
     vdot: float | None
     predicted_race_s: int | None
     fitness_note: str
+    goal_duration_s: int | None
+    goal_note: str | None
 
 
 class PlanWarning(TypedDict):

@@ -26,7 +26,7 @@ from runner_app.planning.plans.paces import (
     race_time_s,
 )
 from runner_app.planning.plans.sessions import Work, describe
-from runner_app.services import plans
+from runner_app.services import plan_goal, plans
 from runner_app.services.profile import RecentRaceIn, engine_profile
 from runner_app.services.schemas import DurationS, Invalid, PlanDay, Schema, ShortText, validate
 
@@ -87,6 +87,11 @@ def fitness_of(runs: list[Run], profile: RunnerProfile | None, given: Any, today
     return estimate_fitness(today, races, timed)
 
 
+def goal_warnings(goal_s: int | None, predicted_s: Any) -> list[dict[str, str]]:
+    note = plan_goal.goal_note(goal_s, predicted_s)
+    return [{"rule": "goal", "reason": note, "source": plan_goal.SOURCE}] if note else []
+
+
 def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tuple[Plan, dict[str, Any]]:
     """A plan from the runner's fitness to the race; answers the plan and what the answer adds to it
     (warnings, alternatives, the fitness note). Notes, warnings and refusals speak the runner's `units`."""
@@ -133,13 +138,15 @@ def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tupl
         "vdot": round(generated.paces.vdot, 1) if generated.paces else None,
         "predicted_race_s": round(generated.predicted_race_s) if generated.predicted_race_s else None,
         "fitness_note": fitness.note,
+        "goal_duration_s": data.goal_duration_s,
     }
     plan = plans.replace_plan(user_id, fields, list(generated.sessions), uuid.uuid4())
     extra = {
         "warnings": [
             {"rule": w.rule, "reason": in_units(w.reason, units), "source": w.source}
             for w in generated.warnings
-        ],
+        ]
+        + goal_warnings(data.goal_duration_s, fields["predicted_race_s"]),
         "alternatives": [
             {"label": a.label, "race_distance_m": a.race_distance_m, "race_date": a.race_date.isoformat()}
             for a in generated.alternatives

@@ -20,6 +20,7 @@ from runner_app.planning.plans.csv_import import parse_plan_csv
 from runner_app.planning.plans.paces import PaceRange
 from runner_app.services import coach_cache
 from runner_app.services.errors import NotFound
+from runner_app.services.plan_goal import goal_note
 from runner_app.services.schemas import Invalid, PlanDay, Schema, validate
 
 Weekday = Annotated[int, Strict(), Field(ge=0, le=6)]
@@ -267,6 +268,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "vdot": plan.vdot,
         "predicted_race_s": plan.predicted_race_s,
         "fitness_note": plan.fitness_note or "",
+        "goal_duration_s": plan.goal_duration_s,
+        "goal_note": goal_note(plan.goal_duration_s, plan.predicted_race_s),
     }
 
 

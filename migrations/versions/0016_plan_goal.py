@@ -1,0 +1,27 @@
+"""plans.goal_duration_s: the race time the runner hopes for, shown beside the predicted one (paces stay set
+from current fitness)
+
+Revision ID: 0016
+Revises: 0014
+Create Date: 2026-12-05 20:00:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0016'
+down_revision = '0014'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('plans', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('goal_duration_s', sa.Integer(), nullable=True))
+
+
+def downgrade():
+    with op.batch_alter_table('plans', schema=None) as batch_op:
+        batch_op.drop_column('goal_duration_s')
