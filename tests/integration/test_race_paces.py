@@ -201,3 +201,14 @@ def test_a_race_imported_from_a_watch_file_sets_the_later_paces(api: Api) -> Non
     assert imported.status_code == 201, imported.get_json()
     assert all_faster(later_paces(api), before)
     assert api.get("/api/v1/plan").get_json()["vdot"] > plan["vdot"] + 3
+
+
+def test_a_race_without_a_plan_costs_one_look_at_the_plan_and_writes_none(app: Flask, api: Api) -> None:
+    with statements(app) as seen:
+        logged = api.put(f"/api/v1/runs/{new_id()}", run_body(date=TODAY.isoformat(), **FAST_10K))
+    assert logged.status_code == 201
+    assert len([s for s in seen if re.search(r"\bFROM plans\b", s)]) == 1
+    assert not [
+        s for s in seen if re.search(r"^\s*(UPDATE|INSERT INTO|DELETE FROM) (plans|planned_sessions)\b", s)
+    ]
+    assert api.get("/api/v1/plan").status_code == 404
