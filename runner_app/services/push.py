@@ -62,9 +62,7 @@ class PushSubscriptionIn(Schema):
     """The browser's `PushSubscription.toJSON()` (its `expirationTime` is ignored: push services say when a
     subscription is gone)."""
 
-    endpoint: Annotated[Endpoint, AfterValidator(_https)] = Field(
-        json_schema_extra={"pattern": "^https://"}
-    )
+    endpoint: Annotated[Endpoint, AfterValidator(_https)] = Field(json_schema_extra={"pattern": "^https://"})
     keys: PushKeysIn
 
 
