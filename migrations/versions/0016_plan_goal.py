@@ -23,5 +23,6 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('plans', schema=None) as batch_op:
-        batch_op.drop_column('goal_duration_s')
+    # Not in batch mode: on SQLite that copies `plans` into a new table, and dropping the old one would
+    # cascade to every planned session. SQLite drops a column in place since 3.35.
+    op.drop_column('plans', 'goal_duration_s')

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from flask import Flask
+from sqlalchemy import text
 
+from runner_app.extensions import db
 from tests.builders import Api, UserFactory
 from tests.conftest import TEST_PASSWORD
 from tests.web.helpers import sign_in
@@ -77,3 +79,21 @@ def test_the_whole_plan_page_shows_the_goal_beside_the_prediction_and_the_warnin
     html = browser.get("/plan/all").get_data(as_text=True)
     assert "Your goal: <strong>3:45:00</strong>" in html
     assert "not the goal" not in html
+
+
+def test_undoing_the_goal_migration_keeps_the_plan_and_its_sessions(app: Flask, api: Api) -> None:
+    from flask_migrate import downgrade, upgrade
+
+    generate(api, goal_duration_s=BEYOND_S)
+    sessions = "SELECT count(*) FROM planned_sessions"
+    with app.app_context():
+        db.session.remove()
+        before = db.session.execute(text(sessions)).scalar()
+        db.session.remove()
+        downgrade(revision="0014")
+        assert db.session.execute(text(sessions)).scalar() == before > 0
+        assert db.session.execute(text("SELECT count(*) FROM plans")).scalar() == 1
+        db.session.remove()
+        upgrade()
+        assert db.session.execute(text("SELECT goal_duration_s FROM plans")).scalar() is None
+        db.session.remove()
