@@ -19,7 +19,13 @@ from runner_app.api.openapi_parts import (
     problem_response,
     ref,
 )
-from runner_app.api.openapi_paths import coach_paths, export_paths, plan_paths, profile_paths
+from runner_app.api.openapi_paths import (
+    coach_paths,
+    export_paths,
+    plan_paths,
+    profile_paths,
+    push_paths,
+)
 from runner_app.api.openapi_report import report_paths
 from runner_app.services.entry_kinds import KINDS
 from runner_app.services.schemas import SCHEMA_VERSION, RunIn
@@ -222,6 +228,7 @@ def document() -> dict[str, Any]:
     paths.update(profile_paths())
     paths.update(export_paths(list(KINDS)))
     paths.update(report_paths())
+    paths.update(push_paths())
     return {
         "openapi": "3.1.0",
         "info": {

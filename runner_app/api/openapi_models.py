@@ -17,6 +17,7 @@ from runner_app.planning.daily.tasks import Task
 from runner_app.services.plan_generate import GenerateIn
 from runner_app.services.plans import PlanIn, SessionIn
 from runner_app.services.profile import ProfileIn
+from runner_app.services.push import PushEndpointIn, PushSubscriptionIn
 
 
 class AssessmentOut(TypedDict):
@@ -81,6 +82,8 @@ class PlanOut(TypedDict):
     vdot: float | None
     predicted_race_s: int | None
     fitness_note: str
+    goal_duration_s: int | None
+    goal_note: str | None
 
 
 class PlanWarning(TypedDict):
@@ -144,11 +147,28 @@ class TaskCheckOut(TypedDict):
     done: bool
 
 
+class PushKeyOut(TypedDict):
+    """The server's VAPID public key (base64url), for `pushManager.subscribe({applicationServerKey})`."""
+
+    application_server_key: str
+
+
+class PushSubscriptionOut(TypedDict):
+    """A stored subscription. `moved_from_another_account`: this browser's reminders were another account's
+    until now (a shared phone follows whoever signed in last); that account no longer gets them."""
+
+    endpoint: str
+    created_at: datetime
+    moved_from_another_account: bool
+
+
 REQUESTS: dict[str, type[BaseModel]] = {
     "PlanIn": PlanIn,
     "GenerateIn": GenerateIn,
     "SessionIn": SessionIn,
     "ProfileIn": ProfileIn,
+    "PushSubscriptionIn": PushSubscriptionIn,
+    "PushEndpointIn": PushEndpointIn,
 }
 RESPONSES: dict[str, Any] = {
     "Assessment": AssessmentOut,
@@ -160,6 +180,8 @@ RESPONSES: dict[str, Any] = {
     "TaskCheckIn": TaskCheckIn,
     "TaskCheck": TaskCheckOut,
     "Exercise": Exercise,
+    "PushKey": PushKeyOut,
+    "PushSubscription": PushSubscriptionOut,
 }
 
 

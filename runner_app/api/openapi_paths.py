@@ -1,4 +1,5 @@
-"""OpenAPI paths of the coach (today, timeline, tasks, exercises), of the plan, the profile and the export;
+"""OpenAPI paths of the coach (today, timeline, tasks, exercises), of the plan, the profile, the export and
+the push reminders;
 their schemas are generated (openapi_models.py)."""
 
 from __future__ import annotations
@@ -210,5 +211,43 @@ def export_paths(entry_kinds: list[str]) -> dict[str, Any]:
                 ],
                 "responses": {"200": csv, "404": problem_response("No such kind of entry"), **COMMON_ERRORS},
             }
+        },
+    }
+
+
+def push_paths() -> dict[str, Any]:
+    def body(name: str) -> dict[str, Any]:
+        return {"required": True, "content": {"application/json": {"schema": ref(name)}}}
+
+    bad = {"415": problem_response("Not JSON"), "422": problem_response("Invalid fields, each named")}
+    return {
+        "/api/v1/push/key": {
+            "get": {
+                "operationId": "push_key",
+                "responses": {"200": json_response(ref("PushKey"), "The VAPID public key"), **COMMON_ERRORS},
+            }
+        },
+        "/api/v1/push/subscription": {
+            "post": {
+                "operationId": "push_subscribe",
+                "summary": "Send today's reminder to this browser; another account's endpoint moves here",
+                "requestBody": body("PushSubscriptionIn"),
+                "responses": {
+                    "201": json_response(ref("PushSubscription"), "Subscribed"),
+                    "200": json_response(ref("PushSubscription"), "Known endpoint: its keys replaced"),
+                    **bad,
+                    **COMMON_ERRORS,
+                },
+            },
+            "delete": {
+                "operationId": "push_unsubscribe",
+                "requestBody": body("PushEndpointIn"),
+                "responses": {
+                    "204": {"description": "No more reminders to this browser"},
+                    "404": problem_response("The runner has no subscription with this endpoint"),
+                    **bad,
+                    **COMMON_ERRORS,
+                },
+            },
         },
     }

@@ -23,7 +23,6 @@ def _no_plan() -> Response:
 @bp.get("/v1/plan")
 @login_required
 def get_plan() -> Response:
-    plan_generate.follow_race(current_user.id)
     plan = plans.plan_of(current_user.id)
     return jsonify(plans.plan_dict(plan)) if plan else _no_plan()
 
@@ -65,7 +64,6 @@ def list_sessions() -> Response:
     end = params.get("to", start + timedelta(days=6))
     if end < start or (end - start).days > 800:
         return validation_problem({"to": ["must be on or after `from`, at most 800 days later"]})
-    plan_generate.follow_race(current_user.id)
     rows = plans.session_rows(current_user.id, start, end)
     return jsonify({"items": [plans.session_dict(r, current_user.units) for r in rows]})
 

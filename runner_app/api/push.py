@@ -22,9 +22,16 @@ def push_key() -> Response:
 @bp.post("/v1/push/subscription")
 @login_required
 def subscribe() -> Response:
-    row, created = push.subscribe(current_user.id, json_body())
-    response = jsonify({"endpoint": row.endpoint, "created_at": row.created_at.isoformat()})
-    response.status_code = 201 if created else 200
+    done = push.subscribe(current_user.id, json_body())
+    row = done.row
+    response = jsonify(
+        {
+            "endpoint": row.endpoint,
+            "created_at": row.created_at.isoformat(),
+            "moved_from_another_account": done.moved,
+        }
+    )
+    response.status_code = 201 if done.created else 200
     return response
 
 

@@ -34,6 +34,8 @@ class Plan(db.Model):  # type: ignore[name-defined,misc]
     vdot: Mapped[float | None] = mapped_column(Float, nullable=True)
     predicted_race_s: Mapped[float | None] = mapped_column(Float, nullable=True)
     fitness_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The race time the runner hopes for (generated plans): shown beside the predicted one; paces ignore it.
+    goal_duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

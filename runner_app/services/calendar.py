@@ -22,7 +22,7 @@ from runner_app.models.types import utcnow
 from runner_app.planning.daily.tasks import RUN_TITLES
 from runner_app.planning.model import title_words
 from runner_app.planning.plans.paces import PaceRange, pace_text
-from runner_app.services import plan_generate, plan_view, plans
+from runner_app.services import plan_view, plans
 from runner_app.services.users import secret_digest
 
 SECRET_PREFIX = "cal_"  # noqa: S105  (a marker that says what a leaked secret is, not a secret)
@@ -96,7 +96,6 @@ def plan_ics(user: User, today: date, now: datetime | None = None) -> bytes:
     calendar.add("prodid", "-//Runner//Training plan//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Training plan")
-    plan_generate.follow_race(user.id)
     plan: Plan | None = db.session.scalar(select(Plan).where(Plan.user_id == user.id))
     if plan is None:
         return bytes(calendar.to_ical())

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 
 from runner_app.extensions import db
-from runner_app.services import coach_cache, upsert
+from runner_app.services import coach_cache, race_paces, upsert
 from runner_app.services.entry_kinds import KINDS, EntryKind
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, validate
@@ -42,6 +42,15 @@ def _written(user_id: int, kind: EntryKind, dates: Sequence[date]) -> None:
     if kind.coached:
         coach_cache.invalidate_from(user_id, dates)
     db.session.commit()
+
+
+def _race_changed(
+    user_id: int, kind: EntryKind, values: dict[str, Any], day: date, old_kind: str | None = None
+) -> None:
+    """A run that is (or was) a race changed: the plan's paces follow it in this transaction. Any other
+    write costs nothing here (the kinds are in hand)."""
+    if kind.name == "runs" and "race" in (values.get("kind"), old_kind):
+        race_paces.race_written(user_id, day)
 
 
 @contextmanager
@@ -131,6 +140,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     if one_statement is not None:  # PostgreSQL: stamp, insert and cache invalidation in one round trip
         now, created = one_statement
         if created is not None:
+            _race_changed(user_id, kind, values, values["date"])
             if alone:
                 db.session.commit()
             else:
@@ -140,6 +150,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
         now = coach_cache.stamp_write(user_id)  # first: it takes the runner's write lock (see its docstring)
         created = _insert_or_nothing(kind, {**row, "created_at": now, "updated_at": now})
         if created is not None:
+            _race_changed(user_id, kind, values, values["date"])
             _written(user_id, kind, [values["date"]])
             return WriteResult(201, created)
     # Stored already, perhaps by a racing retry whose commit this statement saw: a replay or an edit.
@@ -151,7 +162,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
         return WriteResult(200, existing)
     if if_match is None or if_match != str(existing.version):
         return WriteResult(412, existing)
-    old_date = existing.date
+    old_date, old_kind = existing.date, getattr(existing, "kind", None)
     table = kind.model.__table__
     stmt = (
         update(table)
@@ -163,6 +174,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     if updated is None:
         # Someone else updated it between our read and our write; nothing was written.
         return WriteResult(412, db.session.get(kind.model, (user_id, entry_id), populate_existing=True))
+    _race_changed(user_id, kind, values, min(old_date, values["date"]), old_kind)
     _written(user_id, kind, [old_date, values["date"]])
     return WriteResult(200, updated)
 
@@ -215,7 +227,9 @@ def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     entry.updated_at = coach_cache.stamp_write(user_id)
     entry.deleted = True
     entry.version += 1
-    _written(user_id, entry_kind(kind_name), [entry.date])
+    kind = entry_kind(kind_name)
+    _race_changed(user_id, kind, {"kind": getattr(entry, "kind", None)}, entry.date)
+    _written(user_id, kind, [entry.date])
 
 
 @dataclass(frozen=True)

@@ -15,19 +15,17 @@ from sqlalchemy import select
 from runner_app.coach.model import RunnerProfile
 from runner_app.extensions import db
 from runner_app.models import Plan, Run
-from runner_app.models.types import utcnow
 from runner_app.planning.model import PlannedSession
 from runner_app.planning.plans.generate import PlanInputError, generate_plan
 from runner_app.planning.plans.paces import (
     Fitness,
-    PaceName,
     RaceResult,
     TimedRun,
     estimate_fitness,
     race_time_s,
 )
 from runner_app.planning.plans.sessions import Work, describe
-from runner_app.services import plans
+from runner_app.services import plan_goal, plans
 from runner_app.services.profile import RecentRaceIn, engine_profile
 from runner_app.services.schemas import DurationS, Invalid, PlanDay, Schema, ShortText, validate
 
@@ -52,7 +50,7 @@ class GenerateIn(Schema):
     spike_override: Annotated[bool, Strict()] = False  # kept for older callers: races are never refused now
 
 
-def _history(user_id: int, before: date) -> list[Run]:
+def history(user_id: int, before: date) -> list[Run]:
     stmt = select(Run).where(
         Run.user_id == user_id,
         Run.deleted.is_(False),
@@ -88,6 +86,11 @@ def fitness_of(runs: list[Run], profile: RunnerProfile | None, given: Any, today
     return estimate_fitness(today, races, timed)
 
 
+def goal_warnings(goal_s: int | None, predicted_s: Any) -> list[dict[str, str]]:
+    note = plan_goal.goal_note(goal_s, predicted_s)
+    return [{"rule": "goal", "reason": note, "source": plan_goal.SOURCE}] if note else []
+
+
 def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tuple[Plan, dict[str, Any]]:
     """A plan from the runner's fitness to the race; answers the plan and what the answer adds to it
     (warnings, alternatives, the fitness note). Notes, warnings and refusals speak the runner's `units`."""
@@ -95,7 +98,7 @@ def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tupl
     race = data.race_date
     if not today < race <= today + timedelta(days=MAX_PLAN_DAYS):
         raise Invalid({"race_date": ["must be after today and within two years"]})
-    runs = _history(user_id, today)
+    runs = history(user_id, today)
     profile = engine_profile(user_id)
     weekly = _weekly_m(data, runs, profile, today)
     fitness = fitness_of(runs, profile, data.recent_race, today)
@@ -134,12 +137,14 @@ def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tupl
         "vdot": round(generated.paces.vdot, 1) if generated.paces else None,
         "predicted_race_s": round(generated.predicted_race_s) if generated.predicted_race_s else None,
         "fitness_note": fitness.note,
+        "goal_duration_s": data.goal_duration_s,
     }
     plan = plans.replace_plan(user_id, fields, list(generated.sessions), uuid.uuid4())
     extra = {
         "warnings": [
             {"rule": w.rule, "reason": w.words.render(units), "source": w.source} for w in generated.warnings
-        ],
+        ]
+        + goal_warnings(data.goal_duration_s, fields["predicted_race_s"]),
         "alternatives": [
             {"label": a.label, "race_distance_m": a.race_distance_m, "race_date": a.race_date.isoformat()}
             for a in generated.alternatives
@@ -147,57 +152,6 @@ def generate(user_id: int, payload: Any, today: date, units: str = "km") -> tupl
         "fitness_note": fitness.note,
     }
     return plan, extra
-
-
-def follow_race(user_id: int) -> bool:
-    """A race logged since the plan was made (or last followed) sets the runner's VDOT: every session after
-    the race day takes the new paces, and the plan says so (plan-rules.md "Paces follow fitness").
-    Answers whether anything changed; cheap when nothing did (one query)."""
-    plan = plans.plan_of(user_id)
-    if plan is None or plan.vdot is None:
-        return False
-    stmt = (
-        select(Run)
-        .where(
-            Run.user_id == user_id,
-            Run.deleted.is_(False),
-            Run.kind == "race",
-            Run.date >= plan.updated_at.date(),
-            Run.duration_s > 0,
-        )
-        .order_by(Run.date.desc())
-        .limit(1)
-    )
-    race: Run | None = db.session.scalar(stmt)
-    if race is None:
-        return False
-    fitness = estimate_fitness(race.date, [RaceResult(race.distance_m, race.duration_s, race.date)])
-    paces = fitness.paces
-    if paces is None or abs(paces.vdot - plan.vdot) < 0.05:
-        return False
-    old = plan.vdot
-    for row in plans.session_rows(
-        user_id, race.date + timedelta(days=1), plan.race_date + timedelta(days=28)
-    ):
-        main: PaceName = next(
-            (s["pace"] for s in row.structure or () if s["kind"] == "run" and s["pace"] != "easy"), "easy"
-        )
-        if row.pace_min_s_per_km is None or row.edited:
-            continue
-        new = paces.of(main)
-        if row.duration_s:
-            was = (row.pace_min_s_per_km + (row.pace_max_s_per_km or row.pace_min_s_per_km)) / 2
-            row.duration_s = round(row.duration_s * new.middle / was)
-        row.pace_min_s_per_km, row.pace_max_s_per_km = new.min_s_per_km, new.max_s_per_km
-    plan.paces, plan.vdot = paces.as_dict(), round(paces.vdot, 1)
-    plan.predicted_race_s = round(race_time_s(paces.vdot, plan.race_distance_m))
-    plan.fitness_note = (
-        f"Paces updated from your {race.distance_m / 1000:g} km race on {race.date.isoformat()}: "
-        f"VDOT {paces.vdot:.1f} (was {old:.1f}), for every session from the next day."
-    )
-    plan.updated_at = utcnow()
-    db.session.commit()
-    return True
 
 
 _WORK_OF_KIND: dict[str, Work] = {
@@ -217,7 +171,7 @@ def with_paces(
     """A plan the runner built or imported, told in their paces too: each run gets a title, a structure, an
     estimated duration and a target pace from their fitness on `on` (their race, profile or timed runs), and
     the plan its paces, VDOT and predicted time. With no fitness known, sessions go by effort (said so)."""
-    fitness = fitness_of(_history(user_id, on), engine_profile(user_id), None, on)
+    fitness = fitness_of(history(user_id, on), engine_profile(user_id), None, on)
     paces = fitness.paces
     last_week = max((s.week_index for s in sessions), default=0) or 1
     told: list[PlannedSession] = []

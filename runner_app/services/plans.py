@@ -27,6 +27,7 @@ from runner_app.planning.plans.csv_import import parse_plan_csv
 from runner_app.planning.plans.paces import PaceRange
 from runner_app.services import coach_cache
 from runner_app.services.errors import NotFound
+from runner_app.services.plan_goal import goal_note
 from runner_app.services.schemas import Invalid, PlanDay, Schema, validate
 
 Weekday = Annotated[int, Strict(), Field(ge=0, le=6)]
@@ -108,9 +109,6 @@ def session_rows(user_id: int, start: date, end: date) -> list[PlannedSessionRow
 
 
 def sessions_between(user_id: int, start: date, end: date) -> list[PlannedSession]:
-    from runner_app.services.plan_generate import follow_race  # it builds on this module
-
-    follow_race(user_id)  # a race logged since: the paces of the sessions after it follow
     plan = plan_of(user_id)
     easy = (plan.paces or {}).get("easy") if plan is not None else None
     easy_pace = PaceRange(easy["min_s_per_km"], easy["max_s_per_km"]) if easy else None
@@ -277,6 +275,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "vdot": plan.vdot,
         "predicted_race_s": plan.predicted_race_s,
         "fitness_note": plan.fitness_note or "",
+        "goal_duration_s": plan.goal_duration_s,
+        "goal_note": goal_note(plan.goal_duration_s, plan.predicted_race_s),
     }
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from flask import current_app
+from pydantic import AfterValidator, Field, Strict, StringConstraints
 from pywebpush import WebPushException, webpush
 from sqlalchemy import delete, select
 
@@ -20,7 +20,7 @@ from runner_app.extensions import db
 from runner_app.models import PushSubscription, User
 from runner_app.services import push_keys
 from runner_app.services.push_message import reminder
-from runner_app.services.schemas import Invalid
+from runner_app.services.schemas import Schema, validate
 from runner_app.services.today import local_today, today_view
 
 log = logging.getLogger(__name__)
@@ -37,64 +37,71 @@ class Sent:
     failed: int
 
 
-def _text(body: Mapping[str, Any], *path: str) -> str | None:
-    value: Any = body
-    for key in path:
-        value = value.get(key) if isinstance(value, Mapping) else None
-    return value if isinstance(value, str) and value.strip() else None
+Endpoint = Annotated[
+    str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_ENDPOINT)
+]
 
 
-def parse_subscription(body: Any) -> tuple[str, str, str]:
-    """(endpoint, p256dh, auth) from `PushSubscription.toJSON()`; Invalid naming each missing field. The
-    endpoint must be https (push services are; http only for a local address, as in tests)."""
-    if not isinstance(body, Mapping):
-        raise Invalid({"body": ["must be a JSON object: the browser's subscription.toJSON()"]})
-    errors: dict[str, list[str]] = {}
-    endpoint = _text(body, "endpoint")
-    if endpoint is None:
-        errors["endpoint"] = ["is required"]
-    elif len(endpoint) > MAX_ENDPOINT:
-        errors["endpoint"] = [f"must be at most {MAX_ENDPOINT} characters"]
-    elif not (endpoint.startswith("https://") or _local_http(endpoint)):
-        errors["endpoint"] = ["must be an https URL"]
-    p256dh, auth = _text(body, "keys", "p256dh"), _text(body, "keys", "auth")
-    for name, value, limit in (("keys.p256dh", p256dh, 200), ("keys.auth", auth, 100)):
-        if value is None:
-            errors[name] = ["is required"]
-        elif len(value) > limit:
-            errors[name] = [f"must be at most {limit} characters"]
-    if errors:
-        raise Invalid(errors)
-    assert endpoint and p256dh and auth  # noqa: S101  (narrowed by the checks above)
-    return endpoint, p256dh, auth
+def _https(endpoint: str) -> str:
+    """Push services are https; http only for a local address under test (the tests' push service)."""
+    if endpoint.startswith("https://") or _local_http(endpoint):
+        return endpoint
+    raise ValueError("must be an https URL")
 
 
 def _local_http(endpoint: str) -> bool:
     return endpoint.startswith(("http://127.0.0.1:", "http://localhost:")) and bool(current_app.testing)
 
 
-def subscribe(user_id: int, body: Any) -> tuple[PushSubscription, bool]:
-    """Keep the browser's subscription for the runner; (row, created). The same endpoint again replaces its
-    keys, and moves it to this runner if another one had it (one browser, whoever signed in last)."""
-    endpoint, p256dh, auth = parse_subscription(body)
+class PushKeysIn(Schema):
+    p256dh: Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    auth: Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+
+
+class PushSubscriptionIn(Schema):
+    """The browser's `PushSubscription.toJSON()` (its `expirationTime` is ignored: push services say when a
+    subscription is gone)."""
+
+    endpoint: Annotated[Endpoint, AfterValidator(_https)] = Field(json_schema_extra={"pattern": "^https://"})
+    keys: PushKeysIn
+
+
+class PushEndpointIn(Schema):
+    """Which of the runner's subscriptions to forget."""
+
+    endpoint: Endpoint
+
+
+@dataclass(frozen=True)
+class Subscribed:
+    row: PushSubscription
+    created: bool
+    moved: bool  # the endpoint was another account's: that account no longer gets reminders on it
+
+
+def subscribe(user_id: int, body: Any) -> Subscribed:
+    """Keep the browser's subscription for the runner. The same endpoint again replaces its keys, and moves
+    it to this runner if another one had it: a shared phone gets the reminders of whoever signed in last on
+    it, and the one before no longer does (`moved`)."""
+    data: Any = validate(PushSubscriptionIn, body)
+    endpoint, p256dh, auth = data.endpoint, data.keys.p256dh, data.keys.auth
     row = db.session.scalar(select(PushSubscription).where(PushSubscription.endpoint == endpoint))
-    created = row is None
+    created, moved = row is None, row is not None and row.user_id != user_id
     if row is None:
         row = PushSubscription(user_id=user_id, endpoint=endpoint, p256dh=p256dh, auth=auth)
         db.session.add(row)
     else:
         row.user_id, row.p256dh, row.auth = user_id, p256dh, auth
     db.session.commit()
-    return row, created
+    return Subscribed(row, created, moved)
 
 
 def unsubscribe(user_id: int, body: Any) -> bool:
     """Forget the runner's subscription for this endpoint; False when the runner had none for it."""
-    if not isinstance(body, Mapping) or _text(body, "endpoint") is None:
-        raise Invalid({"endpoint": ["is required"]})
+    data: Any = validate(PushEndpointIn, body)
     result = db.session.execute(
         delete(PushSubscription).where(
-            PushSubscription.user_id == user_id, PushSubscription.endpoint == body["endpoint"].strip()
+            PushSubscription.user_id == user_id, PushSubscription.endpoint == data.endpoint
         )
     )
     db.session.commit()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import jsonschema_rs
 from flask import Flask
 
 from runner_app.api.openapi import document
+from runner_app.services.entry_kinds import KINDS
 from tests.builders import BODIES, Api, new_id
 
 # Whole-account dumps whose parts are each described by their own routes.
@@ -95,3 +97,53 @@ def test_a_real_today_answer_matches_the_generated_schema(app: Flask, api: Api) 
     schema["components"] = doc["components"]
     jsonschema_rs.validate(schema, answer)
     assert answer["tasks"] is not None
+
+
+# Routes of the `api` blueprint the document leaves out on purpose, with the reason.
+UNDOCUMENTED = {
+    ("/api/openapi.json", "GET"): "the document itself, not an operation of the API it describes",
+}
+
+
+def documented_paths(rule: str) -> list[str]:
+    """The document's paths for a URL rule: `<name>` becomes `{name}`, and an entry route (`<kind>`, one
+    rule for every kind) becomes one path per kind, as the document lists them."""
+    path = re.sub(r"<(?:[^:<>]+:)?([^<>]+)>", r"{\1}", rule)
+    if path.startswith("/api/v1/{kind}"):
+        return [path.replace("{kind}", kind) for kind in KINDS]
+    return [path]
+
+
+def test_every_route_of_the_api_blueprint_is_in_the_document(app: Flask) -> None:
+    doc = document()
+    seen, missing = set(), []
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.split(".")[0] != "api":
+            continue
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            for path in documented_paths(rule.rule):
+                seen.add((path, method))
+                if (path, method) not in UNDOCUMENTED and method.lower() not in doc["paths"].get(path, {}):
+                    missing.append(f"{method} {path}")
+    assert missing == []
+    assert ("/api/v1/push/subscription", "DELETE") in seen and ("/api/v1/runs/{entry_id}", "PUT") in seen
+    assert set(UNDOCUMENTED) <= seen, "an exception for a route that no longer exists"
+
+
+def test_the_push_routes_are_documented_with_their_request_and_answer_models() -> None:
+    doc = document()
+    paths, schemas = doc["paths"], doc["components"]["schemas"]
+    subscribe = paths["/api/v1/push/subscription"]["post"]
+    assert subscribe["requestBody"]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/PushSubscriptionIn"
+    )
+    assert {"200", "201", "422"} <= set(subscribe["responses"])
+    assert schemas["PushSubscriptionIn"]["required"] == ["endpoint", "keys"]
+    assert set(schemas["PushSubscription"]["required"]) == {
+        "endpoint",
+        "created_at",
+        "moved_from_another_account",
+    }
+    assert {"204", "404", "422"} <= set(paths["/api/v1/push/subscription"]["delete"]["responses"])
+    assert schemas["PushKey"]["required"] == ["application_server_key"]
+    assert "200" in paths["/api/v1/push/key"]["get"]["responses"]

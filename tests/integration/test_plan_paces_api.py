@@ -114,7 +114,7 @@ def test_a_logged_race_sets_the_paces_of_every_session_after_it_with_a_note(api:
     logged = api.put(f"/api/v1/runs/{new_id()}", race)
     assert logged.status_code in (200, 201), logged.get_json()
     plan = api.get("/api/v1/plan").get_json()
-    assert 44.0 <= plan["vdot"] <= 45.5 and "Paces updated from your 10 km race" in plan["fitness_note"]
+    assert 44.0 <= plan["vdot"] <= 45.5 and "Paces updated from your 10K race" in plan["fitness_note"]
     after = api.get(f"/api/v1/plan/sessions?from={TODAY.isoformat()}&to={end}").get_json()["items"]
     old = {s["id"]: s for s in before}
     later = [s for s in after if s["date"] > TODAY.isoformat()]

@@ -121,10 +121,12 @@ def test_a_runner_cannot_remove_another_runners_subscription(app: Flask, users: 
 @pytest.mark.parametrize(
     ("body", "fields"),
     [
-        ({}, {"endpoint", "keys.p256dh", "keys.auth"}),
+        ({}, {"endpoint", "keys"}),
+        ({"endpoint": " ", "keys": {}}, {"endpoint", "keys.p256dh", "keys.auth"}),
         ({"endpoint": "ftp://x", "keys": {"p256dh": "a", "auth": "b"}}, {"endpoint"}),
         ({"endpoint": "http://10.0.0.1/x", "keys": {"p256dh": "a", "auth": "b"}}, {"endpoint"}),
-        ({"endpoint": "https://p.example/x", "keys": "nope"}, {"keys.p256dh", "keys.auth"}),
+        ({"endpoint": "https://p.example/x", "keys": "nope"}, {"keys"}),
+        ({"endpoint": "https://p.example/" + "x" * 2000, "keys": {"p256dh": "a", "auth": "b"}}, {"endpoint"}),
         (
             {"endpoint": "https://p.example/x", "keys": {"p256dh": "a" * 201, "auth": 3}},
             {"keys.p256dh", "keys.auth"},
@@ -187,3 +189,31 @@ def test_send_reminders_with_no_subscriptions_sends_nothing(app: Flask, push_ser
     assert push_service.received == []
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(PushSubscription)) == 0
+
+
+def test_a_browser_subscribed_by_a_second_account_reminds_only_that_account(
+    app: Flask, users: UserFactory, push_service: PushService
+) -> None:
+    first, second = Api.for_new_user(app, users), Api.for_new_user(app, users, units="mi")
+    phone = Browser(f"{push_service.url}/ok/shared-phone")
+    assert first.post("/api/v1/push/subscription", phone.subscription()).status_code == 201
+
+    moved = second.post("/api/v1/push/subscription", phone.subscription())
+
+    assert moved.status_code == 200
+    assert moved.get_json()["moved_from_another_account"] is True
+    assert stored(app) == [(second.user.id, phone.endpoint)]
+    assert delete(first, {"endpoint": phone.endpoint}).status_code == 404, "the first has none left"
+    result = app.test_cli_runner().invoke(args=["push", "send-reminders"])
+    assert result.exit_code == 0, result.output
+    assert "Delivered 1, dropped 0" in result.output
+    assert [path for path, _, _ in push_service.received] == ["/ok/shared-phone"]
+    assert phone.read(push_service.received[0][2])["title"] == "Today"
+
+
+def test_the_same_account_subscribing_again_is_not_a_move(api: Api) -> None:
+    browser = Browser("https://push.example.com/send/again")
+    first = api.post("/api/v1/push/subscription", browser.subscription()).get_json()
+    again = api.post("/api/v1/push/subscription", browser.subscription()).get_json()
+    assert first["moved_from_another_account"] is False
+    assert again["moved_from_another_account"] is False

@@ -13,6 +13,7 @@ from runner_app.extensions import limiter
 from runner_app.planning.plans.paces import PaceRange, pace_text
 from runner_app.services import calendar, plan_generate, plan_view, plans
 from runner_app.services.errors import NotFound
+from runner_app.services.plan_goal import goal_note
 from runner_app.services.schemas import Invalid, parse_day
 from runner_app.services.today import local_today
 from runner_app.web.durations import parse_duration
@@ -89,7 +90,10 @@ def whole() -> str | Response:
         for w in weeks
     ]
     chart = plan_chart(rows, _per_unit(), current_user.units)
-    return render_template("plan/all.html", plan=plan, weeks=weeks, today=user_today(), chart=chart)
+    goal = goal_note(plan.goal_duration_s, plan.predicted_race_s)
+    return render_template(
+        "plan/all.html", plan=plan, weeks=weeks, today=user_today(), chart=chart, goal_note=goal
+    )
 
 
 @bp.app_template_filter("pace")
