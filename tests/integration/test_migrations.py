@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import text
 
 from runner_app.extensions import db
-from tests.builders import Api
+from tests.builders import Api, new_id
 from tests.conftest import reset_schema
 
 
@@ -68,3 +68,36 @@ def test_session_titles_are_kept_as_templates_and_worded_in_km_when_downgraded(a
         db.session.remove()
         upgrade()
         assert list(db.session.execute(text(titles)).scalars()) == stored
+
+
+def test_downgrading_past_table_copies_keeps_every_row(app: Flask, api: Api) -> None:
+    """SQLite's batch mode copies a table to drop a column; the copy must not cascade-delete the rows that
+    point at the old one (0009 copies users, 0011 plans and planned_sessions)."""
+    from flask_migrate import downgrade, upgrade
+
+    monday = date.today() - timedelta(days=date.today().weekday())  # noqa: DTZ011
+    plan = {
+        "race_name": "Spring 10K",
+        "race_date": (monday + timedelta(weeks=8, days=6)).isoformat(),
+        "race_distance_m": 10_000,
+        "start_date": monday.isoformat(),
+        "template": ["easy"] * 6 + ["long"],
+        "weekly_targets_m": [40_000],
+        "long_run_day": 6,
+    }
+    assert api.put("/api/v1/plan", plan).status_code == 200
+    run = {"date": monday.isoformat(), "kind": "easy", "distance_m": 8000, "duration_s": 2880}
+    assert api.put(f"/api/v1/runs/{new_id()}", run).status_code == 201
+    counts = (
+        "SELECT (SELECT count(*) FROM planned_sessions), (SELECT count(*) FROM runs), "
+        "(SELECT count(*) FROM users)"
+    )
+    with app.app_context():
+        db.session.remove()
+        before = tuple(db.session.execute(text(counts)).one())
+        db.session.remove()
+        downgrade(revision="0008")
+        assert tuple(db.session.execute(text(counts)).one()) == before
+        db.session.remove()
+        upgrade()
+        assert tuple(db.session.execute(text(counts)).one()) == before
