@@ -208,6 +208,7 @@ def test_a_runner_short_of_the_base_gets_the_plan_and_one_tap_alternatives_in_mi
             "world record",
         ),
         ({"recent_race_distance": "10000", "recent_race_time": "fast"}, "recent_race_time", "h:mm:ss"),
+        ({"goal_time": "3:75:00"}, "goal_time", "h:mm:ss"),
     ],
 )
 def test_the_generate_form_says_what_is_wrong_beside_the_field(
@@ -255,3 +256,22 @@ def test_the_plan_pages_show_each_sessions_title_pace_and_a_chart_of_the_whole_p
     assert "VDOT 40" in whole and re.search(r"Easy</dt><dd>5:5\d–6:[34]\d /km", whole)
     assert re.search(r"Long run [\d.]+ km</strong> <span class=\"pace\">5:5\d–6:[34]\d /km", whole)
     assert "Threshold" in whole and '<ol class="steps">' in whole
+
+
+def test_a_goal_time_from_the_form_stands_beside_the_prediction_and_paces_stay_from_fitness(
+    app: Flask, client, runner
+) -> None:
+    race = {
+        "recent_race_distance": "10000",
+        "recent_race_time": "50:00",
+        "recent_race_date": TODAY.isoformat(),
+    }
+    fields = {**marathon_in_four_weeks(), **race, "race_date": (TODAY + timedelta(weeks=16)).isoformat()}
+    token = csrf_from(client.get("/plan/generate"))
+    made = client.post("/plan/generate", data={"csrf_token": token, **fields, "goal_time": "3:15:00"})
+    assert made.status_code == 302
+    with app.app_context():
+        plan = plans.plan_of(runner.id)
+        assert plan.goal_duration_s == 3 * 3600 + 15 * 60 and 39.5 <= plan.vdot <= 40.5
+    page = client.get("/plan/all").get_data(as_text=True)
+    assert "3:15:00" in page and "current fitness" in page, page[:3000]

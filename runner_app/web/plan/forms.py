@@ -53,6 +53,11 @@ class GenerateForm(FlaskForm):
         "Its time", validators=[Optional()], render_kw={"placeholder": "h:mm:ss", "inputmode": "numeric"}
     )
     recent_race_date = DateField("Its date", validators=[Optional()])
+    goal_time = StringField(
+        "Goal time (optional)",
+        validators=[Optional()],
+        render_kw={"placeholder": "h:mm:ss", "inputmode": "numeric"},
+    )
     strength_days = MultiCheckboxField(
         "Pin strength days (optional; otherwise the coach picks)", choices=WEEKDAYS, validators=[Optional()]
     )

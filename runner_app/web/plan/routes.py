@@ -124,6 +124,7 @@ def generate() -> str | Response:
                     "recent_race.date": "recent_race_date",
                     "recent_race.duration_s": "recent_race_time",
                     "recent_race": "recent_race_time",
+                    "goal_duration_s": "goal_time",
                 }
                 attach_errors(form, exc.errors, aliases)
             else:
@@ -149,6 +150,12 @@ def _generate_payload(form: GenerateForm) -> dict[str, object] | None:
     }
     if form.weekly.data is not None:
         payload["weekly_m"] = float(form.weekly.data) * _per_unit()
+    if form.goal_time.data:
+        try:
+            payload["goal_duration_s"] = parse_duration(form.goal_time.data)
+        except ValueError as error:
+            form.goal_time.errors = [str(error)]
+            return None
     if form.recent_race_distance.data:
         try:
             duration = parse_duration(form.recent_race_time.data or "")
