@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from runner_app.coach.spikes import km
+from runner_app.coach.words import KM_PER_MILE
 
 __all__ = [
     "DASH",
@@ -21,7 +22,6 @@ __all__ = [
 
 TIMES = "\u00d7"  # multiplication sign
 DASH = "\u2013"  # en dash, for ranges
-KM_PER_MILE = 1.609344
 
 
 def metres_per_unit(units: str | None) -> float:

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from string import Formatter
 from typing import Any
 
-__all__ = ["Distance", "Words", "as_words", "rendered", "say", "worded"]
+__all__ = ["KM_PER_MILE", "Distance", "Words", "as_words", "in_unit", "rendered", "say", "worded"]
 
 KM_PER_MILE = 1.609344
+
+
+def in_unit(metres: float, units: str | None, places: int = 1) -> str:
+    """A distance in the runner's unit, "6.3 km" or "3.9 mi": the one number format a runner reads
+    everywhere. Halves round up, as JavaScript's toFixed does on the phone ("7.25" is "7.3" on both sides,
+    not Python's "7.2")."""
+    per = KM_PER_MILE * 1000 if units == "mi" else 1000.0
+    value = Decimal(metres / per).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{value} {'mi' if units == 'mi' else 'km'}"
 
 
 @dataclass(frozen=True)
@@ -25,9 +35,7 @@ class Distance:
     metres: float
 
     def render(self, units: str | None) -> str:
-        if units == "mi":
-            return f"{self.metres / (KM_PER_MILE * 1000):.1f} mi"
-        return f"{self.metres / 1000:.1f} km"
+        return in_unit(self.metres, units)
 
 
 Part = str | Distance
@@ -83,10 +91,6 @@ class Words:
                 out.append(self)
             out.append(item)
         return Words(*out)
-
-    def map_text(self, change: Any) -> Words:
-        """Each piece of text changed by `change` (str -> str); distances stay."""
-        return Words(*(change(p) if isinstance(p, str) else p for p in self.parts))
 
     def clause(self) -> Words:
         """The sentence as a clause inside another: stripped, no full stop, lower-cased first letter unless

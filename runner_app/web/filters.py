@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from flask import Flask
 from flask_login import current_user
 
 from runner_app.coach.text import KM_PER_MILE, metres_per_unit
-from runner_app.coach.words import Words
+from runner_app.coach.words import Words, in_unit
 from runner_app.services.today import local_today
 from runner_app.web.durations import format_duration
 
@@ -36,10 +35,7 @@ def distance(metres: float | None, units: str | None = None, places: int = 1) ->
     a runner reads everywhere. static/js/dom.js formats alike."""
     if metres is None:
         return ""
-    units = units or getattr(current_user, "units", "km") or "km"
-    # Halves round up, as JavaScript's toFixed does ("7.25" is "7.3" on both sides, not Python's "7.2").
-    value = Decimal(metres / metres_per_unit(units)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    return f"{value} {'mi' if units == 'mi' else 'km'}"
+    return in_unit(metres, units or getattr(current_user, "units", "km") or "km", places)
 
 
 def coach_text(value: object) -> str:

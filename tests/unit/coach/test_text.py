@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from runner_app.coach.model import Reason
 from runner_app.coach.text import KM_PER_MILE
-from runner_app.coach.words import Distance, Words, rendered, say, worded
+from runner_app.coach.words import Distance, Words, in_unit, rendered, say, worded
 
 
 def test_a_sentence_names_its_distances_in_the_runners_unit() -> None:
@@ -91,3 +91,9 @@ def test_a_decisions_rule_is_one_of_the_rule_ids_of_the_rules() -> None:
 
     with pytest.raises(ValueError, match="is not one of"):
         from_json(Decision, {"rule": "W9", "reason": "a typo", "source": "product"})
+
+
+def test_a_distance_in_a_sentence_rounds_as_the_pages_and_the_phone_do() -> None:
+    """Halves round up everywhere (JavaScript's toFixed on the phone, the pages' distance filter)."""
+    assert Distance(7250).render("km") == "7.3 km" == in_unit(7250, "km")
+    assert say("{d}", d=Distance(7250)).render("km") == "7.3 km"
