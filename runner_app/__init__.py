@@ -55,6 +55,9 @@ def register_extensions(app: Flask) -> None:
             "REDIS_URL is not set: rate limits live in this process only and are not shared."
         )
     limiter.init_app(app)
+    from runner_app.limits import check_limited_routes_only
+
+    check_limited_routes_only(app, limiter)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             _tune_sqlite(db.engine)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from flask import Flask, Response, request
+from flask import Flask, Request, Response, request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -37,6 +38,29 @@ def is_bearer_request() -> bool:
     return request.headers.get("Authorization", "").lower().startswith("bearer ")
 
 
+def _is_bearer_api_call(req: Request) -> bool:
+    return req.path.startswith("/api/") and req.headers.get("Authorization", "")[:7].lower() == "bearer "
+
+
+class _NoSession(SecureCookieSession):
+    """The session of a bearer-token API call: empty, and never sent back."""
+
+
+class CookieSessionsForBrowsers(SecureCookieSessionInterface):
+    """The signed cookie session, except for API calls made with a bearer token: the token says who calls,
+    so no cookie is read or verified, and none is set (nor `Vary: Cookie`)."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if _is_bearer_api_call(request):
+            return _NoSession()
+        return super().open_session(app, request)
+
+    def save_session(self, app: Flask, session: SecureCookieSession, response: Response) -> None:  # type: ignore[override]
+        if isinstance(session, _NoSession):
+            return
+        super().save_session(app, session, response)
+
+
 def _private() -> bool:
     """A response for a signed-in runner (page or API) or carrying a secret: never stored by a cache. Static
     files and the service worker's shell keep their own caching."""
@@ -57,6 +81,7 @@ def _nul_fields() -> list[str]:
 
 
 def register_security_hooks(app: Flask) -> None:
+    app.session_interface = CookieSessionsForBrowsers()
     hops = app.config["PROXY_FIX_HOPS"]
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
