@@ -34,6 +34,18 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# On every response unless the route set its own value: built once, added in one step.
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+SECURITY_HEADER_NAMES = frozenset(name.lower() for name, _ in SECURITY_HEADERS)
+
+
 def is_bearer_request() -> bool:
     return request.headers.get("Authorization", "").lower().startswith("bearer ")
 
@@ -114,14 +126,13 @@ def register_security_hooks(app: Flask) -> None:
     @app.after_request
     def _headers(response: Response) -> Response:
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Referrer-Policy", "same-origin")
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if _private():
-            headers.setdefault("Cache-Control", "no-store")  # kept by no shared or back cache
-        if request.is_secure:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        given = {name.lower() for name in headers.keys()}  # noqa: SIM118  (Headers iterates as pairs)
+        if given.isdisjoint(SECURITY_HEADER_NAMES):
+            headers.extend(SECURITY_HEADERS)
+        else:
+            headers.extend([(name, value) for name, value in SECURITY_HEADERS if name.lower() not in given])
+        if "cache-control" not in given and _private():
+            headers["Cache-Control"] = "no-store"  # kept by no shared or back cache
+        if request.is_secure and "strict-transport-security" not in given:
+            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         return response
