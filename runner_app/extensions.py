@@ -26,18 +26,18 @@ class Base(DeclarativeBase):
     )
 
 
-class TokenFirstLoginManager(LoginManager):
+class TokenFirstLoginManager(LoginManager):  # type: ignore[misc]
     """Flask-Login, with a bearer token looked at first: a request that sends `Authorization: Bearer …` is
     the token's owner or nobody (the token's request loader decides), without reading the cookie session or
     the remember cookie first (bearer API requests open no session: runner_app/security.py)."""
 
     def _load_user(self) -> None:
-        if self._request_callback is not None and request.headers.get("Authorization", "")[:7].lower() == (
-            "bearer "
-        ):
-            user_accessed.send(current_app._get_current_object())
-            return self._update_request_context_with_user(self._request_callback(request))  # type: ignore[no-any-return]
-        return super()._load_user()  # type: ignore[no-any-return]
+        bearer = request.headers.get("Authorization", "")[:7].lower() == "bearer "
+        if bearer and self._request_callback is not None:
+            user_accessed.send(current_app._get_current_object())  # type: ignore[attr-defined]
+            self._update_request_context_with_user(self._request_callback(request))
+            return
+        super()._load_user()
 
 
 def _rate_limit_key() -> str:
