@@ -9,14 +9,17 @@ configured, every route needs the hook and it is left as Flask-Limiter installed
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from flask import Flask, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_qualified_name
 
 
 def check_limited_routes_only(app: Flask, limiter: Limiter) -> None:
-    """Replace the limiter's before-request hook (after `limiter.init_app(app)`) by one that runs it only for
-    routes with a limit of their own."""
+    """Wrap the limiter's hooks (after `limiter.init_app(app)`: before a request, the rate-limit headers
+    after it, its per-request state at teardown) so that they run only on routes with a limit of their own."""
     manager = limiter.limit_manager
     if manager.default_limits or manager.application_limits or manager._blueprint_limits:
         return
@@ -34,9 +37,27 @@ def check_limited_routes_only(app: Flask, limiter: Limiter) -> None:
             limited[endpoint] = view is not None and get_qualified_name(view) in limiter._marked_for_limiting
         return limited[endpoint] or manager.has_hints(endpoint)
 
-    def check_request_limit() -> None:
+    def limited_route() -> bool:
         endpoint = request.endpoint
-        if endpoint is not None and has_limit(endpoint):
+        return endpoint is not None and has_limit(endpoint)
+
+    def check_request_limit() -> None:
+        if limited_route():
             hook()
 
     hooks[hooks.index(hook)] = check_request_limit
+    after = app.after_request_funcs.get(None, [])
+    for index, function in enumerate(after):
+        if isinstance(function, partial) and function.args == (limiter,):  # the rate-limit headers
+            after[index] = _only_if(limited_route, function)
+    teardowns = app.teardown_request_funcs.get(None, [])
+    for index, function in enumerate(teardowns):
+        if getattr(function, "__self__", None) is limiter:
+            teardowns[index] = _only_if(limited_route, function)
+
+
+def _only_if(condition: Any, hook: Any) -> Any:
+    def guarded(value: Any) -> Any:
+        return hook(value) if condition() else value
+
+    return guarded

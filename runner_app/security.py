@@ -8,6 +8,7 @@ from flask import Flask, Request, Response, request
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from werkzeug.datastructures import Headers
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from runner_app.extensions import csrf
@@ -44,6 +45,7 @@ SECURITY_HEADERS = (
     ("Cross-Origin-Opener-Policy", "same-origin"),
 )
 SECURITY_HEADER_NAMES = frozenset(name.lower() for name, _ in SECURITY_HEADERS)
+Headers(SECURITY_HEADERS)  # refuses a value no header may carry (a newline), at import
 
 
 def is_bearer_request() -> bool:
@@ -81,12 +83,18 @@ def _private() -> bool:
     return bool(current_user.is_authenticated) or request.path.startswith(SECRET_PAGES)
 
 
+def _has_body() -> bool:
+    length = request.content_length
+    return bool(length) or (length is None and "chunked" in request.headers.get("Transfer-Encoding", ""))
+
+
 def _nul_fields() -> list[str]:
-    sent = request.args.to_dict(flat=False)
-    if request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+    sent = request.args.to_dict(flat=False) if request.args else {}
+    body = _has_body()
+    if body and request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
         sent.update(request.form.to_dict(flat=False))
-    fields = [name.rpartition(".")[0] for name in nul_fields(sent)]  # "name.0": the first value of a field
-    if request.is_json and request.path != SYNC_PATH:
+    fields = [name.rpartition(".")[0] for name in nul_fields(sent)] if sent else []  # "name.0": a first value
+    if body and request.is_json and request.path != SYNC_PATH:
         with suppress(RecursionError):  # the route answers it as broken JSON
             fields += nul_fields(request.get_json(silent=True))
     return fields
@@ -127,10 +135,12 @@ def register_security_hooks(app: Flask) -> None:
     def _headers(response: Response) -> Response:
         headers = response.headers
         given = {name.lower() for name in headers.keys()}  # noqa: SIM118  (Headers iterates as pairs)
+        # Appended to the header list as they are: constants, checked once at import (Headers.extend would
+        # check each value again on every response).
         if given.isdisjoint(SECURITY_HEADER_NAMES):
-            headers.extend(SECURITY_HEADERS)
+            headers._list.extend(SECURITY_HEADERS)
         else:
-            headers.extend([(name, value) for name, value in SECURITY_HEADERS if name.lower() not in given])
+            headers._list.extend([(n, v) for n, v in SECURITY_HEADERS if n.lower() not in given])
         if "cache-control" not in given and _private():
             headers["Cache-Control"] = "no-store"  # kept by no shared or back cache
         if request.is_secure and "strict-transport-security" not in given:

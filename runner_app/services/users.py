@@ -16,7 +16,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import make_transient_to_detached
-from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.attributes import instance_dict
 from sqlalchemy.orm.util import identity_key
 
 from runner_app.extensions import db
@@ -193,8 +193,7 @@ def _loaded_user(columns: Mapping[Any, Any]) -> User:
     if held is not None:
         return held
     user: User = User._sa_class_manager.new_instance()  # as the ORM makes a loaded object: no __init__
-    for key, column in _OWNER_COLUMNS:
-        set_committed_value(user, key, columns[column])
-    make_transient_to_detached(user)
+    instance_dict(user).update((key, columns[column]) for key, column in _OWNER_COLUMNS)
+    make_transient_to_detached(user)  # marks those values as the committed state
     db.session.add(user)
     return user
