@@ -22,6 +22,7 @@ from sqlalchemy.orm.util import identity_key
 from runner_app.extensions import db
 from runner_app.models import ApiToken, User
 from runner_app.models.types import utcnow
+from runner_app.services import alone
 from runner_app.services.errors import NotFound
 from runner_app.services.passwords import password_problems
 from runner_app.services.schemas import Invalid
@@ -172,17 +173,20 @@ def revoke_token(user: User, token_id: int) -> None:
 
 
 def user_for_token(secret: str) -> User | None:
-    """The owner of a live token, or None for unknown and revoked tokens. One query; the last-used time is
-    written at most every few minutes, so reads with a token stay reads."""
-    row = db.session.connection().execute(_TOKEN_AND_OWNER, {"digest": secret_digest(secret)}).first()
-    if row is None:
-        return None
-    owner = _loaded_user(row._mapping)
+    """The owner of a live token, or None for unknown and revoked tokens. One query (on PostgreSQL in
+    autocommit: one round trip); the last-used time is written at most every few minutes, so reads with a
+    token stay reads."""
+    own = alone.connection()
+    connection = own if own is not None else db.session.connection()
+    row = connection.execute(_TOKEN_AND_OWNER, {"digest": secret_digest(secret)}).first()
     now = utcnow()
-    if row.token_used_at is None or now - row.token_used_at > TOKEN_TOUCH_EVERY:
-        db.session.connection().execute(_TOUCH_TOKEN, {"token_id": row.token_id, "now": now})
+    if row is not None and (row.token_used_at is None or now - row.token_used_at > TOKEN_TOUCH_EVERY):
+        connection.execute(_TOUCH_TOKEN, {"token_id": row.token_id, "now": now})
         db.session.commit()
-    return owner
+    elif own is not None:
+        alone.end()
+    # Attached after any commit, so not expired by it.
+    return _loaded_user(row._mapping) if row is not None else None
 
 
 def _loaded_user(columns: Mapping[Any, Any]) -> User:
