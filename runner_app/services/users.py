@@ -180,13 +180,16 @@ def user_for_token(secret: str) -> User | None:
     connection = own if own is not None else db.session.connection()
     row = connection.execute(_TOKEN_AND_OWNER, {"digest": secret_digest(secret)}).first()
     now = utcnow()
-    if row is not None and (row.token_used_at is None or now - row.token_used_at > TOKEN_TOUCH_EVERY):
+    stale = row is not None and (row.token_used_at is None or now - row.token_used_at > TOKEN_TOUCH_EVERY)
+    if row is not None and stale:
         connection.execute(_TOUCH_TOKEN, {"token_id": row.token_id, "now": now})
+    owner = _loaded_user(row._mapping) if row is not None and own is not None else None
+    if own is not None:
+        alone.end()  # the owner stays loaded
+        return owner
+    if stale:
         db.session.commit()
-    elif own is not None:
-        alone.end()
-    # Attached after any commit, so not expired by it.
-    return _loaded_user(row._mapping) if row is not None else None
+    return _loaded_user(row._mapping) if row is not None else None  # attached after the commit: not expired
 
 
 def _loaded_user(columns: Mapping[Any, Any]) -> User:
