@@ -122,28 +122,19 @@ def _stamped_insert_statement(table: Any, forget: bool) -> Any:
 _STAMPED_INSERTS: dict[tuple[str, bool], Any] = {}
 
 
-def stamped_insert(
-    table: Any, row: dict[str, Any], forget_from: date | None, alone_: bool = False
-) -> tuple[datetime, Any] | None:
+def stamped_insert(table: Any, row: dict[str, Any], forget_from: date | None) -> tuple[datetime, Any] | None:
     """On PostgreSQL, what `stamp_write`, an INSERT … ON CONFLICT DO NOTHING of `row` (its `created_at` and
     `updated_at` the stamp) and, if it inserted, `invalidate_from(forget_from)` do, in one statement: the
     stamp and the inserted row, or (stamp, None) when the id was taken. The same lock as `stamp_write`, held
-    from this statement to the commit, which then comes straight after. With `alone_` (the write is a
-    transaction by itself) and no transaction open, the statement commits on its own (services/alone.py): one
-    round trip, the lock held for the statement only; a caller going on after (stamp, None) stamps its write
-    again. None on other databases (each statement there is a call inside the process, not a round trip):
-    the caller takes the steps one by one."""
+    from this statement to the commit, which then comes straight after. None on other databases (each
+    statement there is a call inside the process, not a round trip): the caller takes the steps one by one."""
     if db.session.get_bind().dialect.name != "postgresql":
         return None
     key = (table.name, forget_from is not None)
     if key not in _STAMPED_INSERTS:
         _STAMPED_INSERTS[key] = _stamped_insert_statement(table, forget_from is not None)
     params = {**row, "now_us": _now_us(), "forget_from": forget_from}
-    own = alone.connection() if alone_ else None
-    connection = own if own is not None else db.session.connection()
-    result = connection.execute(_STAMPED_INSERTS[key], params).one()
-    if own is not None:
-        alone.end()
+    result = db.session.connection().execute(_STAMPED_INSERTS[key], params).one()
     stamp = _EPOCH_START + timedelta(microseconds=result[0])
     if result.id is None:
         return stamp, None

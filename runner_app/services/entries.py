@@ -126,7 +126,7 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
     alone = _batch_dates.get() is None
     one_statement = coach_cache.stamped_insert(
-        kind.model.__table__, row, values["date"] if alone and kind.coached else None, alone_=alone
+        kind.model.__table__, row, values["date"] if alone and kind.coached else None
     )
     if one_statement is not None:  # PostgreSQL: stamp, insert and cache invalidation in one round trip
         now, created = one_statement
@@ -136,8 +136,6 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
             else:
                 _written(user_id, kind, [values["date"]])
             return WriteResult(201, created)
-        if alone:  # the statement may have committed on its own: hold the write lock again for what follows
-            now = coach_cache.stamp_write(user_id)
     else:
         now = coach_cache.stamp_write(user_id)  # first: it takes the runner's write lock (see its docstring)
         created = _insert_or_nothing(kind, {**row, "created_at": now, "updated_at": now})

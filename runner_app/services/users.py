@@ -172,11 +172,13 @@ def revoke_token(user: User, token_id: int) -> None:
         db.session.commit()
 
 
-def user_for_token(secret: str) -> User | None:
-    """The owner of a live token, or None for unknown and revoked tokens. One query (on PostgreSQL in
-    autocommit: one round trip); the last-used time is written at most every few minutes, so reads with a
-    token stay reads."""
-    own = alone.connection()
+def user_for_token(secret: str, reading: bool = False) -> User | None:
+    """The owner of a live token, or None for unknown and revoked tokens. One query; the last-used time is
+    written at most every few minutes, so reads with a token stay reads. For a request that only reads
+    (`reading`), the query is sent alone on PostgreSQL (services/alone.py): one round trip, and the request's
+    own read can be alone too. A write keeps it in the transaction its write then joins: a second autocommit
+    span would cost the worker more than the round trip it saves."""
+    own = alone.connection() if reading else None
     connection = own if own is not None else db.session.connection()
     row = connection.execute(_TOKEN_AND_OWNER, {"digest": secret_digest(secret)}).first()
     now = utcnow()
