@@ -20,11 +20,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app: settings, extensions, blueprints, error handlers, CLI commands."""
-    from flask import Flask
-
     from runner_app import config as config_module
+    from runner_app.flask_app import RunnerFlask
 
-    app = Flask(
+    app = RunnerFlask(
         __name__,
         instance_path=str((config or {}).get("INSTANCE_PATH") or PROJECT_ROOT / "instance"),
         template_folder=str(PROJECT_ROOT / "templates"),
@@ -55,6 +54,9 @@ def register_extensions(app: Flask) -> None:
             "REDIS_URL is not set: rate limits live in this process only and are not shared."
         )
     limiter.init_app(app)
+    from runner_app.limits import check_limited_routes_only
+
+    check_limited_routes_only(app, limiter)
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
             _tune_sqlite(db.engine)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from flask import Flask, Response, request
+from flask import Flask, Request, Response, request
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -33,8 +34,43 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 
 
+# On every response unless the route set its own value: built once, added in one step.
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+)
+SECURITY_HEADER_NAMES = frozenset(name.lower() for name, _ in SECURITY_HEADERS)
+
+
 def is_bearer_request() -> bool:
     return request.headers.get("Authorization", "").lower().startswith("bearer ")
+
+
+def _is_bearer_api_call(req: Request) -> bool:
+    return req.path.startswith("/api/") and req.headers.get("Authorization", "")[:7].lower() == "bearer "
+
+
+class _NoSession(SecureCookieSession):
+    """The session of a bearer-token API call: empty, and never sent back."""
+
+
+class CookieSessionsForBrowsers(SecureCookieSessionInterface):
+    """The signed cookie session, except for API calls made with a bearer token: the token says who calls,
+    so no cookie is read or verified, and none is set (nor `Vary: Cookie`)."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if _is_bearer_api_call(request):
+            return _NoSession()
+        return super().open_session(app, request)
+
+    def save_session(self, app: Flask, session: SecureCookieSession, response: Response) -> None:  # type: ignore[override]
+        if isinstance(session, _NoSession):
+            return
+        super().save_session(app, session, response)
 
 
 def _private() -> bool:
@@ -45,18 +81,25 @@ def _private() -> bool:
     return bool(current_user.is_authenticated) or request.path.startswith(SECRET_PAGES)
 
 
+def _has_body() -> bool:
+    length = request.content_length
+    return bool(length) or (length is None and "chunked" in request.headers.get("Transfer-Encoding", ""))
+
+
 def _nul_fields() -> list[str]:
-    sent = request.args.to_dict(flat=False)
-    if request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+    sent = request.args.to_dict(flat=False) if request.args else {}
+    body = _has_body()
+    if body and request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
         sent.update(request.form.to_dict(flat=False))
-    fields = [name.rpartition(".")[0] for name in nul_fields(sent)]  # "name.0": the first value of a field
-    if request.is_json and request.path != SYNC_PATH:
+    fields = [name.rpartition(".")[0] for name in nul_fields(sent)] if sent else []  # "name.0": a first value
+    if body and request.is_json and request.path != SYNC_PATH:
         with suppress(RecursionError):  # the route answers it as broken JSON
             fields += nul_fields(request.get_json(silent=True))
     return fields
 
 
 def register_security_hooks(app: Flask) -> None:
+    app.session_interface = CookieSessionsForBrowsers()
     hops = app.config["PROXY_FIX_HOPS"]
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
@@ -89,14 +132,13 @@ def register_security_hooks(app: Flask) -> None:
     @app.after_request
     def _headers(response: Response) -> Response:
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Referrer-Policy", "same-origin")
-        headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        if _private():
-            headers.setdefault("Cache-Control", "no-store")  # kept by no shared or back cache
-        if request.is_secure:
-            headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+        given = {name.lower() for name in headers.keys()}  # noqa: SIM118  (Headers iterates as pairs)
+        if given.isdisjoint(SECURITY_HEADER_NAMES):
+            headers.extend(SECURITY_HEADERS)
+        else:
+            headers.extend([(n, v) for n, v in SECURITY_HEADERS if n.lower() not in given])
+        if "cache-control" not in given and _private():
+            headers["Cache-Control"] = "no-store"  # kept by no shared or back cache
+        if request.is_secure and "strict-transport-security" not in given:
+            headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         return response

@@ -35,7 +35,7 @@ from sqlalchemy.exc import OperationalError
 from runner_app.extensions import db
 from runner_app.models import CoachDay, CoachEpoch
 from runner_app.models.types import utcnow
-from runner_app.services import upsert
+from runner_app.services import alone, upsert
 from runner_app.services.engine_version import engine_version
 
 
@@ -236,12 +236,14 @@ def store(
 
 @_outside_batches
 def cached_today(user_id: int, day: date) -> str | None:
-    """The day's stored answer, as JSON text."""
-    document: str | None = (
-        db.session.connection()
-        .execute(_CACHED_TODAY, {"user_id": user_id, "day": day, "version": engine_version()})
-        .scalar()
-    )
+    """The day's stored answer, as JSON text. The first statement of a request reads it in autocommit on
+    PostgreSQL (services/alone.py), so a cached answer costs one round trip."""
+    params = {"user_id": user_id, "day": day, "version": engine_version()}
+    own = alone.connection()
+    connection = own if own is not None else db.session.connection()
+    document: str | None = connection.execute(_CACHED_TODAY, params).scalar()
+    if own is not None:
+        alone.end()  # computing a missing day then reads and stores in transactions of its own
     return document
 
 

@@ -3,8 +3,6 @@ passwords, words, names and keyboard runs). Each refusal says why, in the runner
 
 from __future__ import annotations
 
-from zxcvbn import zxcvbn
-
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 1000
 GUESS_FLOOR = 10**8  # zxcvbn's score 3: a common password with digits added is far below it
@@ -19,6 +17,8 @@ def password_problems(password: str, related: tuple[str, ...] = ()) -> list[str]
         return [f"must be at most {MAX_PASSWORD_LENGTH} characters"]
     if "\x00" in password:
         return ["must not contain a NUL character"]
+    from zxcvbn import zxcvbn  # on the first check, not in every worker at start: its lists are large
+
     verdict = zxcvbn(password[:CHECKED_PREFIX], user_inputs=[w for w in related if w])
     if verdict["guesses"] >= GUESS_FLOOR:
         return []

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from itertools import pairwise
-from typing import Any
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING, Any
 
 from runner_app.coach.text import metres_per_unit
 from runner_app.services.report import profile_line
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 _SPELT = {
     "\u2013": "-",
@@ -62,21 +64,29 @@ def _duration(seconds: int) -> str:
     return f"{hours}:{rest // 60:02d}" if seconds else "-"
 
 
-class _Report(FPDF):
-    def footer(self) -> None:
-        self.set_y(-12)
-        self.set_font("Helvetica", size=7)
-        self.set_text_color(*GREY)
-        self.cell(0, 5, "Training guidance, not medical advice.", align="L")
-        self.cell(0, 5, f"Page {self.page_no()}/{{nb}}", align="R")
-        self.set_text_color(0, 0, 0)
+@cache
+def _report_class() -> type[FPDF]:
+    """The PDF class with the report's footer. fpdf2 (with Pillow) is imported on the first PDF, not by every
+    worker at start: it is most of a worker's memory beyond the app's own."""
+    from fpdf import FPDF
+
+    class Report(FPDF):
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("Helvetica", size=7)
+            self.set_text_color(*GREY)
+            self.cell(0, 5, "Training guidance, not medical advice.", align="L")
+            self.cell(0, 5, f"Page {self.page_no()}/{{nb}}", align="R")
+            self.set_text_color(0, 0, 0)
+
+    return Report
 
 
 def render(document: dict[str, Any], units: str | None, made_on: date) -> bytes:
     """The report `document` (services.report.build) as PDF bytes, distances in `units`."""
     unit = "mi" if units == "mi" else "km"
     per = metres_per_unit(unit)
-    pdf = _Report(format="A4")
+    pdf = _report_class()(format="A4")
     pdf.set_title("Training and pain report")
     pdf.set_creator("Runner")
     pdf.set_auto_page_break(True, margin=16)

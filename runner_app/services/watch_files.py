@@ -15,11 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import gpxpy
-import gpxpy.gpx
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
-from garmin_fit_sdk import Decoder, Stream
 
 # A sport the file names is taken at its word only when it is clearly not running; anything else (running,
 # "generic", a number some apps write) is read as the run the runner says it is.
@@ -107,7 +104,12 @@ def _checked(
     return Activity(fmt, start, distance, round(duration))
 
 
+# The GPX and FIT readers are imported with the first file of their kind, not by every worker at start
+# (the FIT SDK's profile tables are large), for an upload now and then.
 def _gpx(data: bytes) -> Activity:
+    import gpxpy
+    import gpxpy.gpx
+
     try:
         gpx = gpxpy.parse(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, gpxpy.gpx.GPXException):
@@ -136,6 +138,8 @@ def _tcx(root: Any) -> Activity:
 
 
 def _fit(data: bytes) -> Activity:
+    from garmin_fit_sdk import Decoder, Stream
+
     decoder = Decoder(Stream.from_byte_array(bytearray(data)))
     if not decoder.check_integrity():
         raise UnreadableFile("is a FIT file that is damaged or cut short")

@@ -72,3 +72,32 @@ def test_a_bearer_call_sets_no_session_cookie(api: Api) -> None:
     response = api.get("/api/v1/runs")
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers
+
+
+def test_a_bearer_call_answers_without_varying_on_the_cookie(api: Api) -> None:
+    response = api.get("/api/v1/today")
+    assert response.status_code == 200
+    assert "Cookie" not in response.headers.get("Vary", "")
+
+
+def test_a_bearer_call_beside_a_session_of_another_runner_acts_as_the_tokens_owner(
+    app: Flask, users: UserFactory, api: Api
+) -> None:
+    other = users.create()
+    client = app.test_client()
+    sign_in(client, other.email, TEST_PASSWORD)
+    run_id = new_id()
+    assert api.put(f"/api/v1/runs/{run_id}", BODIES["runs"]()).status_code == 201
+    mine = client.get(f"/api/v1/runs/{run_id}", headers={"Authorization": f"Bearer {api.token}"})
+    assert mine.status_code == 200 and mine.get_json()["id"] == run_id
+    assert "Set-Cookie" not in mine.headers
+    assert client.get(f"/api/v1/runs/{run_id}").status_code == 404  # the session's runner sees none of it
+
+
+def test_a_change_to_the_runner_made_through_a_bearer_token_is_kept(app: Flask, api: Api) -> None:
+    """The token's owner is attached to the request's session as a loaded object: a change to it is saved."""
+    body = {"runs_per_week": 4, "weekly_distance_m": 30000, "units": "mi"}
+    assert api.put("/api/v1/profile", body).status_code == 201
+    with app.app_context():
+        assert db.session.get(type(api.user), api.user.id).units == "mi"
+    assert api.get("/api/v1/profile").get_json()["units"] == "mi"

@@ -89,3 +89,48 @@ def test_a_revoked_token_opens_nothing(app: Flask, api: Api) -> None:
         db.session.commit()
     response = api.get("/api/v1/today")
     assert response.status_code == 401 and response.mimetype == "application/problem+json"
+
+
+@contextmanager
+def autocommit_flags(app: Flask) -> Iterator[list[tuple[str, bool]]]:
+    """Each statement's first word and whether the driver ran it in autocommit (alone, with no BEGIN)."""
+    seen: list[tuple[str, bool]] = []
+
+    def record(_conn, cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        seen.append((statement.split()[0].upper(), bool(cursor.connection.autocommit)))
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def test_on_postgresql_a_cached_today_is_two_statements_each_sent_alone_and_a_put_one_transaction(
+    app: Flask, api: Api
+) -> None:
+    """A cached today: no BEGIN before and no ROLLBACK after, each statement one round trip. A new run: the
+    token check and the one-statement write in one transaction."""
+    if not on_postgresql(app):
+        pytest.skip("on SQLite a transaction costs no round trip")
+    api.get("/api/v1/runs")  # the token's first use records it: done before counting
+    assert api.put(f"/api/v1/runs/{new_id()}", BODIES["runs"]()).status_code == 201
+    assert api.get("/api/v1/today").status_code == 200  # computes and caches the day
+    with autocommit_flags(app) as today:
+        assert api.get("/api/v1/today").status_code == 200
+    with autocommit_flags(app) as put:
+        assert api.put(f"/api/v1/runs/{new_id()}", BODIES["runs"]()).status_code == 201
+    assert today == [("SELECT", True), ("SELECT", True)]
+    assert put == [("SELECT", False), ("WITH", False)]
+
+
+def test_a_run_put_again_is_a_replay_and_a_changed_copy_needs_its_version(app: Flask, api: Api) -> None:
+    run_id, body = new_id(), BODIES["runs"]()
+    assert api.put(f"/api/v1/runs/{run_id}", body).status_code == 201
+    assert api.put(f"/api/v1/runs/{run_id}", body).status_code == 200
+    changed = {**body, "rpe": (body.get("rpe") or 3) % 10 + 1}
+    assert api.put(f"/api/v1/runs/{run_id}", changed).status_code == 412
+    updated = api.put(f"/api/v1/runs/{run_id}", changed, if_match="1")
+    assert updated.status_code == 200 and updated.get_json()["version"] == 2
