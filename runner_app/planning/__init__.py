@@ -18,6 +18,7 @@ plan-rules "Days", "Quality" (never two hard days in a row) ......... plans/days
 plan-rules "Every session says what to do" ........................... plans/sessions.py
 plan-rules "The coach still rules" (S1-S3 on the generated plan) .... plans/fit.py
 plan-rules "Too little time or base" (warning, alternatives) ........ plans/generate.py
+plan inputs no plan can meet (each refusal names its field) .......... plans/inputs.py
 a plan built from a template; a CSV import ........................... plans/build.py, plans/csv_import.py
 api.md "Runner profile" (a race faster than the world record) ........ plans/records.py
 C1-C5, D2, R0-R6, F3 on a planned session ............................ bending/bend.py, bending/adjust.py

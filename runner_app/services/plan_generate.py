@@ -16,7 +16,8 @@ from runner_app.coach.model import RunnerProfile
 from runner_app.extensions import db
 from runner_app.models import Plan, Run
 from runner_app.planning.model import PlannedSession
-from runner_app.planning.plans.generate import PlanInputError, generate_plan
+from runner_app.planning.plans.generate import generate_plan
+from runner_app.planning.plans.inputs import PlanInputError
 from runner_app.planning.plans.paces import (
     Fitness,
     RaceResult,

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from runner_app.coach.model import HARD_RUN_KINDS
 from runner_app.coach.spikes import check_run_spike, reference_distance_m
 from runner_app.planning.model import RUN_KINDS, monday_of
-from runner_app.planning.plans.generate import GeneratedPlan, PlanInputError, generate_plan, stand_in_runs
+from runner_app.planning.plans.generate import GeneratedPlan, generate_plan, stand_in_runs
+from runner_app.planning.plans.inputs import PlanInputError
 
 from .builders import TODAY
 
