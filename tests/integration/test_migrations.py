@@ -41,17 +41,7 @@ def test_session_titles_are_kept_as_templates_and_worded_in_km_when_downgraded(a
     """0015: "Easy 8.0 km" is stored as "Easy {distance}" and worded in the runner's units when shown."""
     from flask_migrate import downgrade, upgrade
 
-    monday = date.today() - timedelta(days=date.today().weekday())  # noqa: DTZ011
-    plan = {
-        "race_name": "Spring {10K}",
-        "race_date": (monday + timedelta(weeks=8, days=6)).isoformat(),
-        "race_distance_m": 10_000,
-        "start_date": monday.isoformat(),
-        "template": ["easy"] * 6 + ["long"],
-        "weekly_targets_m": [40_000],
-        "long_run_day": 6,
-    }
-    assert api.put("/api/v1/plan", plan).status_code == 200
+    build_plan(api, "Spring {10K}")
     titles = "SELECT title FROM planned_sessions WHERE title <> '' ORDER BY date"
     with app.app_context():
         db.session.remove()
@@ -75,17 +65,7 @@ def test_downgrading_past_table_copies_keeps_every_row(app: Flask, api: Api) -> 
     point at the old one (0009 copies users, 0011 plans and planned_sessions)."""
     from flask_migrate import downgrade, upgrade
 
-    monday = date.today() - timedelta(days=date.today().weekday())  # noqa: DTZ011
-    plan = {
-        "race_name": "Spring 10K",
-        "race_date": (monday + timedelta(weeks=8, days=6)).isoformat(),
-        "race_distance_m": 10_000,
-        "start_date": monday.isoformat(),
-        "template": ["easy"] * 6 + ["long"],
-        "weekly_targets_m": [40_000],
-        "long_run_day": 6,
-    }
-    assert api.put("/api/v1/plan", plan).status_code == 200
+    monday = build_plan(api, "Spring 10K")
     run = {"date": monday.isoformat(), "kind": "easy", "distance_m": 8000, "duration_s": 2880}
     assert api.put(f"/api/v1/runs/{new_id()}", run).status_code == 201
     counts = (
@@ -101,3 +81,19 @@ def test_downgrading_past_table_copies_keeps_every_row(app: Flask, api: Api) -> 
         db.session.remove()
         upgrade()
         assert tuple(db.session.execute(text(counts)).one()) == before
+
+
+def build_plan(api: Api, race_name: str) -> date:
+    """A built 10K plan from this week's Monday, every day a run; answers that Monday."""
+    monday = date.today() - timedelta(days=date.today().weekday())  # noqa: DTZ011
+    plan = {
+        "race_name": race_name,
+        "race_date": (monday + timedelta(weeks=8, days=6)).isoformat(),
+        "race_distance_m": 10_000,
+        "start_date": monday.isoformat(),
+        "template": ["easy"] * 6 + ["long"],
+        "weekly_targets_m": [40_000],
+        "long_run_day": 6,
+    }
+    assert api.put("/api/v1/plan", plan).status_code == 200
+    return monday
