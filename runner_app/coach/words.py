@@ -73,6 +73,11 @@ class Words:
     def __bool__(self) -> bool:
         return bool(self.parts)
 
+    @property
+    def says_distance(self) -> bool:
+        """Whether the sentence quotes a distance ("Long run 32.0 km …"): nothing beside it need repeat it."""
+        return any(isinstance(part, Distance) for part in self.parts)
+
     def __contains__(self, text: str) -> bool:
         """Whether the sentence, as a runner in km reads it, says `text`."""
         return text in self.render("km")

@@ -25,7 +25,7 @@ def run_phrase(task: Task, units: str | None) -> str:
     title = title or Words(RUN_TITLES.get(str(prescribed.get("kind")), "Run"))
     metres = prescribed.get("distance_m")
     seconds = prescribed.get("duration_s")
-    if any(isinstance(part, Distance) for part in title.parts):
+    if title.says_distance:
         amount = ""  # the title says how far ("Long run 32.0 km with 11.0 km at marathon pace")
     elif isinstance(metres, int | float) and metres > 0:
         amount = " " + Distance(metres).render(units)

@@ -181,7 +181,7 @@ def run_task(on: date, adjusted: AdjustedSession, done: bool) -> Task:
 
 def _run_title(named: Words, amount: Words) -> Words:
     """The session's title, with its distance when the title does not say it."""
-    if any(isinstance(part, Distance) for part in named.parts):
+    if named.says_distance:
         return named
     return Words(named, " · ", amount)
 

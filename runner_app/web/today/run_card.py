@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from runner_app.coach.text import metres_per_unit
-from runner_app.coach.words import Distance, Words, as_words
+from runner_app.coach.words import Words, as_words
 from runner_app.web.durations import format_duration
 
 EASY_PACE_S_PER_KM = 390  # 6:30/km: a sane easy pace when the plan names neither a pace nor a time
@@ -128,7 +128,7 @@ def run_card(prescribed: Mapping[str, Any], units: str, day_iso: str) -> RunCard
     title = as_words(named if isinstance(named, Words | str) else None)
     return RunCard(
         title=title.render(units),
-        title_says_distance=any(isinstance(part, Distance) for part in title.parts),
+        title_says_distance=title.says_distance,
         distance_m=metres,
         pace_range_s_per_km=pace_range(prescribed.get("target_pace")),
         structure=structure_lines(prescribed.get("structure"), units),
