@@ -3,8 +3,7 @@ and on the plan page, warned about when fitness does not support it; the paces n
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
 
 from flask import Flask
 from sqlalchemy import text
@@ -12,29 +11,13 @@ from sqlalchemy import text
 from runner_app.extensions import db
 from tests.builders import Api, UserFactory
 from tests.conftest import TEST_PASSWORD
+from tests.integration.test_race_paces import generate
 from tests.web.helpers import sign_in
 
 TODAY = date.today()  # noqa: DTZ011
 PREDICTED_S = 3 * 3600 + 49 * 60  # about what a 50-minute 10 km predicts for the marathon
 WITHIN_REACH_S = 3 * 3600 + 45 * 60  # 2 % faster
 BEYOND_S = 3 * 3600 + 15 * 60  # 15 % faster
-
-
-def generate(api: Api, **overrides: Any) -> dict[str, Any]:
-    body = {
-        "race_date": (TODAY + timedelta(weeks=16)).isoformat(),
-        "weekly_m": 40_000.0,
-        "runs_per_week": 5,
-        "recent_race": {
-            "distance_m": 10_000.0,
-            "duration_s": 3000,
-            "date": (TODAY - timedelta(days=5)).isoformat(),
-        },
-        **overrides,
-    }
-    made = api.post("/api/v1/plan/generate", body)
-    assert made.status_code == 200, made.get_json()
-    return made.get_json()  # type: ignore[no-any-return]
 
 
 def test_a_goal_the_fitness_supports_is_shown_beside_the_prediction_without_a_warning(api: Api) -> None:

@@ -5,19 +5,16 @@ then writes nothing, and a run that is not a race never looks at the plan."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import event
 
-from runner_app.extensions import db
 from tests.builders import Api, UserFactory, new_id, run_body
 from tests.conftest import TEST_PASSWORD
 from tests.integration.test_calendar import make_link
+from tests.integration.test_hot_paths import statements
 from tests.watch_files import fit_file
 from tests.web.helpers import sign_in
 
@@ -56,23 +53,6 @@ def all_faster(after: dict[str, float], before: dict[str, float]) -> bool:
 def written_table(statement: str) -> str:
     match = re.match(r"\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+(\w+)", statement, re.IGNORECASE)
     return match.group(1) if match else statement
-
-
-@contextmanager
-def statements(app: Flask) -> Iterator[list[str]]:
-    """Every SQL statement the app sends while the block runs."""
-    seen: list[str] = []
-
-    def keep(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        seen.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
 
 
 def test_a_race_logged_with_a_put_sets_the_later_paces_on_that_write(app: Flask, api: Api) -> None:
