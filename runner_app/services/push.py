@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 from flask import current_app
 from pydantic import AfterValidator, Field, Strict, StringConstraints
-from pywebpush import WebPushException, webpush
 from sqlalchemy import delete, select
 
 from runner_app.extensions import db
@@ -131,6 +130,11 @@ def send_reminder(user: User) -> Sent:
     subscriptions = subscriptions_of(user.id)
     if not subscriptions:
         return Sent(0, 0, 0)
+    from pywebpush import (  # with `cryptography`: loaded by the cron job, not each worker
+        WebPushException,
+        webpush,
+    )
+
     payload = json.dumps(reminder_for(user))
     key = push_keys.vapid()
     claims = {"sub": vapid_subject()}

@@ -6,10 +6,12 @@ from __future__ import annotations
 import base64
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives import serialization
 from flask import current_app
-from py_vapid import Vapid  # Vapid02: the "vapid t=…, k=…" scheme of RFC 8292
+
+if TYPE_CHECKING:
+    from py_vapid import Vapid
 
 KEY_FILE = "vapid_private.pem"
 
@@ -19,7 +21,10 @@ def key_path() -> Path:
 
 
 def vapid() -> Vapid:
-    """The key pair, created (readable by this user only) the first time it is asked for."""
+    """The key pair, created (readable by this user only) the first time it is asked for. py_vapid (with
+    `cryptography`) is loaded here, on first use, not by every worker at start."""
+    from py_vapid import Vapid  # Vapid02: the "vapid t=…, k=…" scheme of RFC 8292
+
     path = key_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -39,6 +44,8 @@ def vapid() -> Vapid:
 def application_server_key() -> str:
     """The public key as the page passes it to `pushManager.subscribe`: an uncompressed P-256 point,
     base64url without padding."""
+    from cryptography.hazmat.primitives import serialization
+
     point = vapid().public_key.public_bytes(
         serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
     )
