@@ -86,10 +86,25 @@ def _has_body() -> bool:
     return bool(length) or (length is None and "chunked" in request.headers.get("Transfer-Encoding", ""))
 
 
+# How a NUL can reach a request: raw, percent-encoded (a query string or form) or as a JSON escape. Hex digits
+# may be upper case (%00 has none to vary); a body in UTF-16 or UTF-32 holds raw zero bytes, and is walked.
+_NUL_SPELLINGS = (b"\x00", b"%00", b"\\u0000")
+
+
+def _may_hold_nul(raw: bytes) -> bool:
+    return any(spelling in raw for spelling in _NUL_SPELLINGS)
+
+
 def _nul_fields() -> list[str]:
-    sent = request.args.to_dict(flat=False) if request.args else {}
+    """The fields of the request holding a NUL. Most API requests cannot hold one, which their raw bytes
+    show with no parsing: only the others, and forms (the CSRF check has parsed them), are walked field by
+    field."""
     body = _has_body()
-    if body and request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}:
+    form = request.mimetype in {"application/x-www-form-urlencoded", "multipart/form-data"}  # parsed already
+    if not (form or _may_hold_nul(request.query_string) or (body and _may_hold_nul(request.get_data()))):
+        return []
+    sent = request.args.to_dict(flat=False) if request.args else {}
+    if body and form:
         sent.update(request.form.to_dict(flat=False))
     fields = [name.rpartition(".")[0] for name in nul_fields(sent)] if sent else []  # "name.0": a first value
     if body and request.is_json and request.path != SYNC_PATH:

@@ -3,8 +3,10 @@ dates at the ends of the calendar. Each is a 4xx problem, never a 500, and nothi
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 
 from runner_app.extensions import db
@@ -65,6 +67,37 @@ def test_a_nul_character_in_one_sync_op_refuses_that_op_alone(app: Flask, api: A
 
 def test_a_nul_character_in_a_query_parameter_is_a_422(api: Api) -> None:
     response = api.get(f"/api/v1/runs?cursor=a{NUL}b")
+    assert response.status_code == 422
+    assert "cursor" in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32-le"])
+def test_a_nul_character_is_found_in_a_json_body_however_it_is_encoded(
+    app: Flask, api: Api, encoding: str
+) -> None:
+    """JSON may come in UTF-16 or UTF-32 (the decoder detects it): the quick scan of the raw bytes must not
+    wave those through."""
+    body = json.dumps(run_body(notes=f"easy{NUL}run")).encode(encoding)
+    response = api.client.put(
+        f"/api/v1/runs/{new_id()}",
+        data=body,
+        headers={"Authorization": f"Bearer {api.token}", "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    assert "notes" in response.get_json()["errors"]
+    assert run_count(app) == 0
+
+
+def test_notes_that_spell_a_nul_escape_in_words_are_kept(app: Flask, api: Api) -> None:
+    """A backslash then "u0000" typed in the notes is text, not a NUL: stored as typed."""
+    notes = "the file said \\u0000 and %00"
+    response = api.put(f"/api/v1/runs/{new_id()}", run_body(notes=notes))
+    assert response.status_code == 201
+    assert response.get_json()["notes"] == notes
+
+
+def test_a_percent_encoded_nul_in_a_query_parameter_is_a_422(api: Api) -> None:
+    response = api.get("/api/v1/runs?cursor=a%00b")
     assert response.status_code == 422
     assert "cursor" in response.get_json()["errors"]
 
