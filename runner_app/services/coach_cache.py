@@ -30,6 +30,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import DateTime, Text, bindparam, cast, delete, exists, literal_column, select, true, update
 from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
 from runner_app.extensions import db
@@ -120,21 +121,37 @@ def _stamped_insert_statement(table: Any, forget: bool) -> Any:
 
 
 _STAMPED_INSERTS: dict[tuple[str, bool], Any] = {}
+_SQLITE_INSERTS: dict[str, Any] = {}
 
 
-def stamped_insert(table: Any, row: dict[str, Any], forget_from: date | None) -> tuple[datetime, Any] | None:
-    """On PostgreSQL, what `stamp_write`, an INSERT … ON CONFLICT DO NOTHING of `row` (its `created_at` and
-    `updated_at` the stamp) and, if it inserted, `invalidate_from(forget_from)` do, in one statement: the
-    stamp and the inserted row, or (stamp, None) when the id was taken. The same lock as `stamp_write`, held
-    from this statement to the commit, which then comes straight after. None on other databases (each
-    statement there is a call inside the process, not a round trip): the caller takes the steps one by one."""
-    if db.session.get_bind().dialect.name != "postgresql":
-        return None
+def stamped_insert(table: Any, row: dict[str, Any], forget_from: date | None) -> tuple[datetime, Any]:
+    """What `stamp_write`, an INSERT … ON CONFLICT DO NOTHING of `row` (its `created_at` and `updated_at` the
+    stamp) and, if it inserted, `invalidate_from(forget_from)` do: the stamp and the inserted row, or (stamp,
+    None) when the id was taken. On PostgreSQL one statement, so one round trip; the same lock as
+    `stamp_write`, held from this statement to the commit, which then comes straight after. On SQLite the
+    three statements, sent one after the other on one connection (each a call inside the process)."""
+    connection = db.session.connection()
+    if connection.dialect.name == "postgresql":
+        return _one_statement(connection, table, row, forget_from)
+    stamp = stamp_write(row["user_id"], connection)
+    if table.name not in _SQLITE_INSERTS:
+        insert = upsert.insert(table).on_conflict_do_nothing(index_elements=["user_id", "id"])
+        _SQLITE_INSERTS[table.name] = insert.returning(*table.c)
+    stamped_row = {**row, "created_at": stamp, "updated_at": stamp}
+    inserted = connection.execute(_SQLITE_INSERTS[table.name], stamped_row).first()
+    if inserted is not None and forget_from is not None:
+        invalidate_from(row["user_id"], [forget_from], connection)
+    return stamp, inserted
+
+
+def _one_statement(
+    connection: Connection, table: Any, row: dict[str, Any], forget_from: date | None
+) -> tuple[datetime, Any]:
     key = (table.name, forget_from is not None)
     if key not in _STAMPED_INSERTS:
         _STAMPED_INSERTS[key] = _stamped_insert_statement(table, forget_from is not None)
     params = {**row, "now_us": _now_us(), "forget_from": forget_from}
-    result = db.session.connection().execute(_STAMPED_INSERTS[key], params).one()
+    result = connection.execute(_STAMPED_INSERTS[key], params).one()
     stamp = _EPOCH_START + timedelta(microseconds=result[0])
     if result.id is None:
         return stamp, None
@@ -149,7 +166,7 @@ def _ensure_epoch_row(user_id: int) -> None:
     db.session.execute(upsert.insert(CoachEpoch).values(user_id=user_id, epoch=0).on_conflict_do_nothing())
 
 
-def stamp_write(user_id: int) -> datetime:
+def stamp_write(user_id: int, connection: Connection | None = None) -> datetime:
     """The `updated_at` of a write the caller is about to make, in its transaction; call it before writing.
 
     One statement bumps the runner's epoch (so a computation that started before this write will not store
@@ -159,14 +176,16 @@ def stamp_write(user_id: int) -> datetime:
     commit, whatever the app servers' clocks say, and a client asking for `updated_since` the latest stamp
     it has seen misses no write that commits after it asked."""
     params = {"user_id": user_id, "now_us": _now_us()}
-    stamped: int = db.session.connection().execute(_STAMP_WRITE(), params).scalar_one()
+    connection = connection or db.session.connection()
+    stamped: int = connection.execute(_STAMP_WRITE(), params).scalar_one()
     return _EPOCH_START + timedelta(microseconds=stamped)
 
 
-def invalidate_from(user_id: int, dates: Iterable[date]) -> None:
+def invalidate_from(user_id: int, dates: Iterable[date], connection: Connection | None = None) -> None:
     """Forget cached days from the earliest of `dates` on, after writes stamped by `stamp_write` (which
     bumped the epoch). Runs inside the caller's transaction; a plain Core statement, no ORM objects."""
-    db.session.connection().execute(_FORGET_FROM, {"user_id": user_id, "day": min(dates)})
+    connection = connection or db.session.connection()
+    connection.execute(_FORGET_FROM, {"user_id": user_id, "day": min(dates)})
 
 
 def current_epoch(user_id: int) -> int:

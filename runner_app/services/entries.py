@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 
 from runner_app.extensions import db
-from runner_app.services import coach_cache, race_paces, upsert
+from runner_app.services import coach_cache, race_paces, writer_turns
 from runner_app.services.entry_kinds import KINDS, EntryKind
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, validate
@@ -61,11 +61,12 @@ def batch(user_id: int) -> Iterator[None]:
     dates: list[date] = []
     token = _batch_dates.set(dates)
     try:
-        with coach_cache.writes_pending():
-            yield
-        if dates:
-            coach_cache.invalidate_from(user_id, dates)
-        db.session.commit()
+        with writer_turns.turn():
+            with coach_cache.writes_pending():
+                yield
+            if dates:
+                coach_cache.invalidate_from(user_id, dates)
+            db.session.commit()
     except BaseException:
         db.session.rollback()
         raise
@@ -130,29 +131,26 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     back to tell a replay from an edit."""
     kind = entry_kind(kind_name)
     entry_id = parse_id(raw_id)
-    data = validate(kind.schema, payload)
-    values = _normalise(kind, _values(data))
+    values = _normalise(kind, _values(validate(kind.schema, payload)))
+    with writer_turns.turn():
+        return _store(user_id, kind, entry_id, values, if_match)
+
+
+def _store(
+    user_id: int, kind: EntryKind, entry_id: uuid.UUID, values: dict[str, Any], if_match: str | None
+) -> WriteResult:
     row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
     alone = _batch_dates.get() is None
-    one_statement = coach_cache.stamped_insert(
+    now, created = coach_cache.stamped_insert(
         kind.model.__table__, row, values["date"] if alone and kind.coached else None
     )
-    if one_statement is not None:  # PostgreSQL: stamp, insert and cache invalidation in one round trip
-        now, created = one_statement
-        if created is not None:
-            _race_changed(user_id, kind, values, values["date"])
-            if alone:
-                db.session.commit()
-            else:
-                _written(user_id, kind, [values["date"]])
-            return WriteResult(201, created)
-    else:
-        now = coach_cache.stamp_write(user_id)  # first: it takes the runner's write lock (see its docstring)
-        created = _insert_or_nothing(kind, {**row, "created_at": now, "updated_at": now})
-        if created is not None:
-            _race_changed(user_id, kind, values, values["date"])
+    if created is not None:
+        _race_changed(user_id, kind, values, values["date"])
+        if alone:
+            db.session.commit()  # the cached days are forgotten already
+        else:
             _written(user_id, kind, [values["date"]])
-            return WriteResult(201, created)
+        return WriteResult(201, created)
     # Stored already, perhaps by a racing retry whose commit this statement saw: a replay or an edit.
     existing = db.session.get(kind.model, (user_id, entry_id), populate_existing=True)
     if existing is None:
@@ -177,21 +175,6 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     _race_changed(user_id, kind, values, min(old_date, values["date"]), old_kind)
     _written(user_id, kind, [old_date, values["date"]])
     return WriteResult(200, updated)
-
-
-def _insert_statement(table: Any) -> upsert.Prebuilt:
-    key = ["user_id", "id"]
-    return upsert.Prebuilt(
-        lambda insert: insert(table).on_conflict_do_nothing(index_elements=key).returning(*table.c)
-    )
-
-
-_INSERTS = {name: _insert_statement(kind.model.__table__) for name, kind in KINDS.items()}
-
-
-def _insert_or_nothing(kind: EntryKind, row: dict[str, Any]) -> Any:
-    """The stored row (every column) if this call created it; None if the id was already taken."""
-    return db.session.connection().execute(_INSERTS[kind.name](), row).first()
 
 
 def last_pain_spot(user_id: int) -> tuple[str, str] | None:
@@ -224,6 +207,11 @@ def delete_entry(user_id: int, kind_name: str, raw_id: str) -> None:
     entry = owned_entry(kind_name, user_id, raw_id, include_deleted=True)
     if entry.deleted:
         return
+    with writer_turns.turn():
+        _leave_tombstone(user_id, kind_name, entry)
+
+
+def _leave_tombstone(user_id: int, kind_name: str, entry: Entry) -> None:
     entry.updated_at = coach_cache.stamp_write(user_id)
     entry.deleted = True
     entry.version += 1

@@ -134,3 +134,26 @@ def test_a_run_put_again_is_a_replay_and_a_changed_copy_needs_its_version(app: F
     assert api.put(f"/api/v1/runs/{run_id}", changed).status_code == 412
     updated = api.put(f"/api/v1/runs/{run_id}", changed, if_match="1")
     assert updated.status_code == 200 and updated.get_json()["version"] == 2
+
+
+def test_a_reading_requests_owner_is_loaded_whole_and_a_writing_requests_is_in_the_session(
+    app: Flask, api: Api
+) -> None:
+    """A read gets the token's owner detached (nothing it reads needs a query), a write gets it attached,
+    so that a change to it is stored."""
+    from sqlalchemy import inspect
+
+    from runner_app.models import User
+    from runner_app.services.users import user_for_token
+
+    with app.test_request_context():
+        reader = user_for_token(api.token, reading=True)
+        assert reader is not None and inspect(reader).detached
+        assert not inspect(reader).unloaded  # every column, with no query left to run
+        assert (reader.id, reader.email, reader.units) == (api.user.id, api.user.email, api.user.units)
+        writer = user_for_token(api.token, reading=False)
+        assert writer is not None and inspect(writer).persistent and writer in db.session
+        writer.units = "mi"
+        db.session.commit()
+    with app.app_context():
+        assert db.session.get(User, api.user.id).units == "mi"
