@@ -178,8 +178,9 @@ def user_for_token(secret: str, reading: bool = False) -> User | None:
     """The owner of a live token, or None for unknown and revoked tokens. One query; the last-used time is
     written at most every few minutes, so reads with a token stay reads. For a request that only reads
     (`reading`), the query is sent alone on PostgreSQL (services/alone.py): one round trip, and the request's
-    own read can be alone too. A write keeps it in the transaction its write then joins: a second autocommit
-    span would cost the worker more than the round trip it saves."""
+    own read can be alone too, and the owner comes back detached (`_loaded_user`). A write keeps the query in
+    the transaction its write then joins (a second autocommit span would cost the worker more than the round
+    trip it saves) and gets its owner attached to the session."""
     own = alone.connection() if reading else None
     connection = own if own is not None else db.session.connection()
     row = connection.execute(_TOKEN_AND_OWNER, {"digest": secret_digest(secret)}).first()
@@ -191,7 +192,7 @@ def user_for_token(secret: str, reading: bool = False) -> User | None:
         alone.end()
     elif stale:
         db.session.commit()
-    return _loaded_user(row._mapping, attach=not reading) if row is not None else None  # not expired by those
+    return _loaded_user(row._mapping, attach=not reading) if row is not None else None  # after any commit
 
 
 _new_user = User.__mapper__.class_manager.new_instance  # a User whose columns are then set, unhistoried
