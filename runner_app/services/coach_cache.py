@@ -29,14 +29,14 @@ from types import SimpleNamespace
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import DateTime, Text, bindparam, cast, delete, exists, literal_column, select, true, update
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
 from runner_app.extensions import db
 from runner_app.models import CoachDay, CoachEpoch
 from runner_app.models.types import utcnow
-from runner_app.services import alone, upsert
+from runner_app.services import driver, upsert, writer_turns
 from runner_app.services.engine_version import engine_version
 
 
@@ -55,10 +55,12 @@ _FORGET_FROM = delete(CoachDay).where(
     CoachDay.user_id == bindparam("user_id"), CoachDay.day >= bindparam("day")
 )
 # As the JSON text it was stored as: a cached answer is served without being decoded and encoded again.
-_CACHED_TODAY = select(cast(CoachDay.today, Text)).where(
-    CoachDay.user_id == bindparam("user_id"),
-    CoachDay.day == bindparam("day"),
-    CoachDay.engine_version == bindparam("version"),
+_CACHED_TODAY = driver.Prepared(
+    select(cast(CoachDay.today, Text).label("today")).where(
+        CoachDay.user_id == bindparam("user_id"),
+        CoachDay.day == bindparam("day"),
+        CoachDay.engine_version == bindparam("version"),
+    )
 )
 
 
@@ -158,6 +160,48 @@ def _one_statement(
     return stamp, SimpleNamespace(**{c.name: result._mapping[c.name] for c in table.c})
 
 
+def _sqlite_insert_statement(table: Any) -> Any:
+    every = {c.key: bindparam(c.key, type_=c.type) for c in table.c}  # each column given: no default applies
+    insert = sqlite.insert(table).values(every).on_conflict_do_nothing(index_elements=["user_id", "id"])
+    return insert.returning(*table.c)
+
+
+_ALONE: dict[tuple[str, ...], driver.Prepared] = {}
+
+
+def _alone(key: tuple[str, ...], build: Callable[[], Any]) -> driver.Prepared:
+    if key not in _ALONE:
+        _ALONE[key] = driver.Prepared(build)
+    return _ALONE[key]
+
+
+def insert_alone(table: Any, row: dict[str, Any], forget_from: date | None) -> Any | None:
+    """`stamped_insert` on the driver, in a transaction of its own (services/driver.py), for a new entry
+    written by itself: on PostgreSQL its one statement, sent alone (one round trip, no BEGIN or COMMIT); on
+    SQLite its three statements and the commit, in the database's writer turn. The inserted row, or None
+    when the id was taken (then nothing is written but, on PostgreSQL, a stamp)."""
+    user_id, forget = row["user_id"], forget_from is not None
+    with driver.checked_out() as span:
+        if span.dialect.name == "postgresql":
+            statement = _alone(
+                ("postgresql", table.name, str(forget)), lambda: _stamped_insert_statement(table, forget)
+            )
+            answer = statement.run(span, {**row, "now_us": _now_us(), "forget_from": forget_from})[0]
+            return (
+                None if answer["id"] is None else SimpleNamespace(**{c.name: answer[c.name] for c in table.c})
+            )
+        with writer_turns.turn(holding_nothing=True):
+            clock = _alone(("stamp",), lambda: _stamp_statement(sqlite.insert))
+            stamped = clock.run(span, {"user_id": user_id, "now_us": _now_us()})[0]["last_write_us"]
+            stamp = _EPOCH_START + timedelta(microseconds=stamped)
+            insert = _alone(("insert", table.name), lambda: _sqlite_insert_statement(table))
+            inserted = insert.run(span, {**row, "created_at": stamp, "updated_at": stamp})
+            if inserted and forget:
+                _alone(("forget",), lambda: _FORGET_FROM).run(span, {"user_id": user_id, "day": forget_from})
+            (span.commit if inserted else span.rollback)()
+    return SimpleNamespace(**inserted[0]) if inserted else None
+
+
 def _now_us() -> int:
     return (utcnow() - _EPOCH_START) // timedelta(microseconds=1)
 
@@ -255,15 +299,11 @@ def store(
 
 @_outside_batches
 def cached_today(user_id: int, day: date) -> str | None:
-    """The day's stored answer, as JSON text. The first statement of a request reads it in autocommit on
-    PostgreSQL (services/alone.py), so a cached answer costs one round trip."""
-    params = {"user_id": user_id, "day": day, "version": engine_version()}
-    own = alone.connection()
-    connection = own if own is not None else db.session.connection()
-    document: str | None = connection.execute(_CACHED_TODAY, params).scalar()
-    if own is not None:
-        alone.end()  # computing a missing day then reads and stores in transactions of its own
-    return document
+    """The day's stored answer, as JSON text: one statement on the driver (services/driver.py; on PostgreSQL
+    alone, one round trip)."""
+    with driver.checked_out() as span:
+        rows = _CACHED_TODAY.run(span, {"user_id": user_id, "day": day, "version": engine_version()})
+    return rows[0]["today"] if rows else None
 
 
 @_outside_batches

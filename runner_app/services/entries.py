@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import and_, or_, select, update
 
 from runner_app.extensions import db
-from runner_app.services import coach_cache, race_paces, writer_turns
+from runner_app.services import coach_cache, driver, race_paces, writer_turns
 from runner_app.services.entry_kinds import KINDS, EntryKind
 from runner_app.services.errors import NotFound
 from runner_app.services.schemas import Invalid, validate
@@ -132,8 +132,21 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     kind = entry_kind(kind_name)
     entry_id = parse_id(raw_id)
     values = _normalise(kind, _values(validate(kind.schema, payload)))
+    if _batch_dates.get() is None and not _is_race(kind, values) and driver.session_is_idle():
+        # By itself, with nothing else to join: a new entry is one short transaction on the driver.
+        row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
+        created = coach_cache.insert_alone(
+            kind.model.__table__, row, values["date"] if kind.coached else None
+        )
+        if created is not None:
+            return WriteResult(201, created)
     with writer_turns.turn():
         return _store(user_id, kind, entry_id, values, if_match)
+
+
+def _is_race(kind: EntryKind, values: dict[str, Any]) -> bool:
+    """A race sets the plan's paces in its own transaction (`_race_changed`)."""
+    return kind.name == "runs" and values.get("kind") == "race"
 
 
 def _store(

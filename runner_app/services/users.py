@@ -22,7 +22,7 @@ from sqlalchemy.orm.util import identity_key
 from runner_app.extensions import db
 from runner_app.models import ApiToken, User
 from runner_app.models.types import utcnow
-from runner_app.services import alone, coach_cache
+from runner_app.services import coach_cache, driver
 from runner_app.services.errors import NotFound
 from runner_app.services.passwords import password_problems
 from runner_app.services.schemas import Invalid
@@ -30,19 +30,16 @@ from runner_app.services.schemas import Invalid
 TOKEN_PREFIX = "rat_"  # noqa: S105  (a label, not a secret)
 TOKEN_TOUCH_EVERY = timedelta(minutes=5)  # how stale a token's "last used" may get
 
-# Every API request runs this query: built once, so a request only binds the digest. It reads the owner's
-# columns and, of the token, only what deciding needs. It runs as a Core statement and the owner is attached
-# to the session as a loaded object (`_loaded_user`): the ORM's own loading took a third of the time of a
-# cached `today`, for one row of one entity.
-_OWNER_COLUMNS = tuple((attr.key, attr.columns[0]) for attr in User.__mapper__.column_attrs)
-_OWNER_ID = User.__table__.c.id
-_TOKEN_AND_OWNER = (
-    select(*(column for _, column in _OWNER_COLUMNS))
+# Every API request runs this query, on the driver itself (services/driver.py): it reads the owner's columns
+# and, of the token, only what deciding needs, and the owner is made from them (`_loaded_user`).
+_OWNER_COLUMNS = tuple((attr.key, attr.columns[0].key) for attr in User.__mapper__.column_attrs)
+_TOKEN_AND_OWNER = driver.Prepared(
+    select(*(attr.columns[0] for attr in User.__mapper__.column_attrs))
     .add_columns(ApiToken.id.label("token_id"), ApiToken.last_used_at.label("token_used_at"))
     .join_from(User, ApiToken, ApiToken.user_id == User.id)
     .where(ApiToken.token_hash == bindparam("digest"), ApiToken.revoked_at.is_(None))
 )
-_TOUCH_TOKEN = (
+_TOUCH_TOKEN = driver.Prepared(
     update(ApiToken).where(ApiToken.id == bindparam("token_id")).values(last_used_at=bindparam("now"))
 )
 
@@ -175,24 +172,19 @@ def revoke_token(user: User, token_id: int) -> None:
 
 
 def user_for_token(secret: str, reading: bool = False) -> User | None:
-    """The owner of a live token, or None for unknown and revoked tokens. One query; the last-used time is
-    written at most every few minutes, so reads with a token stay reads. For a request that only reads
-    (`reading`), the query is sent alone on PostgreSQL (services/alone.py): one round trip, and the request's
-    own read can be alone too, and the owner comes back detached (`_loaded_user`). A write keeps the query in
-    the transaction its write then joins (a second autocommit span would cost the worker more than the round
-    trip it saves) and gets its owner attached to the session."""
-    own = alone.connection() if reading else None
-    connection = own if own is not None else db.session.connection()
-    row = connection.execute(_TOKEN_AND_OWNER, {"digest": secret_digest(secret)}).first()
-    now = utcnow()
-    stale = row is not None and (row.token_used_at is None or now - row.token_used_at > TOKEN_TOUCH_EVERY)
-    if row is not None and stale:
-        connection.execute(_TOUCH_TOKEN, {"token_id": row.token_id, "now": now})
-    if own is not None:
-        alone.end()
-    elif stale:
-        db.session.commit()
-    return _loaded_user(row._mapping, attach=not reading) if row is not None else None  # after any commit
+    """The owner of a live token, or None for unknown and revoked tokens. One statement, sent on the driver
+    on a connection of its own (services/driver.py; on PostgreSQL alone, one round trip); the last-used time
+    is written at most every few minutes, so reads with a token stay reads. A request that only reads
+    (`reading`) gets the owner detached, a request that writes gets it attached to the session."""
+    with driver.checked_out() as span:
+        rows = _TOKEN_AND_OWNER.run(span, {"digest": secret_digest(secret)})
+        if not rows:
+            return None
+        row, now = rows[0], utcnow()
+        if row["token_used_at"] is None or now - row["token_used_at"] > TOKEN_TOUCH_EVERY:
+            _TOUCH_TOKEN.run(span, {"token_id": row["token_id"], "now": now})
+            span.commit()
+    return _loaded_user(row, attach=not reading)
 
 
 _new_user = User.__mapper__.class_manager.new_instance  # a User whose columns are then set, unhistoried
@@ -205,7 +197,7 @@ def _loaded_user(columns: Mapping[Any, Any], attach: bool) -> User:
     A request that writes gets it attached to the session, so that a change to it is flushed. A request that
     only reads gets it detached: every column is loaded and User has no relationship to load later, so it
     answers everything a read asks of it, and attaching it cost a sixth of the token check."""
-    held: User | None = db.session.identity_map.get(identity_key(User, columns[_OWNER_ID]))
+    held: User | None = db.session.identity_map.get(identity_key(User, columns["id"]))
     if held is not None:
         return held
     user: User = _new_user()

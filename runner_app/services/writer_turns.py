@@ -60,8 +60,10 @@ def _holds_write_lock() -> bool:
 
 
 @contextmanager
-def turn() -> Iterator[None]:
-    """Hold this database's writer turn around a write and its commit (see the module's docstring)."""
+def turn(holding_nothing: bool = False) -> Iterator[None]:
+    """Hold this database's writer turn around a write and its commit (see the module's docstring). The
+    session's connection is looked at unless the caller writes on a connection it knows holds no lock
+    (`holding_nothing`: one just taken from the pool, services/driver.py)."""
     if _turns.depth:
         _turns.depth += 1
         try:
@@ -70,7 +72,7 @@ def turn() -> Iterator[None]:
             _turns.depth -= 1
         return
     path = _lock_path()
-    if path is None or _holds_write_lock():
+    if path is None or (not holding_nothing and _holds_write_lock()):
         yield
         return
     handle = _turns.files.get(path)

@@ -17,7 +17,6 @@ from pathlib import Path
 import click
 import pytest
 from flask import Flask
-from sqlalchemy import event
 
 from runner_app import create_app
 from runner_app.extensions import db
@@ -25,6 +24,7 @@ from runner_app.ops.request_log import LOGGER_NAME, JsonLineFormatter
 from tests.builders import UserFactory, new_id, run_body
 from tests.conftest import test_config as base_config
 from tests.deploy.stack import free_port
+from tests.recorder import statements as sent_statements
 
 ON_POSTGRES = bool(os.environ.get("TEST_DATABASE_URL"))
 
@@ -130,24 +130,18 @@ def test_a_new_run_costs_the_fewest_statements_and_its_log_line_names_the_runner
     headers = {"Authorization": f"Bearer {token}"}
     client = logged.test_client()
     client.get("/api/v1/runs", headers=headers)  # the first use of a token stamps its last-used time
-    statements: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        statements.append(" ".join(statement.split()).upper())
-
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonLineFormatter())
     logging.getLogger(LOGGER_NAME).addHandler(handler)
-    with logged.app_context():
-        event.listen(db.engine, "before_cursor_execute", record)
     try:
-        response = client.put(f"/api/v1/runs/{new_id()}", json=run_body(), headers=headers)
+        with sent_statements(logged) as seen:
+            response = client.put(f"/api/v1/runs/{new_id()}", json=run_body(), headers=headers)
     finally:
         logging.getLogger(LOGGER_NAME).removeHandler(handler)
         with logged.app_context():
-            event.remove(db.engine, "before_cursor_execute", record)
             db.engine.dispose()
+    statements = [" ".join(statement.split()).upper() for statement in seen]
 
     assert response.status_code == 201
     verbs = [s.split()[0] for s in statements]

@@ -14,7 +14,7 @@ from flask import Flask
 from tests.builders import Api, UserFactory, new_id, run_body
 from tests.conftest import TEST_PASSWORD
 from tests.integration.test_calendar import make_link
-from tests.integration.test_hot_paths import statements
+from tests.recorder import statements
 from tests.watch_files import fit_file
 from tests.web.helpers import sign_in
 
