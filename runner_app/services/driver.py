@@ -50,7 +50,8 @@ def session_is_idle() -> bool:
     """Whether the app's session holds no connection (nothing read or written through it since its last
     commit): a write on the driver then waits for no lock the request itself holds, and joins no work of it
     left uncommitted."""
-    return not db.session().info.get(_CONNECTED, False)
+    sessions = db.session.registry  # this request's session, if it has one yet
+    return not sessions.has() or not sessions().info.get(_CONNECTED, False)
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,7 @@ def put_profile(user: User, payload: Any, today: date) -> tuple[ProfileRow, bool
     row.race_date = race.date if race else None
     row.as_of = today
     if data.units is not None and data.units != user.units:
+        db.session.add(user)  # a token's owner comes detached (users.user_for_token)
         user.units = data.units
         coach_cache.forget_today(user.id)  # Today's stored answers are worded in the runner's units
     coach_cache.stamp_write(user.id)

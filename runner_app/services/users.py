@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from argon2 import PasswordHasher
@@ -17,7 +15,6 @@ from flask import current_app
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import instance_dict
-from sqlalchemy.orm.util import identity_key
 
 from runner_app.extensions import db
 from runner_app.models import ApiToken, User
@@ -31,7 +28,7 @@ TOKEN_PREFIX = "rat_"  # noqa: S105  (a label, not a secret)
 TOKEN_TOUCH_EVERY = timedelta(minutes=5)  # how stale a token's "last used" may get
 
 # Every API request runs this query, on the driver itself (services/driver.py): it reads the owner's columns
-# and, of the token, only what deciding needs, and the owner is made from them (`_loaded_user`).
+# and, of the token, only what deciding needs, and the owner is made from them (`user_for_token`).
 _OWNER_COLUMNS = tuple((attr.key, attr.columns[0].key) for attr in User.__mapper__.column_attrs)
 _TOKEN_AND_OWNER = driver.Prepared(
     select(*(attr.columns[0] for attr in User.__mapper__.column_attrs))
@@ -171,11 +168,18 @@ def revoke_token(user: User, token_id: int) -> None:
         db.session.commit()
 
 
-def user_for_token(secret: str, reading: bool = False) -> User | None:
+_new_user = User.__mapper__.class_manager.new_instance  # a User whose columns are then set, unhistoried
+
+
+def user_for_token(secret: str) -> User | None:
     """The owner of a live token, or None for unknown and revoked tokens. One statement, sent on the driver
     on a connection of its own (services/driver.py; on PostgreSQL alone, one round trip); the last-used time
-    is written at most every few minutes, so reads with a token stay reads. A request that only reads
-    (`reading`) gets the owner detached, a request that writes gets it attached to the session."""
+    is written at most every few minutes, so reads with a token stay reads.
+
+    The owner is a User as if the ORM had loaded it, but detached: every column is loaded and User has no
+    relationship to load later, so it answers all a request asks of it without the session (attaching it
+    cost a fifth of the token check). A service that changes a User adds it to the session first
+    (`profile.put_profile`), as one would a User from anywhere."""
     with driver.checked_out() as span:
         rows = _TOKEN_AND_OWNER.run(span, {"digest": secret_digest(secret)})
         if not rows:
@@ -184,25 +188,7 @@ def user_for_token(secret: str, reading: bool = False) -> User | None:
         if row["token_used_at"] is None or now - row["token_used_at"] > TOKEN_TOUCH_EVERY:
             _TOUCH_TOKEN.run(span, {"token_id": row["token_id"], "now": now})
             span.commit()
-    return _loaded_user(row, attach=not reading)
-
-
-_new_user = User.__mapper__.class_manager.new_instance  # a User whose columns are then set, unhistoried
-
-
-def _loaded_user(columns: Mapping[Any, Any], attach: bool) -> User:
-    """A User for these columns, as if the ORM had loaded them: the object the session holds already for that
-    id, else a new one, its columns set as loaded values (nothing to flush).
-
-    A request that writes gets it attached to the session, so that a change to it is flushed. A request that
-    only reads gets it detached: every column is loaded and User has no relationship to load later, so it
-    answers everything a read asks of it, and attaching it cost a sixth of the token check."""
-    held: User | None = db.session.identity_map.get(identity_key(User, columns["id"]))
-    if held is not None:
-        return held
     user: User = _new_user()
-    instance_dict(user).update((key, columns[column]) for key, column in _OWNER_COLUMNS)
+    instance_dict(user).update((key, row[column]) for key, column in _OWNER_COLUMNS)
     make_transient_to_detached(user)  # loaded, as though by a query
-    if attach:
-        db.session.add(user)
     return user

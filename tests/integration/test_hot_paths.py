@@ -113,24 +113,22 @@ def test_a_run_put_again_is_a_replay_and_a_changed_copy_needs_its_version(app: F
     assert updated.status_code == 200 and updated.get_json()["version"] == 2
 
 
-def test_a_reading_requests_owner_is_loaded_whole_and_a_writing_requests_is_in_the_session(
+def test_a_tokens_owner_comes_loaded_whole_and_detached_and_a_change_to_it_is_still_stored(
     app: Flask, api: Api
 ) -> None:
-    """A read gets the token's owner detached (nothing it reads needs a query), a write gets it attached,
-    so that a change to it is stored."""
+    """The token check makes the owner without the session: every column loaded, nothing left to query. A
+    service that changes the owner (the profile's units) still stores the change."""
     from sqlalchemy import inspect
 
     from runner_app.models import User
     from runner_app.services.users import user_for_token
 
     with app.test_request_context():
-        reader = user_for_token(api.token, reading=True)
-        assert reader is not None and inspect(reader).detached
-        assert not inspect(reader).unloaded  # every column, with no query left to run
-        assert (reader.id, reader.email, reader.units) == (api.user.id, api.user.email, api.user.units)
-        writer = user_for_token(api.token, reading=False)
-        assert writer is not None and inspect(writer).persistent and writer in db.session
-        writer.units = "mi"
-        db.session.commit()
+        owner = user_for_token(api.token)
+        assert owner is not None and inspect(owner).detached
+        assert not inspect(owner).unloaded  # every column, with no query left to run
+        assert (owner.id, owner.email, owner.units) == (api.user.id, api.user.email, api.user.units)
+    body = {"runs_per_week": 4, "weekly_distance_m": 30000, "units": "mi"}
+    assert api.put("/api/v1/profile", body).status_code == 201
     with app.app_context():
         assert db.session.get(User, api.user.id).units == "mi"

@@ -29,7 +29,7 @@ def register_loaders(manager: LoginManager) -> None:
         header = req.headers.get("Authorization", "")
         if not header.lower().startswith("bearer "):
             return None
-        return user_for_token(header[7:].strip(), reading=req.method in {"GET", "HEAD"})
+        return user_for_token(header[7:].strip())
 
     @manager.unauthorized_handler
     def _unauthorized() -> Response:
