@@ -8,10 +8,11 @@ has since changed is never kept.
 Each cached day names the code that computed it (`engine_version`): after a deploy that changes the coach,
 days computed by the code before it are ignored and computed again.
 
-On PostgreSQL a single write of a new entry does all of that in one statement (`stamped_insert`): the stamp,
-the insert and the invalidation are one round trip, and the runner's clock row stays locked only from that
-statement to the commit that follows it, so concurrent writes of one runner queue for one round trip each
-rather than for the whole request.
+On PostgreSQL a write of a new entry does all of that in one statement (`stamped_insert`): the stamp, the
+insert and the invalidation are one round trip. A new entry written by itself (`insert_alone`, the API's
+`PUT`) sends that statement alone on the driver (services/driver.py), so it is its own transaction and the
+runner's clock row is locked for that one statement; on SQLite the three statements and their commit go
+out back to back in the database's writer turn (services/writer_turns.py).
 
 A batch of writes (`entries.batch`, the sync endpoint) drops the cache once, when it ends. Until then the
 cache still holds days its writes change, and storing would commit the batch half-way: inside a batch, the
