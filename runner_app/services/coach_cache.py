@@ -138,8 +138,7 @@ def stamped_insert(table: Any, row: dict[str, Any], forget_from: date | None) ->
         return _one_statement(connection, table, row, forget_from)
     stamp = stamp_write(row["user_id"], connection)
     if table.name not in _SQLITE_INSERTS:
-        insert = upsert.insert(table).on_conflict_do_nothing(index_elements=["user_id", "id"])
-        _SQLITE_INSERTS[table.name] = insert.returning(*table.c)
+        _SQLITE_INSERTS[table.name] = _sqlite_insert_statement(table)
     stamped_row = {**row, "created_at": stamp, "updated_at": stamp}
     inserted = connection.execute(_SQLITE_INSERTS[table.name], stamped_row).first()
     if inserted is not None and forget_from is not None:

@@ -132,27 +132,24 @@ def put_entry(user_id: int, kind_name: str, raw_id: str, payload: Any, if_match:
     kind = entry_kind(kind_name)
     entry_id = parse_id(raw_id)
     values = _normalise(kind, _values(validate(kind.schema, payload)))
+    row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
     if _batch_dates.get() is None and not _is_race(kind, values) and driver.session_is_idle():
         # By itself, with nothing else to join: a new entry is one short transaction on the driver.
-        row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
-        created = coach_cache.insert_alone(
-            kind.model.__table__, row, values["date"] if kind.coached else None
-        )
+        table, forget_from = kind.model.__table__, values["date"] if kind.coached else None
+        created = coach_cache.insert_alone(table, row, forget_from)
         if created is not None:
             return WriteResult(201, created)
     with writer_turns.turn():
-        return _store(user_id, kind, entry_id, values, if_match)
+        return _store(kind, row, values, if_match)
 
 
 def _is_race(kind: EntryKind, values: dict[str, Any]) -> bool:
-    """A race sets the plan's paces in its own transaction (`_race_changed`)."""
+    """A race also sets the plan's paces (`_race_changed`), in its write's transaction: the session's."""
     return kind.name == "runs" and values.get("kind") == "race"
 
 
-def _store(
-    user_id: int, kind: EntryKind, entry_id: uuid.UUID, values: dict[str, Any], if_match: str | None
-) -> WriteResult:
-    row = {**values, "user_id": user_id, "id": entry_id, "version": 1, "deleted": False}
+def _store(kind: EntryKind, row: dict[str, Any], values: dict[str, Any], if_match: str | None) -> WriteResult:
+    user_id, entry_id = row["user_id"], row["id"]
     alone = _batch_dates.get() is None
     now, created = coach_cache.stamped_insert(
         kind.model.__table__, row, values["date"] if alone and kind.coached else None
