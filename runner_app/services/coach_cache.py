@@ -21,7 +21,7 @@ cache refuses to be read or written (`writes_pending`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
@@ -157,7 +157,12 @@ def _one_statement(
     stamp = _EPOCH_START + timedelta(microseconds=result[0])
     if result.id is None:
         return stamp, None
-    return stamp, SimpleNamespace(**{c.name: result._mapping[c.name] for c in table.c})
+    return stamp, _entry(table, result._mapping)
+
+
+def _entry(table: Any, columns: Mapping[Any, Any]) -> SimpleNamespace:
+    """The inserted entry from an answer that holds its columns (and, on PostgreSQL, the stamp)."""
+    return SimpleNamespace(**{c.name: columns[c.name] for c in table.c})
 
 
 def _sqlite_insert_statement(table: Any) -> Any:
@@ -187,9 +192,7 @@ def insert_alone(table: Any, row: dict[str, Any], forget_from: date | None) -> A
                 ("postgresql", table.name, str(forget)), lambda: _stamped_insert_statement(table, forget)
             )
             answer = statement.run(span, {**row, "now_us": _now_us(), "forget_from": forget_from})[0]
-            return (
-                None if answer["id"] is None else SimpleNamespace(**{c.name: answer[c.name] for c in table.c})
-            )
+            return None if answer["id"] is None else _entry(table, answer)
         with writer_turns.turn(holding_nothing=True):
             clock = _alone(("stamp",), lambda: _stamp_statement(sqlite.insert))
             stamped = clock.run(span, {"user_id": user_id, "now_us": _now_us()})[0]["last_write_us"]
